@@ -1,0 +1,112 @@
+import Foundation
+
+/// A markdown document cut into the blocks page readers care about: headings, HTML tables,
+/// fenced code and lines of text, each with its 1-based line.
+public enum MarkdownBlock: Sendable, Hashable {
+    case heading(level: Int, text: String, line: Int)
+    /// An HTML `<table>` element, from its opening to its closing tag (or the end of the document).
+    case htmlTable(html: String, line: Int)
+    /// A fenced code block; `closed` is false when the document ended inside it.
+    case code(text: String, info: String, line: Int, closed: Bool)
+    /// A non-empty line of text, with markdown escapes undone and anchors removed.
+    case text(String, indent: Int, line: Int)
+
+    public var line: Int {
+        switch self {
+        case .heading(_, _, let line), .htmlTable(_, let line), .code(_, _, let line, _), .text(_, _, let line): line
+        }
+    }
+
+    /// Cuts `document` into blocks.
+    public static func blocks(of document: SourceDocument) -> [MarkdownBlock] {
+        var blocks: [MarkdownBlock] = []
+        let lines = document.lines
+        var index = 0
+        while index < lines.count {
+            let raw = lines[index]
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let lineNumber = index + 1
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                let fence = String(trimmed.prefix(3))
+                let info = String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+                var body: [String] = []
+                var closed = false
+                index += 1
+                let indent = raw.prefix(while: { $0 == " " }).count
+                while index < lines.count {
+                    let line = lines[index]
+                    if line.trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
+                        closed = true
+                        index += 1
+                        break
+                    }
+                    body.append(String(line.dropFirst(min(indent, line.prefix(while: { $0 == " " }).count))))
+                    index += 1
+                }
+                blocks.append(.code(text: body.joined(separator: "\n"), info: info, line: lineNumber, closed: closed))
+                continue
+            }
+            if trimmed.range(of: "<table", options: .caseInsensitive) != nil {
+                var html: [Substring] = []
+                while index < lines.count {
+                    html.append(lines[index])
+                    index += 1
+                    if lines[index - 1].range(of: "</table>", options: .caseInsensitive) != nil { break }
+                }
+                blocks.append(.htmlTable(html: html.joined(separator: "\n"), line: lineNumber))
+                continue
+            }
+            index += 1
+            if trimmed.isEmpty { continue }
+            if trimmed.hasPrefix("#") {
+                let level = trimmed.prefix(while: { $0 == "#" }).count
+                let text = MarkdownText.clean(String(trimmed.dropFirst(level)))
+                if level <= 6, trimmed.dropFirst(level).first == " " || text.isEmpty == false {
+                    blocks.append(.heading(level: level, text: text, line: lineNumber))
+                    continue
+                }
+            }
+            let cleaned = MarkdownText.clean(trimmed)
+            if !cleaned.isEmpty {
+                blocks.append(.text(cleaned, indent: raw.prefix(while: { $0 == " " }).count, line: lineNumber))
+            }
+        }
+        return blocks
+    }
+}
+
+/// Markdown inline text made plain: escapes undone, anchors and images removed, links
+/// reduced to their text, emphasis markers dropped.
+public enum MarkdownText {
+    public static func clean(_ text: String) -> String {
+        var result = text
+        // <a name="..."></a> anchors and other inline tags
+        result = result.replacingOccurrences(of: #"<a [^>]*>\s*</a>"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"</?[a-zA-Z][^>]*>"#, with: "", options: .regularExpression)
+        // ![alt](image) images, then [text](link) links
+        result = result.replacingOccurrences(of: #"!\[[^\]]*\]\([^)]*\)"#, with: "", options: .regularExpression)
+        result = result.replacingOccurrences(of: #"\[([^\]]*)\]\([^)]*\)"#, with: "$1", options: .regularExpression)
+        result = unescape(result)
+        result = result.replacingOccurrences(of: "**", with: "")
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Undoes markdown backslash escapes: `\{project\_id\}` → `{project_id}`.
+    public static func unescape(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                if !"\\`*_{}[]()#+-.!|<>~\"'".contains(character) { result.append("\\") }
+                result.append(character)
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        if escaping { result.append("\\") }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import ConformanceModel
+import Foundation
+
+/// Conventions shared by Huawei Cloud's API documents, whichever format they come in.
+public enum HuaweiConventions {
+    /// Section titles and what they hold. A page's H2 headings and the PDF reference's
+    /// unnumbered headings use the same words.
+    public enum SectionRole: Sendable, Hashable {
+        case summary, constraints, uri, request, response, examples, statusCodes, errorCodes, sdk, other
+    }
+
+    public static func role(ofSection title: String) -> SectionRole {
+        let text = title.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("功能介绍") || text.hasPrefix("接口说明") || text == "功能描述" { return .summary }
+        if text.hasPrefix("接口约束") || text.hasPrefix("约束") || text.hasPrefix("使用限制") { return .constraints }
+        if text.hasPrefix("URI") { return .uri }
+        if text.hasPrefix("请求示例") || text.hasPrefix("响应示例") { return .examples }
+        if text.hasPrefix("请求") { return .request }
+        if text.hasPrefix("响应") { return .response }
+        if text.hasPrefix("状态码") || text.hasPrefix("返回值") { return .statusCodes }
+        if text.hasPrefix("错误码") { return .errorCodes }
+        if text.hasPrefix("SDK") { return .sdk }
+        return .other
+    }
+
+    /// `true` for labels that name the top-level body or parameter table rather than a
+    /// nested structure: `请求参数`, `参数说明`, `响应参数`, `要素说明`, `请求 Body 参数`.
+    public static func isGenericSubject(_ subject: String) -> Bool {
+        var key = subject.lowercased()
+        for word in ["请求", "响应", "消息", "body", "参数", "说明", "要素", "header", "query", "路径", "描述", "内容", "结构", "字段", " ", "-", "•"] {
+            key = key.replacingOccurrences(of: word, with: "")
+        }
+        return key.isEmpty
+    }
+
+    /// Huawei describes error fields "出现错误时，返回的错误..." (when an error occurs); such a
+    /// field documents the error body, not the success body.
+    public static func isErrorField(_ property: Property) -> Bool {
+        let text = property.schema.description ?? ""
+        return text.hasPrefix("出现错误时") || text.contains("参数解释 出现错误时") || text.hasPrefix("错误时")
+    }
+
+    /// The error envelope a page states: "其中error是泛指的错误，有badRequest、itemNotFound等"
+    /// (EVS extend page, 响应样例) means the wrapper key varies and names the error class.
+    /// Without that sentence a page that shows `{"error": {...}}` gets the same shape: the
+    /// Huawei reference (chapter 3.3 返回结果) uses the wrapper for every API.
+    public static func errorEnvelope(sentence: String?, errorSchema: Schema?, source: DocReference) -> ErrorEnvelope {
+        var keys: [String] = []
+        if let sentence, let range = sentence.range(of: "有") {
+            let tail = sentence[range.upperBound...].prefix { $0 != "等" && $0 != "。" }
+            keys = tail.split(whereSeparator: { "、，, ".contains($0) }).map(String.init).filter { !$0.isEmpty }
+        }
+        let fields = errorSchema?.properties.map(\.name) ?? []
+        let code = fields.first { $0 == "code" || $0 == "error_code" } ?? "code"
+        let message = fields.first { $0 == "message" || $0 == "error_msg" } ?? "message"
+        return ErrorEnvelope(wrapper: .anyKey(examples: ["error"] + keys), codeField: code, messageField: message, source: source)
+    }
+
+    /// `true` for an example that is an error body: one top-level key holding `code`/`message`,
+    /// or a flat `error_code`.
+    public static func isErrorExample(_ value: JSONValue?) -> Bool {
+        guard let members = value?.objectValue else { return false }
+        if members["error_code"] != nil { return true }
+        guard members.count == 1, let inner = members.values.first?.objectValue else { return false }
+        return inner["code"] != nil || inner["message"] != nil
+    }
+
+    /// Deprecated markers in titles: `(废弃)`, `（废弃）`, `(已废弃)`, `（已废弃）`, `deprecated`.
+    public static func isDeprecated(title: String) -> Bool {
+        title.contains("废弃") || title.lowercased().contains("deprecated")
+    }
+
+    /// The action an operation on a Cinder-style `.../action` route performs: its request
+    /// body's single required top-level object key (`os-extend`). OpenStack's block-storage
+    /// API defines action routes this way, and Huawei's pages follow it.
+    public static func bodyKeyAction(path: String, body: Schema?) -> String? {
+        guard path.hasSuffix("/action"), let body else { return nil }
+        let candidates = body.properties.filter { $0.required && ($0.schema.kind == .object || $0.schema.kind == .any) }
+        return candidates.count == 1 ? candidates[0].name : nil
+    }
+
+    /// The method and path of a request line (`POST /v2/{project_id}/volumes`,
+    /// `GET https://{endpoint}/v2/...?limit={limit}`), with markdown escapes undone. The
+    /// query string is returned apart.
+    public static func requestLine(_ text: String) -> (method: String, path: String, query: String?)? {
+        let cleaned = MarkdownText.unescape(text).trimmingCharacters(in: .whitespaces)
+        let parts = cleaned.split(separator: " ", maxSplits: 1).map(String.init)
+        guard parts.count == 2, ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"].contains(parts[0]) else { return nil }
+        var target = parts[1].trimmingCharacters(in: .whitespaces)
+        if let space = target.firstIndex(of: " ") { target = String(target[..<space]) }
+        if let scheme = target.range(of: "://") {
+            guard let slash = target[scheme.upperBound...].firstIndex(of: "/") else { return nil }
+            target = String(target[slash...])
+        }
+        guard target.hasPrefix("/") else { return nil }
+        var query: String?
+        if let mark = target.firstIndex(of: "?") {
+            query = String(target[target.index(after: mark)...])
+            target = String(target[..<mark])
+        }
+        return (parts[0], target, query)
+    }
+
+    /// The placeholders of a path template: `/v2/{project_id}/volumes/{volume_id}` → `[project_id, volume_id]`.
+    public static func placeholders(in path: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in path {
+            if character == "{" { current = "" } else if character == "}" {
+                if let name = current { names.append(name) }
+                current = nil
+            } else if current != nil { current!.append(character) }
+        }
+        return names
+    }
+}

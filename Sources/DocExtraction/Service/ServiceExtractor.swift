@@ -1,0 +1,130 @@
+import ConformanceModel
+import Foundation
+
+/// The spec of one service, extracted from all of its documents, with what became of
+/// every table.
+public struct ServiceExtraction: Sendable {
+    public var spec: ServiceSpec
+    /// Per document, in reading order: its detected format and its table accounts.
+    public var documents: [(name: String, format: DocumentFormat, tables: [TableAccount])]
+}
+
+/// Reads every document of a service and merges what they say into one `ServiceSpec`.
+///
+/// Documents are read in file-name order. When two documents describe the same operation
+/// (same method, same path shape, same action: the EVS extend page and its twin in the
+/// reference), the one from the document that describes more operations is kept, the
+/// other's examples and constraints are added to it, and every disagreement between the
+/// two is reported as a `document.conflict` diagnostic.
+public enum ServiceExtractor {
+    public static func extract(service: String, documents: [SourceDocument]) throws(DocumentError) -> ServiceExtraction {
+        var spec = ServiceSpec(service: service)
+        var accounts: [(String, DocumentFormat, [TableAccount])] = []
+        var extractions: [(SourceDocument, DocumentExtraction)] = []
+        for document in documents.sorted(by: { $0.name < $1.name }) {
+            let extraction = try DocumentReaders.read(document)
+            extractions.append((document, extraction))
+            accounts.append((document.name, extraction.format, extraction.tables))
+            spec.documents.append(document.name)
+        }
+        // The document with the most operations is the reference the others are merged into.
+        let ranked = extractions.enumerated().sorted { lhs, rhs in
+            lhs.element.1.operations.count != rhs.element.1.operations.count
+                ? lhs.element.1.operations.count > rhs.element.1.operations.count
+                : lhs.offset < rhs.offset
+        }.map(\.element)
+        for (_, extraction) in ranked {
+            merge(extraction, into: &spec)
+        }
+        // Report operations in the order of the documents that hold them.
+        let order = Dictionary(uniqueKeysWithValues: spec.documents.enumerated().map { ($1, $0) })
+        spec.operations.sort { lhs, rhs in
+            let left = (order[lhs.source.document] ?? 0, lhs.source.line ?? 0)
+            let right = (order[rhs.source.document] ?? 0, rhs.source.line ?? 0)
+            return left < right
+        }
+        makeIdsUnique(&spec)
+        StateTableLinker.link(&spec)
+        spec.diagnostics.sort { lhs, rhs in
+            let left = (order[lhs.source.document] ?? 0, lhs.source.line ?? 0, lhs.code, lhs.message)
+            let right = (order[rhs.source.document] ?? 0, rhs.source.line ?? 0, rhs.code, rhs.message)
+            return left < right
+        }
+        return ServiceExtraction(spec: spec, documents: accounts)
+    }
+
+    private static func merge(_ extraction: DocumentExtraction, into spec: inout ServiceSpec) {
+        spec.diagnostics += extraction.diagnostics
+        for operation in extraction.operations {
+            if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey }) {
+                spec.diagnostics += OperationComparison.conflicts(primary: spec.operations[index], twin: operation)
+                spec.operations[index].examples += operation.examples
+                for constraint in operation.constraints where !spec.operations[index].constraints.contains(constraint) {
+                    spec.operations[index].constraints.append(constraint)
+                }
+            } else {
+                spec.operations.append(operation)
+            }
+        }
+        for code in extraction.errorCodes {
+            if let index = spec.errorCodes.firstIndex(where: { $0.code == code.code && $0.status == code.status }) {
+                for message in code.messages where !spec.errorCodes[index].messages.contains(message) {
+                    spec.errorCodes[index].messages.append(message)
+                }
+            } else {
+                spec.errorCodes.append(code)
+            }
+        }
+        for status in extraction.statusCodes where !spec.statusCodes.contains(where: { $0.status == status.status }) {
+            spec.statusCodes.append(status)
+        }
+        for table in extraction.stateTables where !spec.stateTables.contains(where: { $0.resource == table.resource }) {
+            spec.stateTables.append(table)
+        }
+        for envelope in extraction.errorEnvelopes where !spec.errorEnvelopes.contains(where: { sameShape($0, envelope) }) {
+            spec.errorEnvelopes.append(envelope)
+        }
+        for scheme in extraction.authentication where !spec.authentication.contains(where: { $0.name == scheme.name }) {
+            spec.authentication.append(scheme)
+        }
+        if spec.responseEnvelope == nil { spec.responseEnvelope = extraction.responseEnvelope }
+        spec.notes += extraction.notes.filter { !spec.notes.contains($0) }
+    }
+
+    private static func sameShape(_ lhs: ErrorEnvelope, _ rhs: ErrorEnvelope) -> Bool {
+        var left = lhs
+        var right = rhs
+        left.source = nil
+        right.source = nil
+        if case .anyKey(let leftKeys) = left.wrapper, case .anyKey(let rightKeys) = right.wrapper {
+            return Set(leftKeys).isSubset(of: rightKeys) || Set(rightKeys).isSubset(of: leftKeys)
+                ? left.codeField == right.codeField && left.messageField == right.messageField
+                : false
+        }
+        return left == right
+    }
+
+    /// Ids must be unique: a repeated id gets the path's version (`ListVolumesV3`), then a counter.
+    private static func makeIdsUnique(_ spec: inout ServiceSpec) {
+        var seen: [String: Int] = [:]
+        for index in spec.operations.indices {
+            let id = spec.operations[index].id
+            guard seen[id] != nil else {
+                seen[id] = index
+                continue
+            }
+            let version = spec.operations[index].path.split(separator: "/").first(where: { OperationNaming.isVersion(String($0)) })
+            var candidate = id + (version.map { OperationNaming.pascal(String($0)).replacingOccurrences(of: ".", with: "") } ?? "")
+            if spec.operations[index].deprecated && seen[candidate] != nil { candidate += "Deprecated" }
+            var counter = 2
+            let stem = candidate
+            while seen[candidate] != nil || candidate == id {
+                candidate = stem + String(counter)
+                counter += 1
+            }
+            spec.diagnostics.append(Diagnostic(.note, code: "operation.id-renamed", message: "operation id '\(id)' is already taken; this one is '\(candidate)'", source: spec.operations[index].source))
+            spec.operations[index].id = candidate
+            seen[candidate] = index
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A table as a reader found it: header cells and body rows of plain text, wherever it came
+/// from (HTML, tab-separated PDF text, pipes, aligned columns).
+public struct Table: Sendable, Hashable {
+    /// The caption or label the document puts before the table (`表 6-5 CreateVolumeOption`,
+    /// `os-extend参数说明`), if any.
+    public var caption: String?
+    /// The header row's cells; empty when the table has no header row.
+    public var header: [String]
+    /// The body rows; every row has as many cells as the widest row (missing cells are empty).
+    public var rows: [[String]]
+    /// The 1-based line of the table's first line in its document.
+    public var line: Int
+    /// The 1-based line of each body row, when the reader knows it.
+    public var rowLines: [Int]
+
+    public init(caption: String? = nil, header: [String], rows: [[String]], line: Int, rowLines: [Int] = []) {
+        self.caption = caption
+        self.header = header
+        self.rows = rows
+        self.line = line
+        self.rowLines = rowLines
+    }
+
+    /// The number of columns: the widest of the header and the rows.
+    public var width: Int {
+        max(header.count, rows.map(\.count).max() ?? 0)
+    }
+
+    /// The line of body row `index`, or the table's line.
+    public func line(ofRow index: Int) -> Int {
+        index < rowLines.count ? rowLines[index] : line
+    }
+}

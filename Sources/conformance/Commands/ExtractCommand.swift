@@ -1,0 +1,159 @@
+import ArgumentParser
+import ConformanceModel
+import DocExtraction
+import Foundation
+
+/// `conformance extract`: vendor documents → `specs/<service>/spec.json`.
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Extract the spec of each service from its documents into specs/<service>/spec.json.",
+        discussion: """
+            Reads every document under specs/<service>/docs/ (the format is detected from the \
+            content: markdown with HTML tables, PDF text, markdown pipe tables, plain text), prints \
+            what became of every table and every diagnostic, and writes spec.json.
+
+            With --check nothing is written: the command exits 1 and prints a diff when the \
+            committed spec.json differs from a fresh extraction.
+
+            With --doc, documents outside specs/ are extracted and the JSON is printed (or written \
+            to --output), so a new vendor page can be tried before it joins a service.
+            """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(name: .long, help: ArgumentHelp("Only this service (a folder name under specs/).", valueName: "id"))
+    var service: String?
+
+    @Flag(name: .long, help: "Write nothing; exit 1 when a committed spec.json differs from a fresh extraction.")
+    var check = false
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Extract these documents instead of a service's.", valueName: "file"))
+    var doc: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("With --doc: write the JSON here instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Print only the summary line of each document, not every table and diagnostic.")
+    var quiet = false
+
+    func validate() throws {
+        if output != nil && doc.isEmpty { throw ValidationError("--output goes with --doc") }
+        if check && !doc.isEmpty { throw ValidationError("--check compares committed spec.json files; it does not go with --doc") }
+    }
+
+    func run() throws {
+        if !doc.isEmpty {
+            try extractDocuments()
+            return
+        }
+        let root = try repository.repositoryRoot()
+        var differing: [String] = []
+        for id in try repository.services(service, in: root) {
+            let folder = root.appendingPathComponent("specs").appendingPathComponent(id)
+            let documents = try loadDocuments(in: folder.appendingPathComponent("docs"))
+            let extraction = try extract(id, documents)
+            let text = try CanonicalJSON.text(extraction.spec)
+            let target = folder.appendingPathComponent("spec.json")
+            if check {
+                let committed = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
+                if committed != text {
+                    differing.append(id)
+                    Console.write(LineDiff.unified(old: committed, new: text, oldName: "specs/\(id)/spec.json (committed)", newName: "specs/\(id)/spec.json (extracted)"))
+                } else {
+                    Console.write("\(id): spec.json is up to date\n")
+                }
+            } else {
+                report(extraction)
+                try AtomicFile.write(text, to: target.path)
+                Console.write("wrote specs/\(id)/spec.json: \(summary(extraction.spec))\n")
+            }
+        }
+        if !differing.isEmpty {
+            throw CommandFailure("spec.json differs from a fresh extraction for \(differing.joined(separator: ", ")); run `swift run conformance extract` and commit the result", exitCode: 1)
+        }
+    }
+
+    private func extractDocuments() throws {
+        var documents: [SourceDocument] = []
+        for path in doc {
+            do {
+                documents.append(try SourceDocument.load(path: path))
+            } catch {
+                throw CommandFailure(error.description)
+            }
+        }
+        let extraction = try extract(service ?? "documents", documents)
+        if !quiet || output != nil { report(extraction, to: output == nil ? .standardError : .standardOutput) }
+        let text = try CanonicalJSON.text(extraction.spec)
+        if let output {
+            try AtomicFile.write(text, to: output)
+            Console.write("wrote \(output): \(summary(extraction.spec))\n")
+        } else {
+            Console.write(text)
+        }
+    }
+
+    private func loadDocuments(in folder: URL) throws -> [SourceDocument] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+        guard !names.isEmpty else { throw CommandFailure("\(folder.path): no documents") }
+        return try names.map { name in
+            do {
+                return try SourceDocument.load(path: folder.appendingPathComponent(name).path)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        }
+    }
+
+    private func extract(_ id: String, _ documents: [SourceDocument]) throws -> ServiceExtraction {
+        Console.progress("extracting \(id) from \(documents.count) document\(documents.count == 1 ? "" : "s")…")
+        do {
+            return try ServiceExtractor.extract(service: id, documents: documents)
+        } catch {
+            throw CommandFailure(error.description)
+        }
+    }
+
+    private enum Stream { case standardOutput, standardError }
+
+    /// Prints the account of every table and every diagnostic.
+    private func report(_ extraction: ServiceExtraction, to stream: Stream = .standardOutput) {
+        var lines: [String] = []
+        let spec = extraction.spec
+        for document in extraction.documents {
+            let operations = spec.operations.filter { $0.source.document == document.name }
+            let examples = operations.reduce(0) { $0 + $1.examples.filter { $0.source.document == document.name }.count }
+            let placed = document.tables.filter(\.isPlaced).count
+            let skipped = document.tables.count - placed
+            lines.append("\(document.name) (\(document.format)): \(operations.count) operations, \(document.tables.count) tables (\(placed) placed, \(skipped) skipped), \(examples) examples")
+            if quiet { continue }
+            for account in document.tables {
+                let place = "\(account.source.document):\(account.source.line ?? 0)"
+                let caption = account.source.table.map { " \($0)" } ?? ""
+                let section = account.source.section.map { " §\($0)" } ?? ""
+                switch account.disposition {
+                case .placed(let target): lines.append("  placed  \(place)\(section)\(caption) → \(target)")
+                case .skipped(let reason): lines.append("  skipped \(place)\(section)\(caption): \(reason)")
+                }
+            }
+        }
+        let counts = Dictionary(grouping: spec.diagnostics, by: \.severity).mapValues(\.count)
+        lines.append("\(spec.service): \(spec.diagnostics.count) diagnostics (\(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.note] ?? 0) notes)")
+        if !quiet {
+            lines += spec.diagnostics.map { "  \($0)" }
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        switch stream {
+        case .standardOutput: Console.write(text)
+        case .standardError: FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+
+    private func summary(_ spec: ServiceSpec) -> String {
+        "\(spec.operations.count) operations, \(spec.errorCodes.count) error codes, \(spec.statusCodes.count) status codes, \(spec.stateTables.count) state tables, \(spec.diagnostics.count) diagnostics"
+    }
+}
