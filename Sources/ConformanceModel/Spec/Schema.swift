@@ -36,6 +36,10 @@ public struct Schema: Sendable, Hashable {
     public var nullable: Bool
     /// The resource state table whose values this field takes (`请参见 云硬盘状态`).
     public var stateTable: String?
+    /// `true` when `properties` describe fields wherever they occur below this object, not
+    /// only at its top level: Tencent's return tables list fields flat although the
+    /// examples nest them (`data.List[].Count`).
+    public var fieldsAtAnyDepth: Bool
     public var source: DocReference?
 
     private var itemsStorage: Indirect?
@@ -60,6 +64,7 @@ public struct Schema: Sendable, Hashable {
         format: String? = nil,
         nullable: Bool = false,
         stateTable: String? = nil,
+        fieldsAtAnyDepth: Bool = false,
         source: DocReference? = nil
     ) {
         self.kind = kind
@@ -80,6 +85,7 @@ public struct Schema: Sendable, Hashable {
         self.format = format
         self.nullable = nullable
         self.stateTable = stateTable
+        self.fieldsAtAnyDepth = fieldsAtAnyDepth
         self.source = source
     }
 
@@ -134,7 +140,7 @@ extension Schema: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, name, docType, description, properties, items, values, enumeration
         case minimum, maximum, minLength, maxLength, minItems, maxItems
-        case defaultValue = "default", format, nullable, stateTable, source
+        case defaultValue = "default", format, nullable, stateTable, fieldsAtAnyDepth, source
     }
 
     public init(from decoder: any Decoder) throws {
@@ -158,6 +164,7 @@ extension Schema: Codable {
             format: try container.decodeIfPresent(String.self, forKey: .format),
             nullable: try container.decodeIfPresent(Bool.self, forKey: .nullable) ?? false,
             stateTable: try container.decodeIfPresent(String.self, forKey: .stateTable),
+            fieldsAtAnyDepth: try container.decodeIfPresent(Bool.self, forKey: .fieldsAtAnyDepth) ?? false,
             source: try container.decodeIfPresent(DocReference.self, forKey: .source)
         )
     }
@@ -182,6 +189,7 @@ extension Schema: Codable {
         try container.encodeIfPresent(format, forKey: .format)
         if nullable { try container.encode(nullable, forKey: .nullable) }
         try container.encodeIfPresent(stateTable, forKey: .stateTable)
+        if fieldsAtAnyDepth { try container.encode(fieldsAtAnyDepth, forKey: .fieldsAtAnyDepth) }
         try container.encodeIfPresent(source, forKey: .source)
     }
 }
