@@ -32,6 +32,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ConformanceModelTests", dependencies: ["ConformanceModel"]),
+        .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
         .testTarget(
             name: "DocExtractionTests",
             dependencies: ["DocExtraction", "ConformanceModel"],

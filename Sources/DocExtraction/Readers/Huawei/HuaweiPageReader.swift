@@ -42,6 +42,7 @@ public struct HuaweiPageReader: DocumentReader {
         var lastLabel = ""
         var mentionsToken = false
         var mentionsAKSK = false
+        var summaryBulletsAreNotes = false
 
         for block in blocks {
             switch block {
@@ -61,9 +62,12 @@ public struct HuaweiPageReader: DocumentReader {
                 if text.contains("AK/SK") { mentionsAKSK = true }
                 switch role {
                 case .summary:
+                    // Bullets under 功能介绍 state constraints (EVS extend: "扩容状态为in-use的云硬盘时，
+                    // 有以下约束"), unless a "注意事项" line introduces them as usage notes (ECS resize).
+                    if plain.hasPrefix("注意事项") || plain.hasPrefix("说明") { summaryBulletsAreNotes = true }
                     if text.hasPrefix(">") {
                         summary.append(plain.trimmingCharacters(in: CharacterSet(charactersIn: "> ")))
-                    } else if Self.isListItem(text) || indent > 0 && !summary.isEmpty {
+                    } else if (Self.isListItem(text) || indent > 0 && !summary.isEmpty) && !summaryBulletsAreNotes {
                         constraints.append(plain)
                     } else {
                         summary.append(plain)
