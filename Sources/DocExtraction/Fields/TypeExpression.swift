@@ -102,6 +102,14 @@ public indirect enum TypeExpression: Sendable, Hashable {
         let parsed = parse(trimmed)
         if case .unknown = parsed {
             let lower = trimmed.lowercased()
+            // `Array of Map<String,String> objects`: the element is the map, `objects` is filler.
+            for filler in [" objects", " object"] where lower.hasSuffix(filler) {
+                let inner = parse(String(trimmed.dropLast(filler.count)))
+                switch inner {
+                case .map, .array: return inner
+                default: break
+                }
+            }
             if lower.hasSuffix("s"), let singular = primitives[String(lower.dropLast())] { return singular }
             // A bare identifier is an object name (`Array of Link`).
             if !trimmed.isEmpty, trimmed.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }) {

@@ -61,6 +61,7 @@ public enum DocumentReaders {
     /// The readers, one per format.
     public static let all: [any DocumentReader] = [
         HuaweiPageReader(),
+        PDFReferenceReader(),
     ]
 
     /// The reader for `format`, if the suite has one.

@@ -22,6 +22,10 @@ public enum OperationNaming {
             if resource == "action", literal.count >= 2 { resource = literal[literal.count - 2] }
             return verb + pascal(singular(resource))
         }
+        // `GET .../cloudvolumes/detail`: the list of `cloudvolumes` with details, not a `detail` resource.
+        if method.uppercased() == "GET", !endsWithParameter, resource == "detail", literal.count >= 2 {
+            return "List" + pascal(literal[literal.count - 2]) + "Details"
+        }
         switch method.uppercased() {
         case "GET": verb = endsWithParameter ? "Show" : "List"
         case "POST": verb = endsWithParameter ? "Post" : "Create"

@@ -56,13 +56,18 @@ public enum ServiceExtractor {
     private static func merge(_ extraction: DocumentExtraction, into spec: inout ServiceSpec) {
         spec.diagnostics += extraction.diagnostics
         for operation in extraction.operations {
-            if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey }) {
+            // Only twins from different documents are merged: a reference that documents one
+            // route twice (a current and a history chapter, EVS 5.1 and 8.2.5.2 `GET /`) keeps both.
+            if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey && $0.source.document != operation.source.document }) {
                 spec.diagnostics += OperationComparison.conflicts(primary: spec.operations[index], twin: operation)
                 spec.operations[index].examples += operation.examples
                 for constraint in operation.constraints where !spec.operations[index].constraints.contains(constraint) {
                     spec.operations[index].constraints.append(constraint)
                 }
             } else {
+                if let twin = spec.operations.first(where: { $0.routeKey == operation.routeKey }) {
+                    spec.diagnostics.append(Diagnostic(.note, code: "operation.duplicate-route", message: "\(operation.method) \(operation.path)\(operation.action.map { " (\($0))" } ?? "") is documented again; §\(twin.source.section ?? twin.title) documents it too, both are kept", source: operation.source))
+                }
                 spec.operations.append(operation)
             }
         }

@@ -75,7 +75,8 @@ public enum HuaweiConventions {
     /// API defines action routes this way, and Huawei's pages follow it.
     public static func bodyKeyAction(path: String, body: Schema?) -> String? {
         guard path.hasSuffix("/action"), let body else { return nil }
-        let candidates = body.properties.filter { $0.required && ($0.schema.kind == .object || $0.schema.kind == .any) }
+        // `os-reserve` is typed `Map<String,String>` ("本字段值不需填写"): a map is a JSON object too.
+        let candidates = body.properties.filter { $0.required && ($0.schema.kind == .object || $0.schema.kind == .map || $0.schema.kind == .any) }
         return candidates.count == 1 ? candidates[0].name : nil
     }
 
