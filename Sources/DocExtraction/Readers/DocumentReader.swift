@@ -62,6 +62,8 @@ public enum DocumentReaders {
     public static let all: [any DocumentReader] = [
         HuaweiPageReader(),
         PDFReferenceReader(),
+        PipeMarkdownReader(),
+        PlainTextReader(),
     ]
 
     /// The reader for `format`, if the suite has one.
