@@ -2,47 +2,58 @@ import Foundation
 
 /// Derives stable operation ids where the document shows no SDK name.
 ///
-/// The id is `Verb` + `Resource` in PascalCase, from the method, the path and the action:
-/// `GET /v2/{project_id}/volumes` → `ListVolumes`, `GET .../volumes/{volume_id}` →
-/// `ShowVolume`, `POST .../volumes/{volume_id}/action` with `os-extend` →
-/// `OsExtendVolume`, `POST /v1.1/{project_id}/cloudservers/{server_id}/resize` →
-/// `ResizeCloudserver`. Ids only have to be stable and unique; `ServiceExtractor` adds a
-/// suffix when two operations derive the same one.
+/// The id is `Verb` + `Resource` in PascalCase. The resource is every literal path segment
+/// after the version, the ones before the last made singular: `GET /v2/{project_id}/volumes`
+/// → `ListVolumes`, `GET .../volumes/{volume_id}` → `ShowVolume`, `PUT
+/// .../volumes/{volume_id}/metadata/{key}` → `UpdateVolumeMetadataItem` (a parameter after a
+/// singular noun addresses one item of it), `POST .../volumes/{volume_id}/action` with
+/// `os-extend` → `ExtendVolume` (the Cinder `os-` prefix dropped), `POST
+/// .../cloudservers/{server_id}/resize` → `ResizeCloudserver` (a trailing literal that is not a
+/// noun is the verb). Ids only have to be stable and unique; `ServiceExtractor` suffixes
+/// the version or `Deprecated` when two operations derive the same one.
 public enum OperationNaming {
+    /// Singular nouns that name a collection or a document, not an action, at the end of a path.
+    static let nouns: Set<String> = ["metadata", "data", "info", "information", "policy", "quota", "detail", "action"]
+
     public static func derive(method: String, path: String, action: String?) -> String {
         let segments = path.split(separator: "/").map(String.init).filter { segment in
             !segment.isEmpty && !isVersion(segment)
         }
-        let literal = segments.filter { !$0.hasPrefix("{") }
+        var literals = segments.filter { !$0.hasPrefix("{") }
         let endsWithParameter = segments.last?.hasPrefix("{") ?? false
-        var resource = literal.last ?? "root"
-        var verb: String
+        let upper = method.uppercased()
         if let action {
-            verb = pascal(action)
-            if resource == "action", literal.count >= 2 { resource = literal[literal.count - 2] }
-            return verb + pascal(singular(resource))
+            if literals.last == "action" { literals.removeLast() }
+            let verb = action.lowercased().hasPrefix("os-") ? String(action.dropFirst(3)) : action
+            return pascal(verb) + resource(literals, pluralLast: false)
         }
+        guard !literals.isEmpty else { return (upper == "GET" ? (endsWithParameter ? "Show" : "List") : pascal(method.lowercased())) + "Root" }
         // `GET .../cloudvolumes/detail`: the list of `cloudvolumes` with details, not a `detail` resource.
-        if method.uppercased() == "GET", !endsWithParameter, resource == "detail", literal.count >= 2 {
-            return "List" + pascal(literal[literal.count - 2]) + "Details"
+        if upper == "GET", !endsWithParameter, literals.last == "detail", literals.count >= 2 {
+            return "List" + resource(Array(literals.dropLast()), pluralLast: true) + "Details"
         }
-        switch method.uppercased() {
-        case "GET": verb = endsWithParameter ? "Show" : "List"
-        case "POST": verb = endsWithParameter ? "Post" : "Create"
-        case "PUT": verb = "Update"
-        case "PATCH": verb = "Patch"
-        case "DELETE": verb = "Delete"
-        case "HEAD": verb = "Head"
-        default: verb = pascal(method.lowercased())
+        // A trailing literal that is not a noun (`/resize`, `/accept`, `/rollback`) is the verb.
+        if !endsWithParameter, literals.count >= 2, upper == "POST" || upper == "PUT",
+           let last = literals.last, !last.hasSuffix("s"), !nouns.contains(last.lowercased()) {
+            return pascal(last) + resource(Array(literals.dropLast()), pluralLast: false)
         }
-        // A trailing verb-like literal (`/resize`, `/detail`) is the verb itself.
-        if !endsWithParameter, literal.count >= 2, method.uppercased() == "POST" {
-            verb = pascal(resource)
-            resource = literal[literal.count - 2]
-            return verb + pascal(singular(resource))
+        let item = endsWithParameter && segments.count >= 2 && !segments[segments.count - 2].hasPrefix("{")
+            && !(literals.last?.hasSuffix("s") ?? true) && nouns.contains(literals.last!.lowercased()) ? "Item" : ""
+        switch upper {
+        case "GET": return endsWithParameter ? "Show" + resource(literals, pluralLast: false) + item : "List" + resource(literals, pluralLast: true)
+        case "POST": return (endsWithParameter ? "Post" : "Create") + resource(literals, pluralLast: false) + item
+        case "PUT": return "Update" + resource(literals, pluralLast: false) + item
+        case "PATCH": return "Patch" + resource(literals, pluralLast: false) + item
+        case "DELETE": return "Delete" + resource(literals, pluralLast: false) + item
+        default: return pascal(method.lowercased()) + resource(literals, pluralLast: false) + item
         }
-        if verb == "List" { return verb + pascal(resource) }
-        return verb + pascal(singular(resource))
+    }
+
+    /// The literal segments as one PascalCase name, all but the last singular.
+    private static func resource(_ literals: [String], pluralLast: Bool) -> String {
+        literals.enumerated().map { index, word in
+            pascal(index == literals.count - 1 && pluralLast ? word : singular(word))
+        }.joined()
     }
 
     static func isVersion(_ segment: String) -> Bool {

@@ -109,27 +109,38 @@ public enum ServiceExtractor {
         return left == right
     }
 
-    /// Ids must be unique: a repeated id gets the path's version (`ListVolumesV3`), then a counter.
+    /// Ids must be unique. Among operations that share an id the current one keeps it (not
+    /// deprecated first, then document order); the others get their path's version
+    /// (`ListVolumesV2`) when it differs, `Deprecated` when they are, then a counter.
     private static func makeIdsUnique(_ spec: inout ServiceSpec) {
-        var seen: [String: Int] = [:]
-        for index in spec.operations.indices {
-            let id = spec.operations[index].id
-            guard seen[id] != nil else {
-                seen[id] = index
-                continue
+        let groups = Dictionary(grouping: spec.operations.indices, by: { spec.operations[$0].id })
+        var taken = Set(spec.operations.map(\.id))
+        for (id, members) in groups.sorted(by: { $0.key < $1.key }) where members.count > 1 {
+            let ordered = members.sorted { lhs, rhs in
+                let left = spec.operations[lhs], right = spec.operations[rhs]
+                if left.deprecated != right.deprecated { return !left.deprecated }
+                return lhs < rhs
             }
-            let version = spec.operations[index].path.split(separator: "/").first(where: { OperationNaming.isVersion(String($0)) })
-            var candidate = id + (version.map { OperationNaming.pascal(String($0)).replacingOccurrences(of: ".", with: "") } ?? "")
-            if spec.operations[index].deprecated && seen[candidate] != nil { candidate += "Deprecated" }
-            var counter = 2
-            let stem = candidate
-            while seen[candidate] != nil || candidate == id {
-                candidate = stem + String(counter)
-                counter += 1
+            let keeperVersion = version(of: spec.operations[ordered[0]].path)
+            for index in ordered.dropFirst() {
+                let operation = spec.operations[index]
+                var stem = id
+                if let own = version(of: operation.path), own != keeperVersion { stem += OperationNaming.pascal(own).replacingOccurrences(of: ".", with: "") }
+                if operation.deprecated, taken.contains(stem) { stem += "Deprecated" }
+                var candidate = stem
+                var counter = 2
+                while taken.contains(candidate) {
+                    candidate = stem + String(counter)
+                    counter += 1
+                }
+                taken.insert(candidate)
+                spec.diagnostics.append(Diagnostic(.note, code: "operation.id-renamed", message: "operation id '\(id)' is taken by §\(spec.operations[ordered[0]].source.section ?? spec.operations[ordered[0]].title); this one is '\(candidate)'", source: operation.source))
+                spec.operations[index].id = candidate
             }
-            spec.diagnostics.append(Diagnostic(.note, code: "operation.id-renamed", message: "operation id '\(id)' is already taken; this one is '\(candidate)'", source: spec.operations[index].source))
-            spec.operations[index].id = candidate
-            seen[candidate] = index
         }
+    }
+
+    private static func version(of path: String) -> String? {
+        path.split(separator: "/").first(where: { OperationNaming.isVersion(String($0)) }).map(String.init)
     }
 }
