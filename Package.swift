@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ConformanceModel", targets: ["ConformanceModel"]),
         .library(name: "DocExtraction", targets: ["DocExtraction"]),
         .library(name: "ConformanceSpecs", targets: ["ConformanceSpecs"]),
+        .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "conformance", targets: ["conformance"]),
     ],
     dependencies: [
@@ -28,6 +29,7 @@ let package = Package(
             dependencies: ["ConformanceModel", "CLibXML2"]
         ),
         .target(name: "ConformanceSpecs", dependencies: ["ConformanceModel"]),
+        .target(name: "Conformance", dependencies: ["ConformanceModel", "ConformanceSpecs"]),
         .target(
             name: "SpecExport",
             dependencies: ["ConformanceModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
