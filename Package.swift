@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 let package = Package(
@@ -7,10 +7,15 @@ let package = Package(
     products: [
         .library(name: "ConformanceModel", targets: ["ConformanceModel"]),
         .library(name: "DocExtraction", targets: ["DocExtraction"]),
+        .library(name: "ConformanceSpecs", targets: ["ConformanceSpecs"]),
+        .library(name: "Conformance", targets: ["Conformance"]),
         .executable(name: "conformance", targets: ["conformance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Without its default ExternalLoading trait OpenAPIKit builds notably faster; the suite
+        // never loads external references.
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
     ],
     targets: [
         .systemLibrary(
@@ -23,15 +28,27 @@ let package = Package(
             name: "DocExtraction",
             dependencies: ["ConformanceModel", "CLibXML2"]
         ),
+        .target(name: "ConformanceSpecs", dependencies: ["ConformanceModel"]),
+        .target(name: "Conformance", dependencies: ["ConformanceModel", "ConformanceSpecs"]),
+        .target(
+            name: "SpecExport",
+            dependencies: ["ConformanceModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
         .executableTarget(
             name: "conformance",
             dependencies: [
                 "ConformanceModel",
                 "DocExtraction",
+                "ConformanceSpecs",
+                "SpecExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ConformanceModelTests", dependencies: ["ConformanceModel"]),
+        .testTarget(
+            name: "ConformanceSpecsTests",
+            dependencies: ["ConformanceSpecs", "ConformanceModel", "SpecExport", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
         .testTarget(
             name: "DocExtractionTests",

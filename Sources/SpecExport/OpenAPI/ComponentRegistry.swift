@@ -1,0 +1,129 @@
+import ConformanceModel
+import Foundation
+import OpenAPIKit
+
+/// Turns spec schemas into OpenAPI schemas, collecting named objects as components.
+///
+/// A named object (`CreateVolumeOption`) becomes `#/components/schemas/CreateVolumeOption`
+/// and a reference where it is used. The same name with a different shape (the same doc
+/// name can mean different fields in different operations) gets the next free suffix
+/// (`Link2`); shapes are compared without their sources, so that identical tables repeated
+/// in every operation share one component.
+struct ComponentRegistry {
+    private(set) var schemas: OrderedDictionary<OpenAPI.ComponentKey, JSONSchema> = [:]
+    private var shapes: [String: [(shape: Schema, key: String)]] = [:]
+
+    mutating func jsonSchema(_ schema: Schema, required: Bool) -> JSONSchema {
+        if schema.kind == .object, let name = schema.name, !schema.properties.isEmpty {
+            let key = register(schema, name: name)
+            return .reference(.component(named: key), required: required, description: schema.description)
+        }
+        return inline(schema, required: required)
+    }
+
+    private mutating func register(_ schema: Schema, name: String) -> String {
+        let shape = Self.shape(of: schema)
+        let base = OpenAPIExporter.componentName(name)
+        if let existing = shapes[base]?.first(where: { $0.shape == shape }) { return existing.key }
+        let count = shapes[base]?.count ?? 0
+        let key = count == 0 ? base : "\(base)\(count + 1)"
+        shapes[base, default: []].append((shape, key))
+        // Reserve the key before building, so that a recursive reference finds it.
+        let componentKey = OpenAPI.ComponentKey(rawValue: key)!
+        schemas[componentKey] = .object
+        var body = schema
+        body.name = nil
+        schemas[componentKey] = inline(body, required: true, title: name)
+        return key
+    }
+
+    /// The schema without sources and descriptions: what makes two tables "the same shape".
+    static func shape(of schema: Schema) -> Schema {
+        var copy = schema
+        copy.source = nil
+        copy.description = nil
+        copy.properties = schema.properties.map { Property(name: $0.name, required: $0.required, schema: shape(of: $0.schema)) }
+        copy.items = schema.items.map(shape(of:))
+        copy.values = schema.values.map(shape(of:))
+        return copy
+    }
+
+    private mutating func inline(_ schema: Schema, required: Bool, title: String? = nil) -> JSONSchema {
+        let description = schema.description
+        var result: JSONSchema
+        switch schema.kind {
+        case .object:
+            var properties: OrderedDictionary<String, JSONSchema> = [:]
+            for property in schema.properties {
+                properties[property.name] = jsonSchema(property.schema, required: property.required)
+            }
+            result = .object(required: required, nullable: schema.nullable, title: title, description: description, properties: properties)
+        case .map:
+            let values = schema.values.map { jsonSchema($0, required: true) } ?? .fragment
+            result = .object(required: required, nullable: schema.nullable, title: title, description: description, additionalProperties: .b(values))
+        case .array:
+            result = .array(required: required, nullable: schema.nullable, title: title, description: description, minItems: schema.minItems, maxItems: schema.maxItems, items: schema.items.map { jsonSchema($0, required: true) })
+        case .string:
+            result = .string(
+                format: schema.format.map { JSONTypeFormat.StringFormat(rawValue: $0) ?? .generic } ?? .generic,
+                required: required, nullable: schema.nullable, title: title, description: description,
+                minLength: schema.minLength, maxLength: schema.maxLength,
+                allowedValues: schema.enumeration.map { $0.map { AnyCodable($0) } },
+                defaultValue: schema.defaultValue.map { AnyCodable($0) }
+            )
+        case .integer:
+            let values = schema.enumeration?.compactMap { Int($0) }
+            result = .integer(
+                required: required, nullable: schema.nullable, title: title, description: description,
+                maximum: schema.maximum.map { (Int($0), exclusive: false) },
+                minimum: schema.minimum.map { (Int($0), exclusive: false) },
+                allowedValues: values.map { $0.map { AnyCodable($0) } },
+                defaultValue: schema.defaultValue.flatMap { Int($0) }.map { AnyCodable($0) }
+            )
+        case .number:
+            result = .number(
+                required: required, nullable: schema.nullable, title: title, description: description,
+                maximum: schema.maximum.map { ($0, exclusive: false) },
+                minimum: schema.minimum.map { ($0, exclusive: false) },
+                defaultValue: schema.defaultValue.flatMap { Double($0) }.map { AnyCodable($0) }
+            )
+        case .boolean:
+            result = .boolean(required: required, nullable: schema.nullable, title: title, description: description,
+                              defaultValue: schema.defaultValue.flatMap { Bool($0.lowercased()) }.map { AnyCodable($0) })
+        case .any:
+            result = .fragment(required: required, nullable: schema.nullable, title: title, description: description)
+        }
+        var extensions: [String: AnyCodable] = [:]
+        if let docType = schema.docType { extensions["x-doc-type"] = AnyCodable(docType) }
+        if let state = schema.stateTable { extensions["x-state-table"] = AnyCodable(state) }
+        if schema.fieldsAtAnyDepth { extensions["x-fields-at-any-depth"] = AnyCodable(true) }
+        if schema.kind == .integer || schema.kind == .number, let enumeration = schema.enumeration, schema.kind == .number {
+            extensions["x-enumeration"] = AnyCodable(enumeration)
+        }
+        if let source = schema.source { extensions["x-source"] = OpenAPIExporter.anyCodable(source) }
+        return extensions.isEmpty ? result : result.with(vendorExtensions: extensions)
+    }
+}
+
+/// Reason phrases for responses the doc gives no words for (RFC 9110 §15).
+enum HTTPStatusNames {
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "No Content"
+        case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 409: "Conflict"
+        case 413: "Content Too Large"
+        case 415: "Unsupported Media Type"
+        case 500: "Internal Server Error"
+        case 503: "Service Unavailable"
+        default: "Status \(status)"
+        }
+    }
+}
