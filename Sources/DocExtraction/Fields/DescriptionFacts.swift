@@ -69,6 +69,23 @@ public struct DescriptionFacts: Sendable, Hashable {
         }
         let defaultText = labelled ? parts["默认取值"].map { "默认取值 " + $0 } ?? "" : description
         facts.defaultValue = defaultValue(in: defaultText)
+        // "该字段不存在时，云硬盘默认为VBD类型" (EVS 8.2.1.1, hw:passthrough) names what the absence
+        // means, not a value of the field: a default outside the field's documented values or
+        // type is not kept.
+        if let value = facts.defaultValue {
+            if let values = facts.enumeration, !values.contains(value) && !values.contains(value.lowercased()) {
+                facts.defaultValue = nil
+            } else if !DefaultValueCheck.fits(value, kind: kind) {
+                facts.defaultValue = nil
+            }
+        }
+        // A stated default outside the bounds read from the same text means one of them is
+        // misread; the bounds are the rule, so they go.
+        if let value = facts.defaultValue.flatMap(Double.init),
+           facts.minimum.map({ value < $0 }) ?? false || facts.maximum.map({ value > $0 }) ?? false {
+            facts.minimum = nil
+            facts.maximum = nil
+        }
         return facts
     }
 
@@ -163,7 +180,10 @@ public struct DescriptionFacts: Sendable, Hashable {
     /// `[1-9]`, `[1, 100]`, `1GiB-1024GiB`, `1~100`, `最大值为100`, `最小值为1`,
     /// `最多支持批量创建100个`. Several ranges (system and data disks) give their envelope:
     /// never narrower than any one of them.
-    static func numericBounds(in text: String) -> (Double?, Double?) {
+    static func numericBounds(in fullText: String) -> (Double?, Double?) {
+        // Ranges inside an example ("查询示例：... 表示查询第51~100个快照", EVS 8.2.6.10 limit) are
+        // not bounds: the text is read up to the first example cue.
+        let text = beforeExamples(fullText)
         var lower: Double?
         var upper: Double?
         func widen(_ low: Double?, _ high: Double?) {
@@ -173,16 +193,17 @@ public struct DescriptionFacts: Sendable, Hashable {
         for match in matches(#"\[\s*(-?\d+(?:\.\d+)?)\s*[-,，~～]\s*(-?\d+(?:\.\d+)?)\s*\]"#, in: text) {
             widen(Double(match[1]), Double(match[2]))
         }
-        for match in matches(#"(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB|个|次|秒|天|小时|月|年)?\s*[~～]\s*(\d+(?:\.\d+)?)"#, in: text) {
+        // `1~100`, `1GiB~10GiB`; not an ordinal range (`第51~100个`).
+        for match in matches(#"(?<!第)(?<![\d.])(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB|个|次|秒|天|小时|月|年)?\s*[~～]\s*(\d+(?:\.\d+)?)"#, in: text) {
             widen(Double(match[1]), Double(match[3]))
         }
         for match in matches(#"(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB)\s*-\s*(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB)"#, in: text) where match[2] == match[4] {
             widen(Double(match[1]), Double(match[3]))
         }
-        for match in matches(#"(?:最大值为|最大值是|最大值：|最大为|上限为|不能超过|不超过|最多支持[^\d，。,；;]{0,12}?)(\d+)(?!\s*(?:个字符|字符|字节|位))"#, in: text) {
+        for match in matches(#"(?:最大值为|最大值是|最大值：|最大值:|最大值|最大为|上限为|不能超过|不超过|最多支持[^\d，。,；;]{0,12}?)\s*(\d+)(?!\s*(?:个字符|字符|字节|位))"#, in: text) {
             widen(nil, Double(match[1]))
         }
-        for match in matches(#"(?:最小值为|最小值是|最小值：|最小为|下限为|不小于|不能小于)(-?\d+)"#, in: text) {
+        for match in matches(#"(?:最小值为|最小值是|最小值：|最小值:|最小值|最小为|下限为|不小于|不能小于)\s*(-?\d+)"#, in: text) {
             widen(Double(match[1]), nil)
         }
         for match in matches(#"between (-?\d+) and (-?\d+)"#, in: text) {
@@ -190,6 +211,15 @@ public struct DescriptionFacts: Sendable, Hashable {
         }
         if let lower, let upper, lower > upper { return (nil, nil) }
         return (lower, upper)
+    }
+
+    /// The text before the first phrase that introduces an example.
+    static func beforeExamples(_ text: String) -> String {
+        var end = text.endIndex
+        for cue in exampleCues + ["查询示例", "请求示例"] {
+            if let range = text.range(of: cue), range.lowerBound < end { end = range.lowerBound }
+        }
+        return String(text[..<end])
     }
 
     /// `最大支持85个字符`, `长度不超过64`, `不超过255个字符`, `1~64个字符`, `长度固定为36`,

@@ -224,9 +224,9 @@ public struct OpenAPIExporter {
         path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.map { String($0.dropFirst().dropLast()) }
     }
 
-    /// `POST /v2/{project_id}/volumes/{volume_id}/action` → `postVolumesVolumeIdAction`.
+    /// `POST /v2/{project_id}/volumes/{volume_id}/action` → `postV2VolumesVolumeIdAction`.
     fileprivate static func combinedID(_ operation: Operation) -> String {
-        let words = operation.path.split(separator: "/").filter { !($0.first == "v" && $0.dropFirst().allSatisfy { $0.isNumber || $0 == "." }) && $0 != "{project_id}" }
+        let words = operation.path.split(separator: "/").filter { $0 != "{project_id}" }
         let joined = words.map { word in
             word.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }.joined()
