@@ -1,0 +1,54 @@
+import ConformanceModel
+import ConformanceSpecs
+import Testing
+
+@Suite("Hand-written rules")
+struct RulesTests {
+    /// White space folded: PDF text wraps sentences across lines.
+    private func folded(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined()
+    }
+
+    @Test("every cited sentence occurs in the named document")
+    func citationsOccur() throws {
+        for rule in Rules.body {
+            let text = try Repository.text("specs/\(rule.service)/docs/\(rule.citation.document)")
+            #expect(folded(text).contains(folded(rule.citation.sentence)), "\(rule.id): the sentence is not in \(rule.citation.document)")
+        }
+    }
+
+    @Test("every rule names operations and request fields that exist")
+    func rulesPointAtRealFields() throws {
+        for rule in Rules.body {
+            let spec = try #require(Specs.service(rule.service), "\(rule.id): service \(rule.service)")
+            for id in rule.operations {
+                let operation = try #require(spec.operation(id: id), "\(rule.id): no operation \(id)")
+                let body = try #require(operation.requestBody, "\(rule.id): \(id) has no request body")
+                for path in fields(of: rule.requirement) {
+                    #expect(schema(body, at: path) != nil, "\(rule.id): \(id) has no field \(path)")
+                }
+            }
+        }
+    }
+
+    @Test("rule ids are unique")
+    func uniqueIDs() {
+        #expect(Set(Rules.body.map(\.id)).count == Rules.body.count)
+    }
+
+    private func fields(of requirement: BodyRule.Requirement) -> [String] {
+        switch requirement {
+        case .atMostOne(let fields): fields
+        case .requiredWhen(let field, let condition), .forbiddenWhen(let field, let condition): [field, condition.field]
+        case .maxItems(let field, _): [field]
+        }
+    }
+
+    private func schema(_ root: Schema, at path: String) -> Schema? {
+        var current: Schema? = root
+        for step in path.split(separator: ".") {
+            current = current?.property(named: String(step))?.schema
+        }
+        return current
+    }
+}
