@@ -41,6 +41,7 @@ let package = Package(
                 "DocExtraction",
                 "ConformanceSpecs",
                 "SpecExport",
+                "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +49,11 @@ let package = Package(
         .testTarget(
             name: "ConformanceSpecsTests",
             dependencies: ["ConformanceSpecs", "ConformanceModel", "SpecExport", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
+        ),
+        .testTarget(
+            name: "ConformanceTests",
+            dependencies: ["Conformance", "ConformanceModel", "ConformanceSpecs"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
         .testTarget(

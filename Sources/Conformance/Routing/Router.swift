@@ -1,0 +1,108 @@
+import ConformanceModel
+
+/// Finds the documented operation a request targets, within one service.
+///
+/// A route is the method and the path template. Among the templates that fit a path, the
+/// one with a literal where the others have a parameter wins, leftmost first
+/// (`/cloudvolumes/detail` before `/cloudvolumes/{volume_id}`). Operations sharing a route
+/// are told apart by their action: the body's top-level key (Cinder `os-extend`), the value
+/// of a body field (tag `action: create`), or a query key (Baidu `?purchaseReserved`). Of a
+/// current operation and its deprecated twin, the current one is chosen; a deprecated
+/// operation is chosen only when nothing current fits, and the match says so.
+public struct Router: Sendable {
+    enum Segment: Sendable, Hashable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    struct Route: Sendable {
+        let operationIndex: Int
+        let segments: [Segment]
+        let action: String?
+        let selector: ActionSelector?
+        let deprecated: Bool
+    }
+
+    /// A request matched to an operation.
+    public struct Match: Sendable {
+        /// The index of the operation in its service's `operations`.
+        public var operationIndex: Int
+        /// Path parameters by name, decoded.
+        public var pathParameters: [(name: String, value: String)]
+        /// The number of literal segments the template matched with, for choosing between services.
+        public var literalCount: Int
+    }
+
+    /// Routes by `METHOD segmentCount`.
+    private let routes: [String: [Route]]
+
+    public init(spec: ServiceSpec) {
+        var routes: [String: [Route]] = [:]
+        for (index, operation) in spec.operations.enumerated() {
+            let segments: [Segment] = operation.path.split(separator: "/").map { part in
+                part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+            }
+            let route = Route(operationIndex: index, segments: segments, action: operation.action, selector: operation.actionSelector, deprecated: operation.deprecated)
+            routes["\(operation.method.uppercased()) \(segments.count)", default: []].append(route)
+        }
+        self.routes = routes
+    }
+
+    /// The operation `method` and `target` (and, for action routes, `body`) address.
+    public func match(method: String, target: RequestTarget, body: [UInt8]?) -> Match? {
+        guard let candidates = routes["\(method) \(target.segments.count)"] else { return nil }
+        let fitting = candidates.filter { route in
+            zip(route.segments, target.segments).allSatisfy { segment, part in
+                switch segment {
+                case .literal(let literal): literal == part
+                case .parameter: !part.isEmpty
+                }
+            }
+        }
+        guard !fitting.isEmpty else { return nil }
+        // Group by shape (literal or parameter per position), most specific first.
+        let groups = Dictionary(grouping: fitting) { route in route.segments.map { if case .literal = $0 { true } else { false } } }
+            .sorted { lhs, rhs in lhs.key.lexicographicallyPrecedes(rhs.key) { $0 && !$1 } }
+        var bodyFields: [(key: String, value: String?)]?
+        var bodyRead = false
+        for (_, group) in groups {
+            var chosen = group.filter { $0.action == nil }
+            if group.contains(where: { $0.action != nil }) {
+                if !bodyRead, let body {
+                    bodyFields = TopLevelFields.read(body)
+                    bodyRead = true
+                }
+                let acting = group.filter { route in
+                    guard let action = route.action else { return false }
+                    switch route.selector {
+                    case .bodyKey?, nil: return bodyFields?.contains { $0.key == action } ?? false
+                    case .bodyField(let field)?: return bodyFields?.contains { $0.key == field && $0.value == action } ?? false
+                    case .queryKey?: return target.query.contains { $0.name == action }
+                    }
+                }
+                if !acting.isEmpty { chosen = acting }
+            }
+            guard let route = chosen.first(where: { !$0.deprecated }) ?? chosen.first else { continue }
+            var parameters: [(String, String)] = []
+            var literals = 0
+            for (segment, part) in zip(route.segments, target.segments) {
+                switch segment {
+                case .parameter(let name): parameters.append((name, String(part)))
+                case .literal: literals += 1
+                }
+            }
+            return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: literals)
+        }
+        return nil
+    }
+
+    /// The documented actions on the route of `method` and `target`, for a message when none fits.
+    func actions(method: String, target: RequestTarget) -> [String] {
+        (routes["\(method) \(target.segments.count)"] ?? []).filter { route in
+            zip(route.segments, target.segments).allSatisfy { segment, part in
+                if case .literal(let literal) = segment { return literal == part }
+                return true
+            }
+        }.compactMap(\.action)
+    }
+}

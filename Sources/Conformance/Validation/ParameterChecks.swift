@@ -1,0 +1,81 @@
+import ConformanceModel
+
+/// Checks a request's path, query and header parameters and its authentication.
+enum ParameterChecks {
+    static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: Operation, service: ServiceSpec, into context: inout FindingContext) {
+        let authHeaders = Set(service.authentication.map { $0.header.lowercased() })
+        for parameter in operation.parameters {
+            let value: String?
+            let location: Finding.Location
+            switch parameter.location {
+            case .path:
+                value = match.pathParameters.first { $0.name == parameter.name }?.value
+                location = .requestPath
+            case .query:
+                value = target.queryValue(parameter.name)
+                location = .requestQuery
+            case .header:
+                // Authentication headers are checked together below: any documented scheme will do.
+                if authHeaders.contains(parameter.name.lowercased()) { continue }
+                value = request.headers.value(named: parameter.name)
+                location = .requestHeader
+            }
+            guard let value else {
+                if parameter.required {
+                    context.add(rule: Rule.requestParameterMissing, .error, location, pointer: parameter.name,
+                                message: "required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing",
+                                expected: "\(parameter.name) (\(parameter.schema.kind.rawValue))", actual: "absent", source: parameter.schema.source)
+                }
+                continue
+            }
+            if let problem = typeProblem(value, parameter.schema) {
+                context.add(rule: Rule.requestParameterType, .error, location, pointer: parameter.name,
+                            message: "\(parameter.location.rawValue) parameter '\(parameter.name)' \(problem)",
+                            expected: expectation(parameter.schema), actual: value, source: parameter.schema.source)
+            }
+        }
+        checkAuthentication(request, service: service, into: &context)
+    }
+
+    /// A request carries one of the service's documented credentials (Huawei 3.2 认证鉴权:
+    /// a token in `X-Auth-Token`, or an AK/SK signature in `Authorization`).
+    static func checkAuthentication(_ request: Exchange.Request, service: ServiceSpec, into context: inout FindingContext) {
+        guard !service.authentication.isEmpty else { return }
+        let satisfied = service.authentication.contains { scheme in
+            guard let value = request.headers.value(named: scheme.header), !value.isEmpty else { return false }
+            guard let prefix = scheme.scheme else { return true }
+            return value.hasPrefix(prefix)
+        }
+        guard !satisfied else { return }
+        let accepted = service.authentication.map { scheme in scheme.scheme.map { "\(scheme.header): \($0) …" } ?? scheme.header }
+        context.add(rule: Rule.requestParameterMissing, .error, .requestHeader, pointer: service.authentication[0].header,
+                    message: "the request carries no documented credential",
+                    expected: accepted.joined(separator: " or "), actual: "none", source: service.authentication[0].source)
+    }
+
+    /// Why `value` does not fit `schema`, if it does not.
+    static func typeProblem(_ value: String, _ schema: Schema) -> String? {
+        switch schema.kind {
+        case .integer:
+            guard let number = Int(value) else { return "is not an integer" }
+            if let minimum = schema.minimum, Double(number) < minimum { return "is below the documented minimum \(Int(minimum))" }
+            if let maximum = schema.maximum, Double(number) > maximum { return "is above the documented maximum \(Int(maximum))" }
+        case .number:
+            guard Double(value) != nil else { return "is not a number" }
+        case .boolean:
+            guard value == "true" || value == "false" else { return "is not true or false" }
+        default:
+            break
+        }
+        if schema.kind == .string || schema.kind == .integer, let values = schema.enumeration, !values.contains(value) {
+            return "is not one of the documented values"
+        }
+        if let maximum = schema.maxLength, value.count > maximum { return "is longer than \(maximum) characters" }
+        return nil
+    }
+
+    static func expectation(_ schema: Schema) -> String {
+        if let values = schema.enumeration { return "one of \(values.joined(separator: ", "))" }
+        return schema.kind.rawValue
+    }
+}

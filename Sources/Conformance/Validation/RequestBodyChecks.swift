@@ -1,0 +1,72 @@
+import ConformanceModel
+
+/// Checks a request body against the operation's schema and its cross-field rules.
+enum RequestBodyChecks {
+    static func check(_ request: Exchange.Request, operation: CompiledOperation, into context: inout FindingContext) {
+        guard let schema = operation.request else { return }
+        guard let body = request.body, !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+            // A documented body with required fields cannot be absent; one with only optional fields may be.
+            if schema.requiredCount > 0 {
+                context.add(rule: Rule.requestBodyMalformed, .error, .requestBody, pointer: "",
+                            message: "the request has no body; a JSON \(schema.typeName) is documented",
+                            expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
+            }
+            return
+        }
+        let (issues, captured) = BodyScanner.scan(body, schema: schema, captures: operation.captures)
+        context.add(issues, inRequest: true)
+        guard let captures = operation.captures, !issues.contains(where: { $0.kind == .malformed }) else { return }
+        for rule in operation.rules {
+            if let violation = RuleChecks.violation(of: rule, captured: captured, captures: captures) {
+                context.add(rule: Rule.requestBodyConstraint, .error, .requestBody, pointer: violation.pointer,
+                            message: "\(violation.message) (rule \(rule.id): “\(rule.citation.sentence)”)",
+                            expected: violation.expected, actual: violation.actual, source: rule.citation.reference)
+            }
+        }
+    }
+}
+
+/// Evaluates a `BodyRule` on the values the scanner captured.
+enum RuleChecks {
+    struct Violation {
+        var pointer: String
+        var message: String
+        var expected: String
+        var actual: String
+    }
+
+    static func violation(of rule: BodyRule, captured: [CapturedValue?], captures: CaptureTrie) -> Violation? {
+        func value(_ path: String) -> CapturedValue? {
+            captures.slot(of: path).flatMap { captured[$0] }
+        }
+        func present(_ path: String) -> Bool {
+            guard let found = value(path) else { return false }
+            return found.kind != "null"
+        }
+        func pointer(_ path: String) -> String { "/" + path.split(separator: ".").joined(separator: "/") }
+        func holds(_ condition: BodyRule.Condition) -> Bool {
+            let text = value(condition.field)?.text
+            let matches = text.map { condition.isOneOf.contains($0) } ?? false
+            return condition.negated ? !matches : matches
+        }
+        switch rule.requirement {
+        case .atMostOne(let fields):
+            let given = fields.filter(present)
+            guard given.count > 1 else { return nil }
+            return Violation(pointer: pointer(given[1]), message: "only one of \(fields.map { $0.split(separator: ".").last.map(String.init) ?? $0 }.joined(separator: ", ")) may be given",
+                             expected: "at most one of \(fields.joined(separator: ", "))", actual: given.joined(separator: " and "))
+        case .requiredWhen(let field, let condition):
+            guard holds(condition), !present(field) else { return nil }
+            return Violation(pointer: pointer(field), message: "\(field) is required when \(condition)",
+                             expected: "\(field) present", actual: "\(condition.field) = \(value(condition.field)?.text ?? "absent"), \(field) absent")
+        case .forbiddenWhen(let field, let condition):
+            guard present(field), holds(condition) else { return nil }
+            return Violation(pointer: pointer(field), message: "\(field) must not be given when \(condition)",
+                             expected: "\(field) absent", actual: "\(condition.field) = \(value(condition.field)?.text ?? "absent"), \(field) given")
+        case .maxItems(let field, let limit):
+            guard let count = value(field)?.count, count > limit else { return nil }
+            return Violation(pointer: pointer(field), message: "\(field) holds \(count) items; at most \(limit) are allowed",
+                             expected: "at most \(limit) items", actual: "\(count) items")
+        }
+    }
+}

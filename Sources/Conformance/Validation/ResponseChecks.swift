@@ -1,0 +1,143 @@
+import ConformanceModel
+
+/// Checks a response: its status against the operation and the service, its body against
+/// the documented schema, and an error body against the error envelope and code table.
+enum ResponseChecks {
+    /// Checks `response`; returns the error code its body carries, if any.
+    static func check(_ response: Exchange.Response, operation compiled: CompiledOperation, service: CompiledService, into context: inout FindingContext) -> String? {
+        let operation = compiled.operation
+        let status = response.status
+        let documented = operation.response(for: status) != nil
+        if !documented {
+            // Undocumented for the operation: an error unless the service's status or error-code
+            // tables list the status (DESIGN.md, response.status.undocumented).
+            let known = service.serviceStatuses.contains(status)
+            let statuses = operation.responses.map { String($0.status) }.joined(separator: ", ")
+            context.add(rule: Rule.responseStatusUndocumented, known ? .warning : .error, .responseStatus, pointer: String(status),
+                        message: "\(operation.id) does not document status \(status)\(known ? "; the service's status table lists it" : "")",
+                        expected: statuses.isEmpty ? "a documented status" : "one of \(statuses)", actual: String(status), source: operation.source)
+        }
+        let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
+        if let schema = compiled.responses[status], !isGenericErrorWrapper(schema, status: status, service: service.spec) {
+            if let body {
+                let (issues, _) = BodyScanner.scan(body, schema: schema)
+                context.add(issues, inRequest: false)
+            } else if schema.requiredCount > 0 {
+                context.add(rule: Rule.responseBodyMalformed, .error, .responseBody, pointer: "",
+                            message: "the response has no body; a JSON \(schema.typeName) is documented for \(status)",
+                            expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
+            }
+        }
+        guard status >= 400 || isEnvelopeFailure(body, service: service.spec) else { return nil }
+        return ErrorBodyChecks.check(body, status: status, operation: operation, service: service, documentedSchema: compiled.responses[status] != nil, into: &context)
+    }
+
+    /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是
+    /// 泛指的错误，有badRequest、itemNotFound等" (EVS extend page, 响应样例). Such a schema is
+    /// checked by the error envelope (any key), not field by field.
+    static func isGenericErrorWrapper(_ schema: CompiledSchema, status: Int, service: ServiceSpec) -> Bool {
+        guard status >= 400, schema.fields.count == 1 else { return false }
+        let name = schema.fields[0].nameString
+        return service.errorEnvelopes.contains { envelope in
+            if case .anyKey(let examples) = envelope.wrapper { return examples.contains(name) }
+            return false
+        }
+    }
+
+    /// A body whose envelope status field says failure (Tencent: `scode` not 0), whatever the HTTP status.
+    static func isEnvelopeFailure(_ body: [UInt8]?, service: ServiceSpec) -> Bool {
+        guard let envelope = service.responseEnvelope, let field = envelope.statusField, let success = envelope.successValue, let body else { return false }
+        guard let value = TopLevelFields.read(body)?.first(where: { $0.key == field })?.value else { return false }
+        return value != success
+    }
+}
+
+/// Checks error bodies: a documented envelope, a documented code, the code's own status.
+enum ErrorBodyChecks {
+    static func check(_ body: [UInt8]?, status: Int, operation: Operation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
+        let envelopes = service.spec.errorEnvelopes
+        guard !envelopes.isEmpty else { return nil }
+        guard let body, let value = try? JSONValue.parse(bytes: body) else {
+            if !documentedSchema {
+                context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",
+                            message: "an error response (\(status)) without a JSON error body",
+                            expected: describe(envelopes), actual: body == nil ? "no body" : "not JSON", source: envelopes[0].source)
+            }
+            return nil
+        }
+        var found: (code: String, envelope: ErrorEnvelope)?
+        for envelope in envelopes {
+            if let code = code(in: value, envelope: envelope) {
+                found = (code, envelope)
+                break
+            }
+        }
+        guard let (code, envelope) = found else {
+            context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",
+                        message: "the error body is not of a documented error shape",
+                        expected: describe(envelopes), actual: shape(of: value), source: envelopes[0].source)
+            return nil
+        }
+        let codes = service.spec.errorCodes
+        guard !codes.isEmpty else { return code }
+        guard let rows = service.errorCodes[code] else {
+            // EVS A.1: "如果遇到“APIGW”开头的错误码，请参见API网关错误码" — gateway codes are
+            // documented elsewhere, so they are noted, not failed.
+            let gateway = code.hasPrefix("APIGW")
+            context.add(rule: Rule.responseErrorCodeUndocumented, gateway ? .info : .error, .responseBody, pointer: pointer(envelope, value),
+                        message: gateway ? "gateway error code \(code) is documented in the API gateway's own table" : "error code \(code) is not in the error-code table",
+                        expected: "a code of the error-code table", actual: code, source: codes[0].source)
+            return code
+        }
+        if !rows.contains(where: { $0.status == status }) {
+            let statuses = rows.map { String($0.status) }.joined(separator: ", ")
+            context.add(rule: Rule.responseErrorStatusMismatch, .error, .responseStatus, pointer: String(status),
+                        message: "error code \(code) is documented with status \(statuses), returned with \(status)",
+                        expected: statuses, actual: String(status), source: rows[0].source)
+        }
+        return code
+    }
+
+    /// The code in `value` if it has the envelope's shape.
+    static func code(in value: JSONValue, envelope: ErrorEnvelope) -> String? {
+        let inner: JSONValue
+        switch envelope.wrapper {
+        case .none:
+            inner = value
+        case .anyKey:
+            guard let members = value.objectValue, members.count == 1, let only = members.values.first else { return nil }
+            inner = only
+        case .keys(let keys):
+            guard let members = value.objectValue, members.count == 1, let key = members.keys.first, keys.contains(key) else { return nil }
+            inner = members[key]!
+        }
+        guard let fields = inner.objectValue, fields[envelope.messageField] != nil || envelope.wrapper == .none else { return nil }
+        switch fields[envelope.codeField] {
+        case .string(let code)?: return code
+        case .number(let literal)?: return literal
+        default: return nil
+        }
+    }
+
+    static func pointer(_ envelope: ErrorEnvelope, _ value: JSONValue) -> String {
+        switch envelope.wrapper {
+        case .none: "/\(envelope.codeField)"
+        case .anyKey, .keys: "/\(value.objectValue?.keys.first ?? "error")/\(envelope.codeField)"
+        }
+    }
+
+    static func describe(_ envelopes: [ErrorEnvelope]) -> String {
+        envelopes.map { envelope in
+            switch envelope.wrapper {
+            case .none: "{\"\(envelope.codeField)\", \"\(envelope.messageField)\"}"
+            case .anyKey(let examples): "{\"\(examples.first ?? "error")\": {\"\(envelope.codeField)\", \"\(envelope.messageField)\"}}"
+            case .keys(let keys): "{\"\(keys.joined(separator: "|"))\": {\"\(envelope.codeField)\", \"\(envelope.messageField)\"}}"
+            }
+        }.joined(separator: " or ")
+    }
+
+    static func shape(of value: JSONValue) -> String {
+        guard let members = value.objectValue else { return value.typeName }
+        return "{" + members.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "}"
+    }
+}

@@ -1,0 +1,97 @@
+import ConformanceModel
+import ConformanceSpecs
+
+/// Checks recorded exchanges against the compiled vendor specs.
+///
+/// For each exchange: find the service and the operation (route), then check the request's
+/// path, query and header parameters and its authentication, its body against the
+/// documented schema and the hand-written cross-field rules, the response status against
+/// the operation and the service, the response body, and error bodies against the error
+/// envelope and the error-code table. It never stops at the first mismatch and never throws
+/// for a non-conforming exchange; every problem is a `Finding` that cites its doc source.
+/// A `Validator` holds no per-exchange state and can be shared across threads.
+public final class Validator: Sendable {
+    let services: [CompiledService]
+    public let options: ValidatorOptions
+
+    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init()) {
+        let chosen = options.service.map { id in specs.filter { $0.service == id } } ?? specs
+        services = chosen.map { CompiledService(spec: $0, rules: rules) }
+        self.options = options
+    }
+
+    /// The findings for one exchange.
+    public func validate(_ exchange: Exchange) -> ExchangeResult {
+        var result = ExchangeResult(exchange: exchange.index, file: exchange.file, status: exchange.response?.status, findings: [])
+        let target = RequestTarget(url: exchange.request.url)
+        var context = FindingContext(exchange: exchange, strict: options.strict)
+
+        guard let (service, match) = route(exchange, target: target) else {
+            let actions = services.flatMap { $0.router.actions(method: exchange.request.method, target: target) }
+            let detail = actions.isEmpty ? "" : "; the documented actions on this route are \(actions.joined(separator: ", "))"
+            context.add(rule: Rule.routeUnmatched, .error, .requestPath, pointer: target.path,
+                        message: "no documented operation has \(exchange.request.method) \(target.path)\(detail)",
+                        expected: "a documented method and path", actual: "\(exchange.request.method) \(target.path)")
+            result.findings = context.findings
+            return result
+        }
+        let compiled = service.operations[match.operationIndex]
+        let operation = compiled.operation
+        result.service = service.spec.service
+        result.operation = operation
+        context.operation = operation.id
+
+        if operation.deprecated {
+            context.add(rule: Rule.operationDeprecated, .warning, .requestPath, pointer: operation.path,
+                        message: "\(operation.id) (\(operation.title)) is deprecated in the documentation",
+                        expected: "a current operation", actual: operation.id, source: operation.source)
+        }
+        ParameterChecks.check(exchange.request, target: target, match: match, operation: operation, service: service.spec, into: &context)
+        RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
+        if let response = exchange.response {
+            result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+        }
+        result.findings = context.findings
+        return result
+    }
+
+    /// The service and operation an exchange addresses: the `--service` one, the one its host
+    /// maps to, or the service whose route matches with the most literal segments.
+    private func route(_ exchange: Exchange, target: RequestTarget) -> (CompiledService, Router.Match)? {
+        var candidates = services
+        if let host = target.host, let id = options.hosts[host] {
+            candidates = services.filter { $0.spec.service == id }
+        }
+        var best: (CompiledService, Router.Match)?
+        for service in candidates {
+            guard let match = service.router.match(method: exchange.request.method, target: target, body: exchange.request.body) else { continue }
+            if best == nil || match.literalCount > best!.1.literalCount { best = (service, match) }
+        }
+        return best
+    }
+}
+
+/// Collects findings for one exchange, filling in what every finding of it shares.
+struct FindingContext {
+    let exchange: Exchange
+    let strict: Bool
+    var operation: String?
+    var findings: [Finding] = []
+
+    init(exchange: Exchange, strict: Bool) {
+        self.exchange = exchange
+        self.strict = strict
+    }
+
+    mutating func add(rule: String, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
+        findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
+    }
+
+    /// Adds the body scanner's issues as request or response findings.
+    mutating func add(_ issues: [BodyIssue], inRequest: Bool) {
+        for issue in issues {
+            let severity: Finding.Severity = issue.kind == .unknownField && !strict ? .warning : .error
+            add(rule: issue.rule(inRequest: inRequest), severity, inRequest ? .requestBody : .responseBody, pointer: issue.pointer, message: issue.message, expected: issue.expected, actual: issue.actual, source: issue.source)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// How a `Validator` chooses services and how strict it is.
+public struct ValidatorOptions: Sendable {
+    /// Only this service's routes (`--service`).
+    public var service: String?
+    /// Host name → service id (`--host api.example.com=huawei-evs`), for traffic that mixes vendors.
+    public var hosts: [String: String]
+    /// Unknown fields are errors instead of warnings (`--strict`): a closed contract.
+    public var strict: Bool
+
+    public init(service: String? = nil, hosts: [String: String] = [:], strict: Bool = false) {
+        self.service = service
+        self.hosts = hosts
+        self.strict = strict
+    }
+}
+
+/// What the validator made of one exchange.
+public struct ExchangeResult: Sendable {
+    public var exchange: Int
+    public var file: String?
+    /// The service whose route matched.
+    public var service: String?
+    /// The matched operation; `nil` when no route matched.
+    public var operation: Operation?
+    /// The response status, if there is a response.
+    public var status: Int?
+    /// The error code an error body carries, if any.
+    public var errorCode: String?
+    public var findings: [Finding]
+
+    /// `true` when no finding is an error.
+    public var conforms: Bool { !findings.contains { $0.severity == .error } }
+}
+
+import ConformanceModel
