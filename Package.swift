@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "DocExtraction", targets: ["DocExtraction"]),
         .library(name: "ConformanceSpecs", targets: ["ConformanceSpecs"]),
         .library(name: "Conformance", targets: ["Conformance"]),
+        .library(name: "ConformanceTesting", targets: ["ConformanceTesting"]),
         .executable(name: "conformance", targets: ["conformance"]),
+        .executable(name: "conformance-bench", targets: ["conformance-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +32,7 @@ let package = Package(
         ),
         .target(name: "ConformanceSpecs", dependencies: ["ConformanceModel"]),
         .target(name: "Conformance", dependencies: ["ConformanceModel", "ConformanceSpecs"]),
+        .target(name: "ConformanceTesting", dependencies: ["Conformance", "ConformanceModel"]),
         .target(
             name: "SpecExport",
             dependencies: ["ConformanceModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
@@ -44,6 +47,10 @@ let package = Package(
                 "Conformance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "conformance-bench",
+            dependencies: ["Conformance", "ConformanceModel", "ConformanceSpecs", "DocExtraction"]
         ),
         .testTarget(name: "ConformanceModelTests", dependencies: ["ConformanceModel"]),
         .testTarget(
