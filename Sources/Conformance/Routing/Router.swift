@@ -55,7 +55,7 @@ public struct Router: Sendable {
             zip(route.segments, target.segments).allSatisfy { segment, part in
                 switch segment {
                 case .literal(let literal): literal == part
-                case .parameter: !part.isEmpty
+                case .parameter(let name): !part.isEmpty && (!name.lowercased().hasSuffix("version") || Self.isVersion(part))
                 }
             }
         }
@@ -94,6 +94,15 @@ public struct Router: Sendable {
             return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: literals)
         }
         return nil
+    }
+
+    /// A parameter named `version` or `api_version` (EVS 5.2 `GET /{api_version}`) stands for a
+    /// version segment (`v2`, `v2.1`), not for any word: otherwise every one-segment path
+    /// would be that operation.
+    static func isVersion(_ part: Substring) -> Bool {
+        guard part.first == "v" || part.first == "V" else { return false }
+        let rest = part.dropFirst()
+        return !rest.isEmpty && rest.allSatisfy { $0.isNumber || $0 == "." }
     }
 
     /// The documented actions on the route of `method` and `target`, for a message when none fits.

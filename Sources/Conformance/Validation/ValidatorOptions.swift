@@ -28,6 +28,16 @@ public struct ExchangeResult: Sendable {
     public var errorCode: String?
     public var findings: [Finding]
 
+    public init(exchange: Int, file: String? = nil, service: String? = nil, operation: Operation? = nil, status: Int? = nil, errorCode: String? = nil, findings: [Finding] = []) {
+        self.exchange = exchange
+        self.file = file
+        self.service = service
+        self.operation = operation
+        self.status = status
+        self.errorCode = errorCode
+        self.findings = findings
+    }
+
     /// `true` when no finding is an error.
     public var conforms: Bool { !findings.contains { $0.severity == .error } }
 }

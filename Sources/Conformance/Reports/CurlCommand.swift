@@ -1,0 +1,101 @@
+import ConformanceModel
+import Foundation
+
+/// A `curl` command line that replays a recorded request, for pasting into a shell.
+///
+/// Secrets never appear: a secret header or query value becomes an environment reference
+/// (`X-Auth-Token` → `"$X_AUTH_TOKEN"`, `Signature=` → `"$SIGNATURE"`), and password-like body
+/// fields become `<redacted>` (see `Redaction`). Everything else is single-quoted, so the line
+/// is safe to paste whatever the recording holds. A path-only URL is prefixed with
+/// `"$BASE_URL"`, or with `https://` and the `Host` header when there is one.
+public enum CurlCommand {
+    /// One shell word built from literal text and environment references.
+    struct Word {
+        enum Part { case literal(String), variable(String) }
+        var parts: [Part] = []
+
+        var text: String {
+            if parts.isEmpty { return "''" }
+            return parts.map { part in
+                switch part {
+                case .literal(let text): CurlCommand.singleQuoted(text)
+                case .variable(let name): "\"${\(name)}\""
+                }
+            }.joined()
+        }
+    }
+
+    /// Headers curl computes itself, or that cannot be sent as written.
+    static let skippedHeaders: Set<String> = ["content-length", "host", "connection", "transfer-encoding"]
+
+    /// The command for `request`.
+    public static func command(for request: Exchange.Request) -> String {
+        var words = ["curl"]
+        let hasBody = !(request.body ?? []).isEmpty
+        if request.method != "GET" || hasBody {
+            words += ["-X", singleQuoted(request.method)]
+        }
+        words.append(urlWord(request).text)
+        for header in request.headers where !header.name.hasPrefix(":") && !skippedHeaders.contains(header.name.lowercased()) {
+            var word = Word()
+            if Redaction.isSecretHeader(header.name) {
+                word.parts = [.literal(header.name + ": "), .variable(environmentName(header.name))]
+            } else {
+                word.parts = [.literal(header.name + ": " + header.value)]
+            }
+            words += ["-H", word.text]
+        }
+        if let body = request.body, !body.isEmpty {
+            let redacted = Redaction.body(body)
+            if let text = printableText(redacted) {
+                words += ["--data-binary", singleQuoted(text)]
+            } else {
+                words += ["--data-binary", "@<(printf %s \(singleQuoted(Data(redacted).base64EncodedString())) | base64 -d)"]
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The URL with secret query values as environment references.
+    static func urlWord(_ request: Exchange.Request) -> Word {
+        var url = request.url
+        var word = Word()
+        if url.hasPrefix("/") {
+            if let host = request.headers.value(named: "Host") {
+                url = "https://" + host + url
+            } else {
+                word.parts.append(.variable("BASE_URL"))
+            }
+        }
+        // Mark secret values with NUL-delimited names, then split the text into parts.
+        let marked = Redaction.url(url) { "\u{0}" + $0 + "\u{0}" }
+        for (offset, piece) in marked.split(separator: "\u{0}", omittingEmptySubsequences: false).enumerated() {
+            if offset % 2 == 1 {
+                word.parts.append(.variable(environmentName(Redaction.percentDecoded(String(piece)))))
+            } else if !piece.isEmpty {
+                word.parts.append(.literal(String(piece)))
+            }
+        }
+        return word
+    }
+
+    /// `X-Auth-Token` → `X_AUTH_TOKEN`.
+    public static func environmentName(_ name: String) -> String {
+        let mapped = name.uppercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" }
+        let text = String(mapped)
+        return text.first?.isNumber == true ? "_" + text : (text.isEmpty ? "SECRET" : text)
+    }
+
+    /// POSIX single quoting: `it's` → `'it'\''s'`.
+    public static func singleQuoted(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// The body as text when it is UTF-8 without NUL or other control characters (tabs and
+    /// line breaks allowed).
+    static func printableText(_ bytes: [UInt8]) -> String? {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let printable = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        return printable ? text : nil
+    }
+}

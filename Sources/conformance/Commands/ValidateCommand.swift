@@ -1,0 +1,83 @@
+import ArgumentParser
+import Conformance
+import ConformanceSpecs
+import ConformanceModel
+import Foundation
+
+/// `conformance validate`: checks recorded traffic against the documented contract.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check recorded traffic (HAR or JSONL) against the documented operations.",
+        discussion: """
+            Every exchange is routed to a documented operation and its request and response are \
+            checked; findings cite the document section they enforce. JSONL is streamed.
+
+            Secrets (X-Auth-Token, Authorization, cookies, signature query parameters) are \
+            replaced in every report; the curl replay under a failing exchange reads them from \
+            environment variables ($X_AUTH_TOKEN).
+
+            Exit codes: 0 no error finding; 1 error findings; 2 bad usage, an input that cannot \
+            be read, or entries that could not be read (they are listed on standard error and \
+            the rest is still validated).
+            """
+    )
+
+    /// The report formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, junit
+    }
+
+    @OptionGroup var traffic: TrafficOptions
+
+    @Option(name: .long, help: "Report format: text, json or junit.")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
+    var strict = false
+
+    @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
+    var stateless = false
+
+    func run() throws {
+        // Exchanges are checked in the order they are read, files in the order given, so that
+        // resource states can be followed across them (state.* rules).
+        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        var report = ValidationReport(keepsEveryExchange: format == .junit)
+        for file in traffic.files { report.begin(file: file) }
+        try traffic.forEachRecord { record in
+            switch record {
+            case .exchange(let exchange): report.add(validator.validate(exchange), of: exchange)
+            case .unreadable(let error): report.addUnreadable(error)
+            }
+        }
+        let text: String
+        switch format {
+        case .text:
+            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
+            text = TextReport(colored: colored).render(report)
+        case .json: text = try JSONReport.render(report)
+        case .junit: text = JUnitReport.render(report)
+        }
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
+            }
+            Console.progress("wrote \(output)")
+        } else {
+            Console.write(text)
+        }
+        let summary = report.summary
+        if summary.unreadable > 0 {
+            throw CommandFailure("\(summary.unreadable) entr\(summary.unreadable == 1 ? "y" : "ies") could not be read (listed above); the rest was validated")
+        }
+        if summary.errors > 0 {
+            throw CommandFailure("\(summary.errors) error finding\(summary.errors == 1 ? "" : "s") in \(summary.failed) of \(summary.exchanges) exchanges", exitCode: 1)
+        }
+    }
+}
