@@ -17,6 +17,18 @@ struct RulesTests {
         }
     }
 
+    @Test("every sentence a state machine cites occurs in its document")
+    func stateCitationsOccur() throws {
+        for machine in Rules.stateMachines {
+            let citations = [machine.citation] + machine.transitions.compactMap(\.citation) + machine.preconditions.map(\.citation)
+                + machine.effects.map(\.citation) + machine.unchecked.map(\.citation)
+            for citation in citations {
+                let text = try Repository.text("specs/\(machine.service)/docs/\(citation.document)")
+                #expect(folded(text).contains(folded(citation.sentence)), "\(machine.resource): \(citation.sentence)")
+            }
+        }
+    }
+
     @Test("every rule names operations and request fields that exist")
     func rulesPointAtRealFields() throws {
         for rule in Rules.body {

@@ -9,6 +9,12 @@ public enum Rules {
     /// Every cross-field body rule, all services.
     public static let body: [BodyRule] = HuaweiEVSRules.body
 
+    /// Every resource life cycle, all services.
+    public static let stateMachines: [StateMachine] = [
+        HuaweiEVSStateMachines.volume, HuaweiEVSStateMachines.snapshot,
+        OtherStateMachines.server, OtherStateMachines.disk, OtherStateMachines.baiduVolume,
+    ]
+
     /// The body rules for one operation of one service.
     public static func body(service: String, operation: String) -> [BodyRule] {
         body.filter { $0.service == service && $0.operations.contains(operation) }

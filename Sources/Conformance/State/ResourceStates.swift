@@ -1,0 +1,54 @@
+/// The last observed state of each resource, bounded: past `capacity` resources the least
+/// recently touched tenth is forgotten, so memory stays flat on endless traffic. A forgotten
+/// resource is simply unknown again: its next observation starts fresh, no finding is lost
+/// that could be proven.
+struct ResourceStates {
+    struct Key: Hashable {
+        var service: String
+        var resource: String
+        var id: String
+    }
+
+    private struct Entry {
+        var state: String
+        /// `true` when the state was inferred from an accepted mutation, not seen in a response.
+        var inferred: Bool
+        var touched: UInt64
+    }
+
+    let capacity: Int
+    private var entries: [Key: Entry] = [:]
+    private var clock: UInt64 = 0
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+    }
+
+    var count: Int { entries.count }
+
+    mutating func state(of key: Key) -> String? {
+        lookup(key)?.state
+    }
+
+    /// The state and whether it was inferred.
+    mutating func lookup(_ key: Key) -> (state: String, inferred: Bool)? {
+        guard var entry = entries[key] else { return nil }
+        clock += 1
+        entry.touched = clock
+        entries[key] = entry
+        return (entry.state, entry.inferred)
+    }
+
+    mutating func set(_ state: String, for key: Key, inferred: Bool = false) {
+        clock += 1
+        entries[key] = Entry(state: state, inferred: inferred, touched: clock)
+        if entries.count > capacity { evict() }
+    }
+
+    /// Drops the least recently touched tenth (at least one).
+    private mutating func evict() {
+        let drop = max(1, capacity / 10)
+        let oldest = entries.sorted { $0.value.touched < $1.value.touched }.prefix(drop).map(\.key)
+        for key in oldest { entries[key] = nil }
+    }
+}

@@ -1,0 +1,170 @@
+import ConformanceModel
+import ConformanceSpecs
+
+/// Follows resources across exchanges and checks them against the documented life cycles.
+///
+/// It learns a resource's state from show and list responses (the fields a state table is
+/// linked to, or a machine's status field) and from accepted mutations (their documented
+/// effect), and reports:
+/// - `state.unknown-value`: a state the table does not list (information for machines the
+///   docs leave open);
+/// - `state.precondition`: a mutation accepted while the last state seen in a response forbids it;
+/// - `state.transition`: an observed change with no documented or tolerated path.
+/// Not thread-safe: one tracker follows one ordered stream of traffic.
+public final class StateTracker {
+    private let machines: [String: [StateMachine]]
+    private let specs: [String: ServiceSpec]
+    private var states: ResourceStates
+    private var reachability: [String: Set<String>] = [:]
+
+    /// `capacity` bounds how many resources are remembered (least recently touched forgotten first).
+    public init(machines: [StateMachine] = Rules.stateMachines, specs: [ServiceSpec] = Specs.all, capacity: Int = 100_000) {
+        self.machines = Dictionary(grouping: machines, by: \.service)
+        self.specs = Dictionary(specs.map { ($0.service, $0) }, uniquingKeysWith: { first, _ in first })
+        self.states = ResourceStates(capacity: capacity)
+    }
+
+    /// The number of resources currently remembered.
+    public var rememberedResources: Int { states.count }
+
+    /// The last observed state of a resource, if remembered.
+    public func state(service: String, resource: String, id: String) -> String? {
+        states.state(of: .init(service: service, resource: resource, id: id))
+    }
+
+    /// The state findings for one exchange, which the validator has already routed.
+    public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
+        guard let service = result.service, let operation = result.operation, let machines = machines[service],
+              let response = exchange.response, (200..<300).contains(response.status) else { return [] }
+        var findings: [Finding] = []
+        let target = RequestTarget(url: exchange.request.url)
+        let pathParameters = Self.pathParameters(template: operation.path, target: target)
+        let requestBody = exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) }
+        let responseBody = response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) }
+
+        func finding(_ rule: String, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
+            findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
+        }
+
+        for machine in machines {
+            // 1. Preconditions, on the states before this exchange. Only a state seen in a response
+            // counts: after an accepted mutation the resource's state is inferred, and it may have
+            // moved on since (two extends a minute apart are fine).
+            for precondition in machine.preconditions where precondition.operations.contains(operation.id) {
+                for id in Self.ids(precondition.target, path: pathParameters, request: requestBody, response: responseBody) {
+                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
+                    guard let (current, inferred) = states.lookup(key), !inferred, !precondition.allowed.contains(current) else { continue }
+                    finding(Rule.statePrecondition, .error, .requestPath, target.path,
+                            "\(operation.id) was accepted while \(machine.resource) \(id) was \(current); the docs allow it only in \(precondition.allowed.joined(separator: ", "))",
+                            expected: precondition.allowed.joined(separator: " or "), actual: current, source: precondition.citation.reference)
+                }
+            }
+            // 2. States the response shows.
+            var observed: Set<String> = []
+            if let responseBody {
+                let table = specs[service]?.stateTable(for: machine.resource) != nil
+                let schema = operation.response(for: response.status)?.body
+                for observation in Self.observations(responseBody, schema: schema, machine: machine, byTable: table, pointer: "") {
+                    let id = observation.id ?? pathParameters["\(machine.resource)_id"]
+                    guard let id else { continue }
+                    observed.insert(id)
+                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
+                    let previous = states.state(of: key)
+                    if !machine.states.contains(observation.state) {
+                        finding(Rule.stateUnknownValue, machine.closed ? .error : .info, .responseBody, observation.pointer,
+                                "\(machine.resource) \(id) is \(observation.state), which the state table does not list",
+                                expected: "one of \(machine.states.joined(separator: ", "))", actual: observation.state, source: machine.citation.reference)
+                    } else if machine.closed, let previous, previous != observation.state, machine.states.contains(previous),
+                              !reachable(machine, from: previous).contains(observation.state) {
+                        let next = machine.transitions.filter { $0.from == previous }.map(\.to)
+                        finding(Rule.stateTransition, .error, .responseBody, observation.pointer,
+                                "\(machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
+                                expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
+                    }
+                    states.set(observation.state, for: key)
+                }
+            }
+            // 3. Effects of the accepted operation, where the response did not show the state.
+            for effect in machine.effects where effect.operations.contains(operation.id) {
+                for id in Self.ids(effect.target, path: pathParameters, request: requestBody, response: responseBody) where !observed.contains(id) {
+                    states.set(effect.state, for: .init(service: service, resource: machine.resource, id: id), inferred: true)
+                }
+            }
+        }
+        return findings
+    }
+
+    private func reachable(_ machine: StateMachine, from state: String) -> Set<String> {
+        let key = "\(machine.service)/\(machine.resource)/\(state)"
+        if let cached = reachability[key] { return cached }
+        let result = machine.reachable(from: state)
+        reachability[key] = result
+        return result
+    }
+
+    struct Observation {
+        var id: String?
+        var state: String
+        var pointer: String
+    }
+
+    /// The (id, state) pairs in a body: members linked to the machine's state table by the
+    /// schema, or, for machines without a table, members named like its status field.
+    static func observations(_ value: JSONValue, schema: Schema?, machine: StateMachine, byTable: Bool, pointer: String) -> [Observation] {
+        var result: [Observation] = []
+        switch value {
+        case .object(let members):
+            for (key, member) in members {
+                let child = schema?.property(named: key)?.schema
+                let linked = byTable ? child?.stateTable == machine.resource : key == machine.statusField
+                if linked, case .string(let state) = member {
+                    result.append(Observation(id: members[machine.idField]?.stringValue, state: state, pointer: pointer + "/" + key))
+                } else {
+                    result += observations(member, schema: child ?? (schema?.kind == .map ? schema?.values : nil), machine: machine, byTable: byTable, pointer: pointer + "/" + key)
+                }
+            }
+        case .array(let elements):
+            for (index, element) in elements.enumerated() {
+                result += observations(element, schema: schema?.items, machine: machine, byTable: byTable, pointer: pointer + "/\(index)")
+            }
+        default:
+            break
+        }
+        return result
+    }
+
+    /// The resource ids a locator finds.
+    static func ids(_ locators: [StateMachine.Locator], path: [String: String], request: JSONValue?, response: JSONValue?) -> [String] {
+        var ids: [String] = []
+        for locator in locators {
+            switch locator {
+            case .path(let name):
+                if let id = path[name] { ids.append(id) }
+            case .requestBody(let dotted):
+                ids += strings(at: dotted, in: request)
+            case .responseBody(let dotted):
+                ids += strings(at: dotted, in: response)
+            }
+        }
+        return ids
+    }
+
+    static func strings(at dotted: String, in value: JSONValue?) -> [String] {
+        var current: [JSONValue] = value.map { [$0] } ?? []
+        for step in dotted.split(separator: ".") {
+            current = current.flatMap { node -> [JSONValue] in
+                if step == "[]" { return node.arrayValue ?? [] }
+                return node[String(step)].map { [$0] } ?? []
+            }
+        }
+        return current.compactMap(\.stringValue)
+    }
+
+    static func pathParameters(template: String, target: RequestTarget) -> [String: String] {
+        var result: [String: String] = [:]
+        for (segment, part) in zip(template.split(separator: "/"), target.segments) where segment.hasPrefix("{") && segment.hasSuffix("}") {
+            result[String(segment.dropFirst().dropLast())] = String(part)
+        }
+        return result
+    }
+}
