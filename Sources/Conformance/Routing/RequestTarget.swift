@@ -27,7 +27,10 @@ public struct RequestTarget: Sendable {
         }
         self.host = host
         self.path = rest.isEmpty ? "/" : String(rest)
-        self.segments = self.path.split(separator: "/", omittingEmptySubsequences: true).map { Substring(RequestTarget.percentDecode($0)) }
+        // Segments are slices of `path` unless they hold escapes to decode.
+        self.segments = self.path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
+            segment.contains("%") ? Substring(RequestTarget.percentDecode(segment)) : segment
+        }
         self.query = queryText.split(separator: "&", omittingEmptySubsequences: true).map { item in
             if let equals = item.firstIndex(of: "=") {
                 return (RequestTarget.percentDecode(item[..<equals], plus: true), RequestTarget.percentDecode(item[item.index(after: equals)...], plus: true))

@@ -21,6 +21,14 @@ public struct Router: Sendable {
         let action: String?
         let selector: ActionSelector?
         let deprecated: Bool
+        /// Literal positions as bits, leftmost segment highest: a larger value is more specific.
+        let specificity: UInt64
+    }
+
+    /// Routes are looked up by method and segment count, without building a string per request.
+    struct Shape: Hashable, Sendable {
+        let method: String
+        let count: Int
     }
 
     /// A request matched to an operation.
@@ -33,39 +41,42 @@ public struct Router: Sendable {
         public var literalCount: Int
     }
 
-    /// Routes by `METHOD segmentCount`.
-    private let routes: [String: [Route]]
+    /// Routes by method and segment count.
+    private let routes: [Shape: [Route]]
 
     public init(spec: ServiceSpec) {
-        var routes: [String: [Route]] = [:]
+        var routes: [Shape: [Route]] = [:]
         for (index, operation) in spec.operations.enumerated() {
             let segments: [Segment] = operation.path.split(separator: "/").map { part in
                 part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
             }
-            let route = Route(operationIndex: index, segments: segments, action: operation.action, selector: operation.actionSelector, deprecated: operation.deprecated)
-            routes["\(operation.method.uppercased()) \(segments.count)", default: []].append(route)
+            var specificity: UInt64 = 0
+            for (position, segment) in segments.prefix(63).enumerated() {
+                if case .literal = segment { specificity |= 1 << UInt64(62 - position) }
+            }
+            let route = Route(operationIndex: index, segments: segments, action: operation.action, selector: operation.actionSelector, deprecated: operation.deprecated, specificity: specificity)
+            routes[Shape(method: operation.method.uppercased(), count: segments.count), default: []].append(route)
         }
         self.routes = routes
     }
 
     /// The operation `method` and `target` (and, for action routes, `body`) address.
     public func match(method: String, target: RequestTarget, body: [UInt8]?) -> Match? {
-        guard let candidates = routes["\(method) \(target.segments.count)"] else { return nil }
-        let fitting = candidates.filter { route in
-            zip(route.segments, target.segments).allSatisfy { segment, part in
-                switch segment {
-                case .literal(let literal): literal == part
-                case .parameter(let name): !part.isEmpty && (!name.lowercased().hasSuffix("version") || Self.isVersion(part))
-                }
-            }
-        }
+        guard let candidates = routes[Shape(method: method, count: target.segments.count)] else { return nil }
+        var fitting: [Route] = []
+        for route in candidates where fits(route, target) { fitting.append(route) }
         guard !fitting.isEmpty else { return nil }
-        // Group by shape (literal or parameter per position), most specific first.
-        let groups = Dictionary(grouping: fitting) { route in route.segments.map { if case .literal = $0 { true } else { false } } }
-            .sorted { lhs, rhs in lhs.key.lexicographicallyPrecedes(rhs.key) { $0 && !$1 } }
+        // Groups of equal shape, most specific first (a literal beats a parameter, leftmost first).
+        fitting.sort { $0.specificity > $1.specificity }
+        var groups: [ArraySlice<Route>] = []
+        var start = 0
+        for index in 1...fitting.count where index == fitting.count || fitting[index].specificity != fitting[start].specificity {
+            groups.append(fitting[start..<index])
+            start = index
+        }
         var bodyFields: [(key: String, value: String?)]?
         var bodyRead = false
-        for (_, group) in groups {
+        for group in groups {
             var chosen = group.filter { $0.action == nil }
             if group.contains(where: { $0.action != nil }) {
                 if !bodyRead, let body {
@@ -96,6 +107,18 @@ public struct Router: Sendable {
         return nil
     }
 
+    private func fits(_ route: Route, _ target: RequestTarget) -> Bool {
+        for (segment, part) in zip(route.segments, target.segments) {
+            switch segment {
+            case .literal(let literal):
+                if literal != part { return false }
+            case .parameter(let name):
+                if part.isEmpty || (name.hasSuffix("version") && !Self.isVersion(part)) { return false }
+            }
+        }
+        return true
+    }
+
     /// A parameter named `version` or `api_version` (EVS 5.2 `GET /{api_version}`) stands for a
     /// version segment (`v2`, `v2.1`), not for any word: otherwise every one-segment path
     /// would be that operation.
@@ -107,7 +130,7 @@ public struct Router: Sendable {
 
     /// The documented actions on the route of `method` and `target`, for a message when none fits.
     func actions(method: String, target: RequestTarget) -> [String] {
-        (routes["\(method) \(target.segments.count)"] ?? []).filter { route in
+        (routes[Shape(method: method, count: target.segments.count)] ?? []).filter { route in
             zip(route.segments, target.segments).allSatisfy { segment, part in
                 if case .literal(let literal) = segment { return literal == part }
                 return true

@@ -16,6 +16,16 @@ public final class StateTracker {
     private let specs: [String: ServiceSpec]
     private var states: ResourceStates
     private var reachability: [String: Set<String>] = [:]
+    private var plans: [String: Plan] = [:]
+
+    /// What an operation needs parsed for the machines of its service; most operations need
+    /// nothing, and their bodies are not parsed a second time.
+    private struct Plan {
+        var request = false
+        var response = false
+        /// Machines without a state table are found by their status field's name in the body.
+        var statusFields: [[UInt8]] = []
+    }
 
     /// `capacity` bounds how many resources are remembered (least recently touched forgotten first).
     public init(machines: [StateMachine] = Rules.stateMachines, specs: [ServiceSpec] = Specs.all, capacity: Int = 100_000) {
@@ -36,11 +46,20 @@ public final class StateTracker {
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
         guard let service = result.service, let operation = result.operation, let machines = machines[service],
               let response = exchange.response, (200..<300).contains(response.status) else { return [] }
+        let plan = self.plan(service: service, operation: operation, status: response.status, machines: machines)
+        var needsResponse = plan.response
+        if !needsResponse, !plan.statusFields.isEmpty, let body = response.body {
+            needsResponse = plan.statusFields.contains { Self.contains(body, $0) }
+        }
+        let hasWork = plan.request || needsResponse || machines.contains { machine in
+            machine.preconditions.contains { $0.operations.contains(operation.id) } || machine.effects.contains { $0.operations.contains(operation.id) }
+        }
+        guard hasWork else { return [] }
         var findings: [Finding] = []
         let target = RequestTarget(url: exchange.request.url)
         let pathParameters = Self.pathParameters(template: operation.path, target: target)
-        let requestBody = exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) }
-        let responseBody = response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) }
+        let requestBody = plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil
+        let responseBody = needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil
 
         func finding(_ rule: String, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
@@ -92,6 +111,51 @@ public final class StateTracker {
             }
         }
         return findings
+    }
+
+    private func plan(service: String, operation: Operation, status: Int, machines: [StateMachine]) -> Plan {
+        let key = "\(service)/\(operation.id)/\(status)"
+        if let cached = plans[key] { return cached }
+        var plan = Plan()
+        let body = operation.response(for: status)?.body
+        for machine in machines {
+            let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
+                + machine.effects.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
+            if locators.contains(where: { if case .requestBody = $0 { true } else { false } }) { plan.request = true }
+            if locators.contains(where: { if case .responseBody = $0 { true } else { false } }) { plan.response = true }
+            if specs[service]?.stateTable(for: machine.resource) != nil {
+                if let body, Self.links(body, to: machine.resource) { plan.response = true }
+            } else {
+                plan.statusFields.append(Array("\"\(machine.statusField)\"".utf8))
+            }
+        }
+        plans[key] = plan
+        return plan
+    }
+
+    /// `true` when some field of `schema` takes its values from the state table of `resource`.
+    static func links(_ schema: Schema, to resource: String) -> Bool {
+        if schema.stateTable == resource { return true }
+        if schema.properties.contains(where: { links($0.schema, to: resource) }) { return true }
+        if let items = schema.items, links(items, to: resource) { return true }
+        if let values = schema.values, links(values, to: resource) { return true }
+        return false
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     private func reachable(_ machine: StateMachine, from state: String) -> Set<String> {

@@ -10,6 +10,8 @@ final class CompiledService: Sendable {
     let errorCodes: [String: [ErrorCode]]
     /// Statuses the service documents as a whole: its status table and its error-code table.
     let serviceStatuses: Set<Int>
+    /// The lower-cased headers that carry credentials; checked together, not one by one.
+    let authenticationHeaders: Set<String>
 
     init(spec: ServiceSpec, rules: [BodyRule]) {
         self.spec = spec
@@ -20,6 +22,7 @@ final class CompiledService: Sendable {
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
         serviceStatuses = Set(spec.statusCodes.map(\.status)).union(spec.errorCodes.map(\.status))
+        authenticationHeaders = Set(spec.authentication.map { $0.header.lowercased() })
     }
 }
 

@@ -2,8 +2,7 @@ import ConformanceModel
 
 /// Checks a request's path, query and header parameters and its authentication.
 enum ParameterChecks {
-    static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: Operation, service: ServiceSpec, into context: inout FindingContext) {
-        let authHeaders = Set(service.authentication.map { $0.header.lowercased() })
+    static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: Operation, service: ServiceSpec, authenticationHeaders authHeaders: Set<String>, into context: inout FindingContext) {
         for parameter in operation.parameters {
             let value: String?
             let location: Finding.Location
@@ -16,7 +15,7 @@ enum ParameterChecks {
                 location = .requestQuery
             case .header:
                 // Authentication headers are checked together below: any documented scheme will do.
-                if authHeaders.contains(parameter.name.lowercased()) { continue }
+                if !authHeaders.isEmpty, authHeaders.contains(where: { parameter.name.caseInsensitiveEquals($0) }) { continue }
                 value = request.headers.value(named: parameter.name)
                 location = .requestHeader
             }

@@ -46,7 +46,7 @@ public final class Validator: Sendable {
                         message: "\(operation.id) (\(operation.title)) is deprecated in the documentation",
                         expected: "a current operation", actual: operation.id, source: operation.source)
         }
-        ParameterChecks.check(exchange.request, target: target, match: match, operation: operation, service: service.spec, into: &context)
+        ParameterChecks.check(exchange.request, target: target, match: match, operation: operation, service: service.spec, authenticationHeaders: service.authenticationHeaders, into: &context)
         RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
         if let response = exchange.response {
             result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)

@@ -125,8 +125,11 @@ struct ExtractCommand: ParsableCommand {
         var lines: [String] = []
         let spec = extraction.spec
         for document in extraction.documents {
-            let operations = spec.operations.filter { $0.source.document == document.name }
-            let examples = operations.reduce(0) { $0 + $1.examples.filter { $0.source.document == document.name }.count }
+            // An operation merged into its twin of another document still counts for this one.
+            let operations = spec.operations.filter { operation in
+                operation.source.document == document.name || operation.examples.contains { $0.source.document == document.name }
+            }
+            let examples = spec.operations.reduce(0) { $0 + $1.examples.filter { $0.source.document == document.name }.count }
             let placed = document.tables.filter(\.isPlaced).count
             let skipped = document.tables.count - placed
             lines.append("\(document.name) (\(document.format)): \(operations.count) operations, \(document.tables.count) tables (\(placed) placed, \(skipped) skipped), \(examples) examples")
