@@ -9,6 +9,23 @@ import Foundation
 //   swift run -c release conformance-bench [--quick]
 
 let quick = CommandLine.arguments.contains("--quick")
+
+/// `--stream FILE`: only validate FILE as a stream and print the peak memory; the main run starts
+/// itself in this mode so that the figure is not the corpus held by the other measurements.
+if let flag = CommandLine.arguments.firstIndex(of: "--stream"), flag + 1 < CommandLine.arguments.count {
+    let validator = Validator()
+    var exchanges = 0
+    for record in try TrafficInput(path: CommandLine.arguments[flag + 1]) {
+        if case .exchange(let exchange) = record {
+            exchanges += 1
+            _ = validator.validate(exchange)
+        }
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print("\(exchanges) \(usage.ru_maxrss)")
+    exit(0)
+}
 let cores = ProcessInfo.processInfo.activeProcessorCount
 
 func seconds(_ work: () throws -> Void) rethrows -> Double {
@@ -80,4 +97,74 @@ let scanOnly = seconds {
     for body in bodies { _ = BodyScanner.scan(body, schema: nil) }
 }
 print("JSON validity scan only, 1 core: \(rate(corpus.count, scanOnly)) exchanges (\(String(format: "%.0f", Double(bodies.reduce(0) { $0 + $1.count }) / scanOnly / 1e6)) MB/s)")
-print(String(format: "peak memory: %.0f MiB", peakMemoryMiB()))
+print(String(format: "peak memory so far: %.0f MiB", peakMemoryMiB()))
+
+// 4. JSONL read from disk and validated, streaming (what `conformance validate` does).
+func jsonLine(_ exchange: Exchange) -> String {
+    var request: [String: JSONValue] = ["method": .string(exchange.request.method), "url": .string(exchange.request.url),
+                                        "headers": .object(Dictionary(exchange.request.headers.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { a, _ in a }))]
+    if let body = exchange.request.body { request["body"] = .string(String(decoding: body, as: UTF8.self)) }
+    var response: [String: JSONValue] = ["status": .integer(exchange.response?.status ?? 0), "headers": .object([:])]
+    if let body = exchange.response?.body { response["body"] = .string(String(decoding: body, as: UTF8.self)) }
+    return JSONValue.object(["request": .object(request), "response": .object(response)]).compactText
+}
+
+/// Writes `pairs` pairs of the corpus as JSONL, repeating a block of lines.
+func writeCorpus(to path: String, bytes target: Int) throws -> Int {
+    let block = BenchmarkCorpus.exchanges(pairs: 50).map(jsonLine).joined(separator: "\n") + "\n"
+    let data = Data(block.utf8)
+    FileManager.default.createFile(atPath: path, contents: nil)
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    var written = 0
+    var lines = 0
+    while written < target {
+        try handle.write(contentsOf: data)
+        written += data.count
+        lines += 100
+    }
+    try handle.close()
+    return lines
+}
+
+func validateFile(_ path: String) throws -> (exchanges: Int, findings: Int) {
+    var exchanges = 0
+    var found = 0
+    for record in try TrafficInput(path: path) {
+        if case .exchange(let exchange) = record {
+            exchanges += 1
+            found += validator.validate(exchange).findings.count
+        }
+    }
+    return (exchanges, found)
+}
+
+let temporary = FileManager.default.temporaryDirectory
+let smallPath = temporary.appendingPathComponent("conformance-bench-\(getpid()).jsonl").path
+defer { try? FileManager.default.removeItem(atPath: smallPath) }
+let smallLines = try writeCorpus(to: smallPath, bytes: quick ? 20_000_000 : 100_000_000)
+var counted = (exchanges: 0, findings: 0)
+let streamed = try seconds { counted = try validateFile(smallPath) }
+print("JSONL read + validate, 1 core: \(counted.exchanges) of \(smallLines) lines, \(rate(counted.exchanges, streamed)) exchanges (\(String(format: "%.0f", Double((try? FileManager.default.attributesOfItem(atPath: smallPath)[.size] as? Int) ?? 0) / streamed / 1e6)) MB/s)")
+
+if !quick {
+    let bigPath = temporary.appendingPathComponent("conformance-bench-1g-\(getpid()).jsonl").path
+    defer { try? FileManager.default.removeItem(atPath: bigPath) }
+    _ = try writeCorpus(to: bigPath, bytes: 1 << 30)
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+    child.arguments = ["--stream", bigPath]
+    let pipe = Pipe()
+    child.standardOutput = pipe
+    var output = ""
+    let bigTime = try seconds {
+        try child.run()
+        output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+    }
+    let parts = output.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    if parts.count == 2 {
+        print(String(format: "1 GiB JSONL stream (a separate process): %d exchanges in %.1f s, peak memory %.0f MiB", parts[0], bigTime, Double(parts[1]) / 1024))
+    } else {
+        print("1 GiB JSONL stream: the child process failed (\(output))")
+    }
+}

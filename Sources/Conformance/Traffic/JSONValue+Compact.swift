@@ -3,7 +3,7 @@ import ConformanceModel
 extension JSONValue {
     /// The value as one line of JSON (sorted keys, no spaces): how a body given as a JSON value
     /// in a JSONL file, or a redacted body, is turned back into bytes.
-    var compactText: String {
+    public var compactText: String {
         var out = ""
         writeCompact(into: &out)
         return out
