@@ -7,36 +7,58 @@ public struct RequestTarget: Sendable {
     /// Query items in order; a key without `=` (Baidu's `?purchaseReserved`) has an empty value.
     public var query: [(name: String, value: String)]
 
+    /// Splits `url` on its UTF-8 bytes: no Foundation and no grapheme breaking on the hot path.
     public init(url: String) {
-        var rest = Substring(url)
+        let bytes = url.utf8
+        var start = bytes.startIndex
         var host: String?
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-            let end = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-            var authority = rest[..<end]
-            if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-            if let colon = authority.lastIndex(of: ":"), !authority.hasPrefix("[") { authority = authority[..<colon] }
-            host = authority.lowercased()
-            rest = rest[end...]
+        if let scheme = Self.find(bytes, "://") {
+            let authorityStart = bytes.index(scheme, offsetBy: 3)
+            let authorityEnd = bytes[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+            var authority = bytes[authorityStart..<authorityEnd]
+            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.index(after: at)...] }
+            if authority.first != UInt8(ascii: "["), let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
+            host = String(Substring(authority)).lowercased()
+            start = authorityEnd
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        var queryText: Substring = ""
-        if let mark = rest.firstIndex(of: "?") {
-            queryText = rest[rest.index(after: mark)...]
-            rest = rest[..<mark]
+        var end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        var queryText: Substring.UTF8View = Substring("").utf8
+        if let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+            queryText = Substring(bytes[bytes.index(after: mark)..<end]).utf8
+            end = mark
         }
+        let pathView = bytes[start..<end]
         self.host = host
-        self.path = rest.isEmpty ? "/" : String(rest)
+        self.path = pathView.isEmpty ? "/" : String(Substring(pathView))
         // Segments are slices of `path` unless they hold escapes to decode.
-        self.segments = self.path.split(separator: "/", omittingEmptySubsequences: true).map { segment in
-            segment.contains("%") ? Substring(RequestTarget.percentDecode(segment)) : segment
+        self.segments = self.path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { view in
+            let segment = Substring(view)
+            return view.contains(UInt8(ascii: "%")) ? Substring(Self.percentDecode(segment)) : segment
         }
-        self.query = queryText.split(separator: "&", omittingEmptySubsequences: true).map { item in
-            if let equals = item.firstIndex(of: "=") {
-                return (RequestTarget.percentDecode(item[..<equals], plus: true), RequestTarget.percentDecode(item[item.index(after: equals)...], plus: true))
+        self.query = queryText.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { view in
+            let item = Substring(view)
+            if let equals = view.firstIndex(of: UInt8(ascii: "=")) {
+                return (Self.percentDecode(Substring(view[..<equals]), plus: true), Self.percentDecode(Substring(view[view.index(after: equals)...]), plus: true))
             }
-            return (RequestTarget.percentDecode(item, plus: true), "")
+            return (Self.percentDecode(item, plus: true), "")
         }
+    }
+
+    /// The index where `needle` starts in `bytes`.
+    private static func find(_ bytes: String.UTF8View, _ needle: StaticString) -> String.UTF8View.Index? {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            var probe = index
+            var matched = 0
+            while matched < pattern.count, probe != bytes.endIndex, bytes[probe] == pattern[matched] {
+                matched += 1
+                probe = bytes.index(after: probe)
+            }
+            if matched == pattern.count { return index }
+            index = bytes.index(after: index)
+        }
+        return nil
     }
 
     /// The first value of query item `name`.
@@ -46,7 +68,7 @@ public struct RequestTarget: Sendable {
 
     /// Decodes `%XX` escapes (and `+` as space in query strings); invalid escapes stay as written.
     static func percentDecode(_ text: Substring, plus: Bool = false) -> String {
-        guard text.contains("%") || (plus && text.contains("+")) else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) || (plus && text.utf8.contains(UInt8(ascii: "+"))) else { return String(text) }
         let input = Array(text.utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(input.count)

@@ -35,8 +35,8 @@ public struct Router: Sendable {
     public struct Match: Sendable {
         /// The index of the operation in its service's `operations`.
         public var operationIndex: Int
-        /// Path parameters by name, decoded.
-        public var pathParameters: [(name: String, value: String)]
+        /// Path parameters by name, decoded (slices of the request path).
+        public var pathParameters: [(name: String, value: Substring)]
         /// The number of literal segments the template matched with, for choosing between services.
         public var literalCount: Int
     }
@@ -63,6 +63,15 @@ public struct Router: Sendable {
     /// The operation `method` and `target` (and, for action routes, `body`) address.
     public func match(method: String, target: RequestTarget, body: [UInt8]?) -> Match? {
         guard let candidates = routes[Shape(method: method, count: target.segments.count)] else { return nil }
+        // The common case: one template fits and it has no action to tell apart.
+        var only: Route?
+        var count = 0
+        for route in candidates where fits(route, target) {
+            only = route
+            count += 1
+            if count > 1 { break }
+        }
+        if count == 1, let route = only, route.action == nil { return match(route, target) }
         var fitting: [Route] = []
         for route in candidates where fits(route, target) { fitting.append(route) }
         guard !fitting.isEmpty else { return nil }
@@ -94,17 +103,21 @@ public struct Router: Sendable {
                 if !acting.isEmpty { chosen = acting }
             }
             guard let route = chosen.first(where: { !$0.deprecated }) ?? chosen.first else { continue }
-            var parameters: [(String, String)] = []
-            var literals = 0
-            for (segment, part) in zip(route.segments, target.segments) {
-                switch segment {
-                case .parameter(let name): parameters.append((name, String(part)))
-                case .literal: literals += 1
-                }
-            }
-            return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: literals)
+            return match(route, target)
         }
         return nil
+    }
+
+    private func match(_ route: Route, _ target: RequestTarget) -> Match {
+        var parameters: [(name: String, value: Substring)] = []
+        var literals = 0
+        for (segment, part) in zip(route.segments, target.segments) {
+            switch segment {
+            case .parameter(let name): parameters.append((name, part))
+            case .literal: literals += 1
+            }
+        }
+        return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: literals)
     }
 
     private func fits(_ route: Route, _ target: RequestTarget) -> Bool {

@@ -8,7 +8,7 @@ enum ParameterChecks {
             let location: Finding.Location
             switch parameter.location {
             case .path:
-                value = match.pathParameters.first { $0.name == parameter.name }?.value
+                value = match.pathParameters.first { $0.name == parameter.name }.map { String($0.value) }
                 location = .requestPath
             case .query:
                 value = target.queryValue(parameter.name)

@@ -73,18 +73,20 @@ public final class Validator: Sendable {
 
 /// Collects findings for one exchange, filling in what every finding of it shares.
 struct FindingContext {
-    let exchange: Exchange
+    let index: Int
+    let file: String?
     let strict: Bool
     var operation: String?
     var findings: [Finding] = []
 
     init(exchange: Exchange, strict: Bool) {
-        self.exchange = exchange
+        self.index = exchange.index
+        self.file = exchange.file
         self.strict = strict
     }
 
     mutating func add(rule: String, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
-        findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
+        findings.append(Finding(exchange: index, file: file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
     }
 
     /// Adds the body scanner's issues as request or response findings.

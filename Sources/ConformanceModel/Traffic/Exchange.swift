@@ -70,8 +70,14 @@ extension String {
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         let left = utf8, right = other.utf8
         guard left.count == right.count else { return false }
-        return zip(left, right).allSatisfy { a, b in
-            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+        var i = left.startIndex
+        var j = right.startIndex
+        while i != left.endIndex {
+            let a = left[i], b = right[j]
+            if a != b && !(a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
+            i = left.index(after: i)
+            j = right.index(after: j)
         }
+        return true
     }
 }
