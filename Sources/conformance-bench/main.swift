@@ -21,9 +21,12 @@ if let flag = CommandLine.arguments.firstIndex(of: "--stream"), flag + 1 < Comma
             _ = validator.validate(exchange)
         }
     }
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    print("\(exchanges) \(usage.ru_maxrss)")
+    // ru_maxrss survives execve on Linux (it would report the parent's peak); VmHWM belongs to
+    // this process image alone.
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let peak = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }?
+        .split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) } ?? -1
+    print("\(exchanges) \(peak)")
     exit(0)
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount
