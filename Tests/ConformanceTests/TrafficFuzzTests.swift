@@ -57,6 +57,30 @@ struct TrafficFuzzTests {
         #expect(unreadable > 300)
     }
 
+    @Test("the JSONL fast path gives the tree path's exchange whenever it accepts a line")
+    func fastPathAgreesWithTree() throws {
+        let seed = try Data(contentsOf: try #require(Bundle.module.url(forResource: "evs", withExtension: "jsonl", subdirectory: "Fixtures")))
+        var lines = seed.split(separator: 0x0A).map { Array($0.last == 0x0D ? $0.dropLast() : $0[...]) }
+        lines.append(Array(#"{"request": {"method": "PUT", "url": "/v2/volume/v-1?purchaseReserved", "headers": {"B": ["2", "1"], "A": "x"y"}, "body": "{"billing": {"reservation": {"reservationLength": 1}}}"}, "response": {"status": 200, "body": ""}, "extra": [1, {"a": "}"}]}"#.utf8))
+        lines.append(Array(#"{"response": null, "request": {"url": "/x", "method": "GET", "body": null}}"#.utf8))
+        lines.append(Array(#"{"request": {"method": "GET", "url": "/x"}, "response": {"status": 0}}"#.utf8))
+        var random = SeededRandom(seed: 7)
+        var accepted = 0
+        for round in 0..<3_000 {
+            var line = lines[round % lines.count]
+            if round >= lines.count { line = random.mutate(line) }
+            guard let fast = JSONLFastPath.exchange(line[...], index: round, file: "f") else { continue }
+            accepted += 1
+            let tree = try #require(try? JSONValue.parse(bytes: line), "the fast path accepted a line the tree parser rejects: \(String(decoding: line, as: UTF8.self))")
+            guard case .success(let expected) = JSONLReader.exchange(tree, index: round, file: "f") else {
+                Issue.record("the fast path accepted a line the tree path rejects: \(String(decoding: line, as: UTF8.self))")
+                continue
+            }
+            #expect(fast == expected, "\(String(decoding: line, as: UTF8.self))")
+        }
+        #expect(accepted > 200)
+    }
+
     @Test("mutated bodies of real operations always give well-formed findings", arguments: ["CreateVolume", "ShowJob", "ResizeVolume"])
     func bodyMutations(operationID: String) throws {
         let operation = try #require(Specs.operation(service: "huawei-evs", id: operationID))

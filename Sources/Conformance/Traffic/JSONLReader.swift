@@ -49,6 +49,9 @@ public final class JSONLReader: Sequence, IteratorProtocol {
 
     /// One line as an exchange, or the reason it is not one.
     static func record(_ bytes: [UInt8], line: Int, file: String) -> TrafficRecord {
+        if let exchange = JSONLFastPath.exchange(TrafficJSON.droppingByteOrderMark(bytes), index: line - 1, file: file) {
+            return .exchange(exchange)
+        }
         let value: JSONValue
         do {
             value = try JSONValue.parse(bytes: Array(TrafficJSON.droppingByteOrderMark(bytes)))

@@ -1,0 +1,273 @@
+import ConformanceModel
+
+/// Reads the common JSONL line — string fields, string bodies, ASCII strings — straight from
+/// its bytes into an `Exchange`, without building a tree: the reader's hot path.
+///
+/// It accepts a line only when it is sure to give the same exchange the tree path gives: the
+/// whole line is first checked as JSON by the body scanner, and anything it does not handle
+/// (non-ASCII or escaped-unicode strings, `bodyBase64`, bodies that are not strings, headers
+/// that are not strings, repeated keys) returns `nil`, and the line takes the tree path,
+/// which also writes the error messages.
+enum JSONLFastPath {
+    static func exchange(_ line: ArraySlice<UInt8>, index: Int, file: String) -> Exchange? {
+        let bytes = Array(line)
+        guard !BodyScanner.scan(bytes, schema: nil).issues.contains(where: { $0.kind == .malformed }) else { return nil }
+        var reader = Reader(bytes: bytes)
+        return reader.exchange(index: index, file: file)
+    }
+
+    /// The member names it looks for, as bytes, built once.
+    private enum Key {
+        static let request = Array("request".utf8)
+        static let response = Array("response".utf8)
+        static let method = Array("method".utf8)
+        static let url = Array("url".utf8)
+        static let status = Array("status".utf8)
+        static let headers = Array("headers".utf8)
+        static let body = Array("body".utf8)
+        static let bodyBase64 = Array("bodyBase64".utf8)
+    }
+
+    /// What comes next in an object.
+    private enum Next {
+        case key([UInt8])
+        case end
+        case giveUp
+    }
+
+    private struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+
+        /// Which top-level members to expect; the line is known to be valid JSON.
+        mutating func exchange(index exchangeIndex: Int, file: String) -> Exchange? {
+            guard open("{") else { return nil }
+            var request: Exchange.Request?
+            var response: Exchange.Response?
+            var keys: Set<[UInt8]> = []
+            members: while true {
+                let next = nextKey(&keys)
+                guard case .key(let key) = next else {
+                    if case .giveUp = next { return nil }
+                    break members
+                }
+                switch key {
+                case Key.request:
+                    guard let parsed = message(isRequest: true) else { return nil }
+                    request = parsed.request
+                case Key.response:
+                    if literal("null") { continue }
+                    guard let parsed = message(isRequest: false) else { return nil }
+                    response = parsed.response
+                default:
+                    skipValue()
+                }
+            }
+            guard let request else { return nil }
+            return Exchange(request: request, response: response, index: exchangeIndex, file: file)
+        }
+
+        private mutating func message(isRequest: Bool) -> (request: Exchange.Request?, response: Exchange.Response?)? {
+            guard open("{") else { return nil }
+            var method: String?
+            var url: String?
+            var status: Int?
+            var headers: [Exchange.Header] = []
+            var body: [UInt8]?
+            var keys: Set<[UInt8]> = []
+            members: while true {
+                let next = nextKey(&keys)
+                guard case .key(let key) = next else {
+                    if case .giveUp = next { return nil }
+                    break members
+                }
+                switch key {
+                case Key.method where isRequest:
+                    guard let text = string() else { return nil }
+                    method = String(decoding: text, as: UTF8.self)
+                case Key.url where isRequest:
+                    guard let text = string() else { return nil }
+                    url = String(decoding: text, as: UTF8.self)
+                case Key.status where !isRequest:
+                    guard let number = integer() else { return nil }
+                    status = number
+                case Key.headers:
+                    guard let parsed = headerObject() else { return nil }
+                    headers = parsed
+                case Key.body:
+                    if literal("null") { continue }
+                    guard let text = string() else { return nil }
+                    body = text.isEmpty ? nil : text
+                case Key.bodyBase64:
+                    return nil
+                default:
+                    skipValue()
+                }
+            }
+            if isRequest {
+                guard let method, !method.isEmpty, let url, !url.isEmpty else { return nil }
+                return (Exchange.Request(method: method, url: url, headers: headers, body: body), nil)
+            }
+            guard let status, (0..<1000).contains(status) else { return nil }
+            return (nil, status == 0 ? nil : Exchange.Response(status: status, headers: headers, body: body))
+        }
+
+        /// `{"Name": "value" | ["v1", "v2"]}`, in name order like the tree path.
+        private mutating func headerObject() -> [Exchange.Header]? {
+            guard open("{") else { return nil }
+            var keys: Set<[UInt8]> = []
+            var headers: [(String, [String])] = []
+            members: while true {
+                let next = nextKey(&keys)
+                guard case .key(let key) = next else {
+                    if case .giveUp = next { return nil }
+                    break members
+                }
+                let name = String(decoding: key, as: UTF8.self)
+                if peek("[") {
+                    index += 1
+                    var values: [String] = []
+                    skipWhitespace()
+                    if peek("]") { index += 1 } else {
+                        while true {
+                            skipWhitespace()
+                            guard let value = string() else { return nil }
+                            values.append(String(decoding: value, as: UTF8.self))
+                            skipWhitespace()
+                            if peek(",") { index += 1; continue }
+                            index += 1
+                            break
+                        }
+                    }
+                    headers.append((name, values))
+                } else {
+                    guard let value = string() else { return nil }
+                    headers.append((name, [String(decoding: value, as: UTF8.self)]))
+                }
+            }
+            return headers.filter { !$0.0.isEmpty }.sorted { $0.0 < $1.0 }.flatMap { name, values in values.map { Exchange.Header(name: name, value: $0) } }
+        }
+
+        // MARK: - Tokens (the line is valid JSON, so only the shape is checked)
+
+        /// The next key of the current object, or `nil` at its end; a repeated key gives up.
+        private mutating func nextKey(_ seen: inout Set<[UInt8]>) -> Next {
+            skipWhitespace()
+            if peek(",") {
+                index += 1
+                skipWhitespace()
+            }
+            if peek("}") {
+                index += 1
+                return .end
+            }
+            guard let key = string() else { return .giveUp }
+            skipWhitespace()
+            index += 1  // ':'
+            skipWhitespace()
+            return seen.insert(key).inserted ? .key(key) : .giveUp
+        }
+
+        /// A string without escapes or non-ASCII bytes, as its bytes; anything else gives up.
+        private mutating func string() -> [UInt8]? {
+            skipWhitespace()
+            guard peek("\"") else { return nil }
+            index += 1
+            let start = index
+            var decoded: [UInt8]?
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let text = decoded ?? Array(bytes[start..<index])
+                    index += 1
+                    return text
+                }
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "\\") {
+                    if decoded == nil { decoded = Array(bytes[start..<index]) }
+                    index += 1
+                    switch bytes[index] {
+                    case UInt8(ascii: "n"): decoded!.append(0x0A)
+                    case UInt8(ascii: "t"): decoded!.append(0x09)
+                    case UInt8(ascii: "r"): decoded!.append(0x0D)
+                    case UInt8(ascii: "b"): decoded!.append(0x08)
+                    case UInt8(ascii: "f"): decoded!.append(0x0C)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded!.append(bytes[index])
+                    default: return nil  // \\u escapes take the tree path
+                    }
+                    index += 1
+                    continue
+                }
+                decoded?.append(byte)
+                index += 1
+            }
+            return nil
+        }
+
+        private mutating func integer() -> Int? {
+            skipWhitespace()
+            let start = index
+            while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")) { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
+            return Int(String(decoding: bytes[start..<index], as: UTF8.self))
+        }
+
+        private mutating func literal(_ word: String) -> Bool {
+            skipWhitespace()
+            let expected = Array(word.utf8)
+            guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else { return false }
+            index += expected.count
+            return true
+        }
+
+        private mutating func open(_ character: Unicode.Scalar) -> Bool {
+            skipWhitespace()
+            guard peek(character) else { return false }
+            index += 1
+            return true
+        }
+
+        private func peek(_ character: Unicode.Scalar) -> Bool {
+            index < bytes.count && bytes[index] == UInt8(character.value)
+        }
+
+        private mutating func skipWhitespace() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+        }
+
+        /// Skips a value of a line already known to be valid JSON.
+        private mutating func skipValue() {
+            skipWhitespace()
+            var depth = 0
+            var inString = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if inString {
+                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                        if depth == 0 { return }
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth <= 0 {
+                        if depth < 0 { index -= 1 }
+                        return
+                    }
+                case UInt8(ascii: ","):
+                    if depth == 0 {
+                        index -= 1
+                        return
+                    }
+                default:
+                    break
+                }
+            }
+        }
+    }
+}
