@@ -102,6 +102,30 @@ public enum HuaweiConventions {
         return (parts[0], target, query)
     }
 
+    /// What became of a structure table: a body (`rootLabel`), a nested structure some field
+    /// resolved to, or skipped because no field refers to it (with a diagnostic).
+    public static func account(for structure: StructureTable, rootLabel: String?, used: Set<Int>, diagnostics: inout [Diagnostic]) -> TableAccount {
+        let disposition: TableAccount.Disposition
+        if let rootLabel {
+            disposition = .placed(rootLabel)
+        } else if used.contains(structure.order) {
+            disposition = .placed("nested structure '\(structure.subject)'")
+        } else {
+            disposition = .skipped("no field refers to '\(structure.subject)'")
+            diagnostics.append(Diagnostic(.warning, code: "table.unreferenced", message: "no field refers to the table '\(structure.subject)'", source: structure.source))
+        }
+        return TableAccount(source: structure.source, disposition: disposition)
+    }
+
+    /// Every placeholder of the path needs a parameter; a page's table may miss one. A missing
+    /// one is added as a required string, with a diagnostic naming the table that lacks it.
+    public static func addUndocumentedPathParameters(_ placeholders: [String], to parameters: inout [Parameter], table: String, source: DocReference, diagnostics: inout [Diagnostic]) {
+        for name in placeholders where !parameters.contains(where: { $0.name == name && $0.location == .path }) {
+            parameters.append(Parameter(name: name, location: .path, required: true, schema: Schema(kind: .string, source: source)))
+            diagnostics.append(Diagnostic(.warning, code: "parameter.undocumented", message: "path placeholder '{\(name)}' has no row in the \(table); taken as a required string", source: source))
+        }
+    }
+
     /// The placeholders of a path template: `/v2/{project_id}/volumes/{volume_id}` → `[project_id, volume_id]`.
     public static func placeholders(in path: String) -> [String] {
         var names: [String] = []

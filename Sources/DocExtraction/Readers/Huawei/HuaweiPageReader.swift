@@ -175,24 +175,11 @@ public struct HuaweiPageReader: DocumentReader {
             }
         }
         for structure in structures {
-            let account: TableAccount.Disposition
-            if let root = roots.first(where: { $0.structure.order == structure.order }) {
-                account = .placed(root.placed.role == .request ? "request body" : "response body")
-            } else if assembler.used.contains(structure.order) {
-                account = .placed("nested structure '\(structure.subject)'")
-            } else {
-                account = .skipped("no field refers to '\(structure.subject)'")
-                result.diagnostics.append(Diagnostic(.warning, code: "table.unreferenced", message: "no field refers to the table '\(structure.subject)'", source: structure.source))
-            }
-            result.tables.append(TableAccount(source: structure.source, disposition: account))
+            let root = roots.first(where: { $0.structure.order == structure.order }).map { $0.placed.role == .request ? "request body" : "response body" }
+            result.tables.append(HuaweiConventions.account(for: structure, rootLabel: root, used: assembler.used, diagnostics: &result.diagnostics))
         }
         result.diagnostics += assembler.diagnostics
-
-        // Every placeholder of the path needs a parameter; the page's table may miss one.
-        for name in placeholders where !parameters.contains(where: { $0.name == name && $0.location == .path }) {
-            parameters.append(Parameter(name: name, location: .path, required: true, schema: Schema(kind: .string, source: base.line(requestLine.line))))
-            result.diagnostics.append(Diagnostic(.warning, code: "parameter.undocumented", message: "path placeholder '{\(name)}' has no row in the URI table; taken as a required string", source: base.line(requestLine.line)))
-        }
+        HuaweiConventions.addUndocumentedPathParameters(placeholders, to: &parameters, table: "URI table", source: base.line(requestLine.line), diagnostics: &result.diagnostics)
 
         // Status codes: the 状态码 section's 正常 list; pages that defer to a shared page
         // (`返回值: 请参考通用请求返回值`) give none, and 200 is assumed with a diagnostic.

@@ -196,23 +196,13 @@ struct PDFOperationReader {
             output.diagnostics.append(Diagnostic(.note, code: "table.root-by-name", message: "the request body table has no rows; '\(body.subject)' is read as the body", source: body.source))
         }
         for (item, structure) in structures {
-            let disposition: TableAccount.Disposition
-            if roots.contains(structure.order) {
-                disposition = .placed(item.role == .request ? "request body" : "response \(item.status.map(String.init) ?? "") body".replacingOccurrences(of: "  ", with: " "))
-            } else if assembler.used.contains(structure.order) {
-                disposition = .placed("nested structure '\(structure.subject)'")
-            } else {
-                disposition = .skipped("no field refers to '\(structure.subject)'")
-                output.diagnostics.append(Diagnostic(.warning, code: "table.unreferenced", message: "no field refers to the table '\(structure.subject)'", source: structure.source))
-            }
-            output.tables.append(TableAccount(source: structure.source, disposition: disposition))
+            let root = roots.contains(structure.order)
+                ? (item.role == .request ? "request body" : "response \(item.status.map(String.init) ?? "") body".replacingOccurrences(of: "  ", with: " "))
+                : nil
+            output.tables.append(HuaweiConventions.account(for: structure, rootLabel: root, used: assembler.used, diagnostics: &output.diagnostics))
         }
         output.diagnostics += assembler.diagnostics
-
-        for name in placeholders where !parameters.contains(where: { $0.name == name && $0.location == .path }) {
-            parameters.append(Parameter(name: name, location: .path, required: true, schema: Schema(kind: .string, source: base.line(requestLine.line))))
-            output.diagnostics.append(Diagnostic(.warning, code: "parameter.undocumented", message: "path placeholder '{\(name)}' has no row in the path-parameter table; taken as a required string", source: base.line(requestLine.line)))
-        }
+        HuaweiConventions.addUndocumentedPathParameters(placeholders, to: &parameters, table: "path-parameter table", source: base.line(requestLine.line), diagnostics: &output.diagnostics)
 
         // Responses: every status the section names, in the summary table's order.
         var statuses = summaryStatuses
