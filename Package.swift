@@ -18,6 +18,9 @@ let package = Package(
         // Without its default ExternalLoading trait OpenAPIKit builds notably faster; the suite
         // never loads external references.
         .package(url: "https://github.com/mattpolzin/OpenAPIKit", from: "6.4.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +37,17 @@ let package = Package(
         .target(name: "Conformance", dependencies: ["ConformanceModel", "ConformanceSpecs"]),
         .target(name: "ConformanceTesting", dependencies: ["Conformance", "ConformanceModel"]),
         .target(
+            name: "ConformanceServer",
+            dependencies: [
+                "Conformance",
+                "ConformanceModel",
+                "ConformanceSpecs",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+        .target(
             name: "SpecExport",
             dependencies: ["ConformanceModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
         ),
@@ -45,6 +59,7 @@ let package = Package(
                 "ConformanceSpecs",
                 "SpecExport",
                 "Conformance",
+                "ConformanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +76,16 @@ let package = Package(
             name: "ConformanceTests",
             dependencies: ["Conformance", "ConformanceModel", "ConformanceSpecs"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ConformanceServerTests",
+            dependencies: [
+                "ConformanceServer",
+                "Conformance",
+                "ConformanceModel",
+                "ConformanceSpecs",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
         .testTarget(

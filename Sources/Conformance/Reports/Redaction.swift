@@ -81,9 +81,29 @@ public struct Redaction: Sendable {
         return copy
     }
 
-    /// Headers with secret values replaced.
+    /// Headers with secret values replaced. An `Authorization` value keeps its scheme
+    /// (`SDK-HMAC-SHA256 <redacted>`, `bce-auth-v1/<redacted>`), which is no secret, so that a
+    /// redacted recording still shows — and the validator still sees — which documented
+    /// credential the request carried.
     public static func headers(_ headers: [Exchange.Header]) -> [Exchange.Header] {
-        headers.map { isSecretHeader($0.name) ? Exchange.Header(name: $0.name, value: placeholder) : $0 }
+        headers.map { header in
+            guard isSecretHeader(header.name) else { return header }
+            return Exchange.Header(name: header.name, value: redactedValue(of: header))
+        }
+    }
+
+    /// The placeholder, after the scheme for `Authorization`-like headers.
+    static func redactedValue(of header: Exchange.Header) -> String {
+        let name = header.name.lowercased()
+        guard name == "authorization" || name == "proxy-authorization" else { return placeholder }
+        let value = header.value
+        if let slash = value.firstIndex(of: "/"), value[..<slash].hasPrefix("bce-auth-v") {
+            return value[...slash] + placeholder
+        }
+        if let space = value.firstIndex(of: " "), value[..<space].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) {
+            return value[..<space] + " " + placeholder
+        }
+        return placeholder
     }
 
     /// The URL with the values of secret query parameters replaced (`replacement(name)` gives

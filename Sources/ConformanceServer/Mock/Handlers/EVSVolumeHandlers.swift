@@ -1,0 +1,196 @@
+import ConformanceModel
+
+/// EVS volume behaviour (`002_*.txt` chapter 6.1 and appendix A.3): create → `creating` →
+/// `available` after the settle delay, show and list reflect state, extend, update, tags,
+/// metadata and delete with the documented preconditions and error codes.
+enum EVSVolumeHandlers {
+    static let table: [([String], MockHandler)] = [
+        (["CreateVolume"], create),
+        (["ShowVolume"], show),
+        (["ListVolumes"], list),
+        (["ResizeVolume", "ExtendVolume"], extend),
+        (["DeleteVolume", "DeleteVolumeV3", "DeleteVolumeDeprecated"], delete),
+        (["UpdateVolume"], update),
+        (["BatchCreateVolumeTags"], createTags),
+        (["BatchDeleteVolumeTags"], deleteTags),
+        (["ShowVolumeTags"], showTags),
+        (["CreateVolumeMetadata"], createMetadata),
+    ]
+
+    /// 6.1.1 创建云硬盘: 202 `{job_id, volume_ids}`; `count` volumes (default 1) start in
+    /// `creating` (A.3 "云硬盘处于正在创建的过程中。") and become `available` (A.3 "云硬盘创建成功").
+    static let create: MockHandler = { context, state in
+        let count = min(max(context.integer("volume", "count") ?? 1, 1), 100)
+        let now = MockClock.timestamp()
+        // `illegal-transitions`: settle into in-use, a state creating never documents leading to.
+        let settled = context.illegalTransitions ? "in-use" : "available"
+        var ids: [JSONValue] = []
+        var firstID = ""
+        for _ in 0..<count {
+            let id = state.nextID()
+            if firstID.isEmpty { firstID = id }
+            let volume = MockVolume(
+                id: id, project: context.project,
+                name: context.string("volume", "name") ?? "volume-\(id.suffix(4))",
+                size: context.integer("volume", "size") ?? 10,
+                volumeType: context.string("volume", "volume_type") ?? "SATA",
+                zone: context.string("volume", "availability_zone") ?? "az-1",
+                status: "creating", pending: MockPending(status: settled, at: context.settleAt),
+                createdAt: now, updatedAt: now,
+                metadata: context.value(["volume", "metadata"])?.objectValue?.compactMapValues(\.stringValue) ?? [:],
+                tags: context.value(["volume", "tags"])?.objectValue?.compactMapValues(\.stringValue) ?? [:],
+                multiattach: context.value(["volume", "multiattach"]) == .bool(true),
+                description: context.string("volume", "description") ?? ""
+            )
+            state.volumes[id] = volume
+            state.volumeOrder.append(id)
+            ids.append(.string(id))
+        }
+        let job = EVSJobHandlers.start(count > 1 ? "batchCreateVolume" : "createVolume", volume: firstID, size: context.integer("volume", "size"), context: context, state: &state)
+        let reply = context.success(["job_id": .string(job), "volume_ids": .array(ids)])
+        guard case .success(let status, let body) = reply else { return reply }
+        // order_id is for yearly/monthly volumes (bssParam.chargingMode prePaid) only.
+        let prePaid = context.string("bssParam", "chargingMode") == "prePaid"
+        return .success(status: status, body: prePaid ? body : body?.mockSetting(["order_id"], to: nil))
+    }
+
+    /// 6.1.4 查询单个云硬盘详情.
+    static let show: MockHandler = { context, state in
+        guard let volume = volume(context, state) else { return notFound(context) }
+        let template = context.synthesized(200)?["volume"]
+        return context.success(["volume": render(volume, template: template)])
+    }
+
+    /// 6.1.3 查询所有云硬盘详情: the project's volumes, filtered by `status` and `name`, paged
+    /// by `offset` and `limit`; `count` is the number before paging.
+    static let list: MockHandler = { context, state in
+        let template = context.synthesized(200)?["volumes"]?.arrayValue?.first
+        let status = context.target.queryValue("status")
+        let name = context.target.queryValue("name")
+        let matching = state.volumeOrder.compactMap { state.volumes[$0] }.filter { volume in
+            volume.project == context.project && (status == nil || volume.status == status) && (name == nil || volume.name == name)
+        }
+        let offset = max(Int(context.target.queryValue("offset") ?? "") ?? 0, 0)
+        let limit = max(Int(context.target.queryValue("limit") ?? "") ?? 1000, 0)
+        let page = matching.dropFirst(offset).prefix(limit)
+        return context.success([
+            "count": .integer(matching.count),
+            "volumes": .array(page.map { render($0, template: template) }),
+            "volumes_links": .array([]),
+        ])
+    }
+
+    /// 6.1.7 扩容云硬盘 and the Cinder `os-extend`: only when `available` or `in-use` (接口约束;
+    /// otherwise EVS.1064 "volume status must be available or in-use when extending!"), to a
+    /// larger size (otherwise EVS.1015 "new volume Size must be greater than old Size!"); the
+    /// volume is `extending`, then back in its state with the new size.
+    static let extend: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        guard let newSize = context.integer("os-extend", "new_size") else { return .error(code: "EVS.5400", message: "os-extend.new_size is required.") }
+        if !context.illegalTransitions {
+            guard volume.status == "available" || volume.status == "in-use" else { return .error(code: "EVS.1064") }
+            guard newSize > volume.size else { return .error(code: "EVS.1015") }
+        }
+        let back = volume.status == "in-use" ? "in-use" : "available"
+        volume.status = "extending"
+        volume.pending = MockPending(status: back, at: context.settleAt, size: newSize)
+        state.volumes[volume.id] = volume
+        let job = EVSJobHandlers.start("extendVolume", volume: volume.id, size: newSize, context: context, state: &state)
+        return jobReply(context, job: job)
+    }
+
+    /// 6.1.8 删除云硬盘: EVS.1046 "volume status must be available, error, error_extending,
+    /// error_restoring, error_rollbacking when delete volume!"; the volume is `deleting`, then gone.
+    static let delete: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        let allowed: Set<String> = ["available", "error", "error_extending", "error_restoring", "error_rollbacking"]
+        if !context.illegalTransitions, !allowed.contains(volume.status) { return .error(code: "EVS.1046") }
+        volume.status = "deleting"
+        volume.pending = MockPending(status: nil, at: context.settleAt)
+        state.volumes[volume.id] = volume
+        let job = EVSJobHandlers.start("deleteVolume", volume: volume.id, size: nil, context: context, state: &state)
+        return jobReply(context, job: job)
+    }
+
+    /// 6.1.5 更新云硬盘: name, description and metadata.
+    static let update: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        if let name = context.string("volume", "name") { volume.name = name }
+        if let description = context.string("volume", "description") { volume.description = description }
+        if let metadata = context.value(["volume", "metadata"])?.objectValue { volume.metadata.merge(metadata.compactMapValues(\.stringValue)) { $1 } }
+        volume.updatedAt = MockClock.timestamp()
+        state.volumes[volume.id] = volume
+        let template = context.synthesized(200)?["volume"]
+        return context.success(["volume": render(volume, template: template)])
+    }
+
+    /// 7.1 批量添加云硬盘标签: 204.
+    static let createTags: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        for tag in context.value(["tags"])?.arrayValue ?? [] {
+            if let key = tag["key"]?.stringValue { volume.tags[key] = tag["value"]?.stringValue ?? "" }
+        }
+        state.volumes[volume.id] = volume
+        return context.success()
+    }
+
+    /// 7.2 批量删除云硬盘标签: 204.
+    static let deleteTags: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        for tag in context.value(["tags"])?.arrayValue ?? [] {
+            if let key = tag["key"]?.stringValue { volume.tags[key] = nil }
+        }
+        state.volumes[volume.id] = volume
+        return context.success()
+    }
+
+    /// 7.3 查询云硬盘标签.
+    static let showTags: MockHandler = { context, state in
+        guard let volume = volume(context, state) else { return notFound(context) }
+        // 表: tags is an array of {key, value}.
+        let tags: [JSONValue] = volume.tags.keys.sorted().map { ["key": .string($0), "value": .string(volume.tags[$0]!)] }
+        return context.success(["tags": .array(tags)])
+    }
+
+    /// Cinder 创建云硬盘的 metadata: merges and answers every item.
+    static let createMetadata: MockHandler = { context, state in
+        guard var volume = volume(context, state) else { return notFound(context) }
+        volume.metadata.merge((context.value(["metadata"])?.objectValue ?? [:]).compactMapValues(\.stringValue)) { $1 }
+        state.volumes[volume.id] = volume
+        return context.success(["metadata": .stringMap(volume.metadata)])
+    }
+
+    // MARK: - Helpers
+
+    static func volume(_ context: MockContext, _ state: MockState) -> MockVolume? {
+        guard let id = context.parameters["volume_id"], let volume = state.volumes[id], volume.project == context.project else { return nil }
+        return volume
+    }
+
+    /// A.1 EVS.5404 "Resource(Volume, Snapshot, Backup .etc) could not be found." (404).
+    static func notFound(_ context: MockContext) -> MockReply { .error(code: "EVS.5404") }
+
+    /// The operation's documented success with `job_id` set when its body has one.
+    static func jobReply(_ context: MockContext, job: String) -> MockReply {
+        let reply = context.success()
+        guard case .success(let status, let body) = reply, let body, body["job_id"] != nil else { return reply }
+        return .success(status: status, body: body.mockSetting(["job_id"], to: .string(job)).mockSetting(["order_id"], to: nil))
+    }
+
+    /// The volume as the show/list template describes it, with the mock's values.
+    static func render(_ volume: MockVolume, template: JSONValue?) -> JSONValue {
+        var body = template ?? .object([:])
+        let overrides: [String: JSONValue] = [
+            "id": .string(volume.id), "name": .string(volume.name), "status": .string(volume.status),
+            "size": .integer(volume.size), "volume_type": .string(volume.volumeType), "availability_zone": .string(volume.zone),
+            "created_at": .string(volume.createdAt), "updated_at": .string(volume.updatedAt),
+            "metadata": .stringMap(volume.metadata), "tags": .stringMap(volume.tags), "multiattach": .bool(volume.multiattach),
+            "description": .string(volume.description), "attachments": .array([]),
+            "os-vol-tenant-attr:tenant_id": .string(volume.project),
+        ]
+        for (key, value) in overrides where body[key] != nil || ["id", "name", "status", "size"].contains(key) {
+            body = body.mockSetting([key], to: value)
+        }
+        return body
+    }
+}

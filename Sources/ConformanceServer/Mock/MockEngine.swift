@@ -1,0 +1,174 @@
+import Conformance
+import ConformanceModel
+import ConformanceSpecs
+import Foundation
+import Synchronization
+
+/// The mock's behaviour as a plain function from request to response, shared by every
+/// connection (and usable without a socket).
+///
+/// For each request: route it to a documented operation (the `Router` the validator uses),
+/// check its credentials (``MockAuthenticator``), validate it with the `Validator`'s request
+/// checks (a request that breaks the spec gets the service's documented bad-request error),
+/// run the operation's handler against ``MockState`` (or answer the documented success with a
+/// synthesized body), let ``FaultInjector`` spoil the answer when faults were asked for, and
+/// record the exchange.
+public final class MockEngine: Sendable {
+    public let configuration: MockConfiguration
+    let services: [MockService]
+    let validator: Validator
+    let authenticator: MockAuthenticator
+    let handlers: [String: MockHandler]
+    let faults: FaultInjector
+    let recorder: ExchangeRecorder?
+    private let state = Mutex(MockState())
+    private let requestCounter = Atomic<UInt64>(0)
+
+    public init(configuration: MockConfiguration) {
+        self.configuration = configuration
+        let chosen = configuration.services.isEmpty ? Specs.all : Specs.all.filter { configuration.services.contains($0.service) }
+        services = chosen.map(MockService.init(spec:))
+        validator = Validator(specs: chosen)
+        authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        handlers = MockHandlers.all
+        faults = FaultInjector(configuration.faults)
+        recorder = configuration.recordPath.map { ExchangeRecorder(path: $0) }
+    }
+
+    /// The served service ids.
+    public var serviceIDs: [String] { services.map(\.id) }
+
+    /// Writes the recording (if any) now.
+    public func flushRecording() { recorder?.flush() }
+
+    /// The answer to one request; never throws, never traps on malformed input.
+    public func respond(to request: Exchange.Request) -> Exchange.Response {
+        let started = Date()
+        let requestID = nextRequestID()
+        let response = answer(request, requestID: requestID)
+        recorder?.record(Exchange(request: request, response: response), started: started, duration: Date().timeIntervalSince(started))
+        return response
+    }
+
+    private func answer(_ request: Exchange.Request, requestID: String) -> Exchange.Response {
+        let target = RequestTarget(url: request.url)
+        guard let (service, match) = route(request, target: target) else {
+            // The API gateway's answer for a path it does not publish (APIGW.0101, 404).
+            return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
+        }
+        let operation = service.spec.operations[match.operationIndex]
+
+        if let refusal = authenticator.check(request, scheme: service.authentication) {
+            return refuse(refusal, service: service, requestID: requestID)
+        }
+
+        var body: JSONValue?
+        if let bytes = request.body, !bytes.isEmpty {
+            body = try? JSONValue.parse(bytes: bytes)
+        }
+        if configuration.validateRequests, let problem = requestProblem(request) {
+            return error(badRequestCode(service), status: nil, message: problem, service: service, requestID: requestID)
+        }
+
+        let spoil = faults.decide()
+        let context = MockContext(
+            service: service, operation: operation,
+            parameters: Dictionary(match.pathParameters.map { ($0.name, SigningEncoding.decode(String($0.value))) }, uniquingKeysWith: { first, _ in first }),
+            target: target, body: body, now: .now, settleDelay: configuration.settleDelay,
+            illegalTransitions: spoil.contains(.illegalTransitions)
+        )
+        var reply: MockReply
+        if let handler = handlers["\(service.id)/\(operation.id)"] {
+            reply = state.withLock { state in
+                state.settle(now: context.now)
+                return handler(context, &state)
+            }
+        } else {
+            reply = context.success()
+        }
+        reply = faults.spoil(reply, kinds: spoil, operation: operation, spec: service.spec)
+        switch reply {
+        case .success(let status, let body):
+            return encode(status: status, body: body, service: service, requestID: requestID)
+        case .error(let code, let status, let message):
+            return error(code, status: status, message: message, service: service, requestID: requestID)
+        }
+    }
+
+    /// The best route across the served services: the one with the most literal segments.
+    private func route(_ request: Exchange.Request, target: RequestTarget) -> (MockService, Router.Match)? {
+        var best: (MockService, Router.Match)?
+        for service in services {
+            guard let match = service.router.match(method: request.method, target: target, body: request.body) else { continue }
+            if best == nil || match.literalCount > best!.1.literalCount { best = (service, match) }
+        }
+        return best
+    }
+
+    /// The first error finding of the request checks, as a message; nil when the request
+    /// conforms. Authentication was checked already (a signature satisfies it).
+    private func requestProblem(_ request: Exchange.Request) -> String? {
+        let result = validator.validate(Exchange(request: request, response: nil))
+        let errors = result.findings.filter { finding in
+            finding.severity == .error && finding.location.rawValue.hasPrefix("request.")
+                && !(finding.rule == Rule.requestParameterMissing && finding.location == .requestHeader)
+        }
+        guard let first = errors.first else { return nil }
+        let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
+        return "\(pointer)\(first.message)"
+    }
+
+    /// The documented code for a request that breaks the spec: EVS.5400 "Malformed request
+    /// body." (A.1), Baidu `BadRequest` (004 Error Code), Tencent `scode` 400; ECS documents no
+    /// error code, so its answer carries the gateway-style `Ecs.0005` the ECS API uses.
+    private func badRequestCode(_ service: MockService) -> String {
+        switch service.id {
+        case "huawei-evs": "EVS.5400"
+        case "baidu-bcc": "BadRequest"
+        case "tencent-cbs": "400"
+        default: "Ecs.0005"
+        }
+    }
+
+    /// 401/403 for missing or bad credentials.
+    ///
+    /// Huawei: no credential → 401 `EVS.5401` "Authentication required." (A.1, 401); a
+    /// signature that does not verify → 401 from the API gateway, `APIGW.0301` "Incorrect IAM
+    /// authentication information" in the gateway's flat envelope (EVS 3.3 返回结果 shows that
+    /// envelope). Baidu: 403 `AccessDenied` with BCE's error JSON (BCE's general error table;
+    /// the BCC page's own table lists only the operation's codes).
+    private func refuse(_ refusal: MockAuthenticator.Refusal, service: MockService, requestID: String) -> Exchange.Response {
+        switch (service.errors, refusal) {
+        case (.baidu, .missing):
+            return error("AccessDenied", status: 403, message: "Access denied: the Authorization header is missing.", service: service, requestID: requestID)
+        case (.baidu, .invalid(let reason)):
+            return error("AccessDenied", status: 403, message: "Access denied: \(reason).", service: service, requestID: requestID)
+        case (_, .missing):
+            let code = service.id == "huawei-evs" ? "EVS.5401" : "APIGW.0301"
+            return error(code, status: 401, message: "Authentication required.", service: service, requestID: requestID)
+        case (_, .invalid(let reason)):
+            return encode(status: 401, body: MockErrorStyle.gateway(code: "APIGW.0301", message: "Incorrect IAM authentication information: verify aksk signature fail, \(reason)", requestID: requestID), service: service, requestID: requestID)
+        }
+    }
+
+    private func error(_ code: String, status: Int?, message: String?, service: MockService, requestID: String) -> Exchange.Response {
+        let (status, body) = service.errors.response(code: code, status: status, message: message, spec: service.spec, requestID: requestID)
+        return encode(status: status, body: body, service: service, requestID: requestID)
+    }
+
+    private func encode(status: Int, body: JSONValue?, service: MockService?, requestID: String) -> Exchange.Response {
+        var headers: [Exchange.Header] = []
+        if body != nil { headers.append(Exchange.Header(name: "Content-Type", value: "application/json;charset=UTF-8")) }
+        headers.append(Exchange.Header(name: service?.errors == .baidu ? "x-bce-request-id" : "X-Request-Id", value: requestID))
+        return Exchange.Response(status: status, headers: headers, body: body.map { Array($0.compactText.utf8) })
+    }
+
+    private func nextRequestID() -> String {
+        let number = requestCounter.wrappingAdd(1, ordering: .relaxed).newValue
+        let hex = String(number, radix: 16)
+        return "72657175-6573-4000-8000-" + String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+    }
+}
+
+/// A handler: the answer to one operation, given the request and the mock's state.
+typealias MockHandler = @Sendable (MockContext, inout MockState) -> MockReply

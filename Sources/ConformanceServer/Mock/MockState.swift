@@ -1,0 +1,131 @@
+import ConformanceModel
+import Foundation
+
+/// Everything the mock remembers between requests: volumes, snapshots and jobs (Huawei),
+/// disks (Tencent gateway) and renewals (Baidu). Guarded by ``MockEngine``'s lock.
+///
+/// Transitional states settle lazily: a resource carries the state it will reach and when;
+/// every read first calls ``settle(now:)``, so no timer runs and a stopped mock holds nothing.
+struct MockState: Sendable {
+    var volumes: [String: MockVolume] = [:]
+    /// Volume ids in creation order, for stable listing.
+    var volumeOrder: [String] = []
+    var snapshots: [String: MockSnapshot] = [:]
+    var snapshotOrder: [String] = []
+    var jobs: [String: MockJob] = [:]
+    var disks: [String: MockDisk] = [:]
+    var diskOrder: [String] = []
+    /// Baidu renewals by client token (idempotency: the same token is the same order).
+    var renewals: [String: String] = [:]
+    /// Counter behind the ids the mock hands out.
+    var serial: UInt64 = 0
+
+    /// A fresh, unique, deterministic UUID-shaped id.
+    mutating func nextID() -> String {
+        serial += 1
+        let hex = String(serial, radix: 16)
+        let padded = String(repeating: "0", count: max(0, 12 - hex.count)) + hex
+        return "6d6f636b-0000-4000-8000-\(padded)"
+    }
+
+    /// Applies every transition that is due.
+    mutating func settle(now: ContinuousClock.Instant) {
+        for id in volumeOrder {
+            guard var volume = volumes[id], let pending = volume.pending, pending.at <= now else { continue }
+            volume.pending = nil
+            if let size = pending.size { volume.size = size }
+            if pending.status == nil {
+                volumes[id] = nil
+                continue
+            }
+            volume.status = pending.status!
+            volume.updatedAt = MockClock.timestamp()
+            volumes[id] = volume
+        }
+        if volumeOrder.count != volumes.count { volumeOrder.removeAll { volumes[$0] == nil } }
+        for id in snapshotOrder {
+            guard var snapshot = snapshots[id], let pending = snapshot.pending, pending.at <= now else { continue }
+            snapshot.pending = nil
+            if let status = pending.status { snapshot.status = status; snapshots[id] = snapshot } else { snapshots[id] = nil }
+        }
+        if snapshotOrder.count != snapshots.count { snapshotOrder.removeAll { snapshots[$0] == nil } }
+        for id in diskOrder {
+            guard var disk = disks[id], let pending = disk.pending, pending.at <= now else { continue }
+            disk.pending = nil
+            if let status = pending.status { disk.state = status; disks[id] = disk } else { disks[id] = nil }
+        }
+        if diskOrder.count != disks.count { diskOrder.removeAll { disks[$0] == nil } }
+    }
+}
+
+/// A state a resource will reach at `at`; `status` nil means the resource disappears (a
+/// finished delete); `size` is the size it will have (a finished extend).
+struct MockPending: Sendable {
+    var status: String?
+    var at: ContinuousClock.Instant
+    var size: Int? = nil
+}
+
+/// An EVS volume (A.3 云硬盘状态 for `status`).
+struct MockVolume: Sendable {
+    var id: String
+    var project: String
+    var name: String
+    var size: Int
+    var volumeType: String
+    var zone: String
+    var status: String
+    var pending: MockPending?
+    var createdAt: String
+    var updatedAt: String
+    var metadata: [String: String]
+    var tags: [String: String]
+    var multiattach: Bool
+    var description: String
+}
+
+/// An EVS snapshot (A.4 云硬盘快照状态).
+struct MockSnapshot: Sendable {
+    var id: String
+    var project: String
+    var volumeID: String
+    var name: String
+    var size: Int
+    var status: String
+    var pending: MockPending?
+    var createdAt: String
+    var metadata: [String: String]
+}
+
+/// An asynchronous EVS/ECS job (6.5.1 查询 job 的状态): RUNNING until `done`, then SUCCESS.
+struct MockJob: Sendable {
+    var id: String
+    var type: String
+    var volumeID: String?
+    var size: Int?
+    var begin: String
+    var done: ContinuousClock.Instant
+}
+
+/// A Tencent gateway disk (`DiskState`: the docs show `UNATTACHED`; `ATTACHED` follows the
+/// `Attached` flag).
+struct MockDisk: Sendable {
+    var id: String
+    var name: String
+    var size: Int
+    var type: String
+    var chargeType: String
+    var zone: String
+    var state: String
+    var pending: MockPending?
+    var instanceID: String?
+    var createTime: String
+}
+
+/// Wall-clock timestamps in the format the vendors print (`2016-02-16T07:46:27.000000`).
+enum MockClock {
+    static func timestamp(_ date: Date = Date()) -> String {
+        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.000000", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
+    }
+}

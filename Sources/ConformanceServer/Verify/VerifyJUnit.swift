@@ -1,0 +1,59 @@
+import Foundation
+import Conformance
+
+/// JUnit XML of a verify run: the validation report's suites (one per scenario, one test case
+/// per exchange, `JUnitReport`) plus a `scenarios` suite with one test case per scenario that
+/// fails with its failed step, or is skipped with the reason.
+public enum VerifyJUnit {
+    public static func render(_ outcome: VerifyOutcome) -> String {
+        var text = JUnitReport.render(outcome.report)
+        let failed = outcome.scenarios.filter { $0.skipped == nil && !$0.passed }.count
+        let skipped = outcome.scenarios.filter { $0.skipped != nil }.count
+        var suite = "  <testsuite name=\"scenarios\" tests=\"\(outcome.scenarios.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"\(skipped)\">\n"
+        for scenario in outcome.scenarios {
+            let seconds = Double(scenario.duration.components.seconds) + Double(scenario.duration.components.attoseconds) / 1e18
+            suite += "    <testcase classname=\"verify\" name=\"\(escape(scenario.id))\" time=\"\(seconds)\""
+            if let reason = scenario.skipped {
+                suite += ">\n      <skipped message=\"\(escape(reason))\"/>\n    </testcase>\n"
+            } else if !scenario.passed {
+                let message = scenario.failure ?? "\(scenario.errors) error findings in the scenario's traffic"
+                let steps = (scenario.steps + scenario.cleanup).map { step -> String in
+                    switch step.verdict {
+                    case .passed: "passed  \(step.name) (\(step.operation))"
+                    case .failed(let reason): "FAILED  \(step.name) (\(step.operation)): \(reason)"
+                    case .skipped(let reason): "skipped \(step.name) (\(step.operation)): \(reason)"
+                    }
+                }.joined(separator: "\n")
+                suite += ">\n      <failure message=\"\(escape(message))\" type=\"verify.scenario\">\(escape(steps))</failure>\n    </testcase>\n"
+            } else {
+                suite += "/>\n"
+            }
+        }
+        suite += "  </testsuite>\n"
+        if let end = text.range(of: "</testsuites>", options: .backwards) {
+            text.insert(contentsOf: suite, at: end.lowerBound)
+        }
+        return text
+    }
+
+    /// XML 1.0 text: markup characters escaped, characters XML cannot carry replaced.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
+                    out += "\u{FFFD}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Conformance
+import ConformanceModel
+import ConformanceServer
+import ConformanceSpecs
+import Foundation
+
+/// `conformance verify`: runs the documented scenarios against an endpoint (the embedded mock
+/// when none is given) and validates every exchange.
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Run the documented scenarios against an endpoint and validate every exchange.",
+        discussion: """
+            Without --endpoint, starts the embedded mock on 127.0.0.1 and runs every scenario \
+            (the run owns the mock, so mutations are allowed). Against a live --endpoint only \
+            read-only scenarios run unless --allow-mutations is given; then the life cycles \
+            create resources named conformance-<run id>-…, touch only what they created, and \
+            delete it again, also when a step fails or the run is interrupted (Ctrl-C: cleanup \
+            runs, then exit 130; a second Ctrl-C exits at once).
+
+            Exit codes: 0 every scenario passed and no error finding; 1 a scenario failed, an \
+            error finding, or a resource could not be cleaned up; 2 bad usage; 130 interrupted.
+            """
+    )
+
+    /// The report formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, junit
+    }
+
+    @Option(name: .long, help: ArgumentHelp("The endpoint's base URL (default: the embedded mock, started for the run).", valueName: "url"))
+    var endpoint: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this service's scenarios.", valueName: "id"))
+    var service: String?
+
+    @Option(name: .customLong("scenario"), help: ArgumentHelp("Only this scenario (repeatable); see --list.", valueName: "id"))
+    var scenarios: [String] = []
+
+    @Flag(name: .long, help: "Allow scenarios that create, change and delete resources (always allowed against the embedded mock).")
+    var allowMutations = false
+
+    @Option(name: .long, help: ArgumentHelp("Record the run's traffic as HAR (secrets redacted).", valueName: "path"))
+    var record: String?
+
+    @Option(name: .long, help: "Report format: text or junit.")
+    var format: Format = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Access key for AK/SK signing (Huawei SDK-HMAC-SHA256, Baidu bce-auth-v1).", valueName: "ak"))
+    var accessKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("Secret key for AK/SK signing.", valueName: "sk"))
+    var secretKey: String?
+
+    @Option(name: .long, help: ArgumentHelp("IAM token for Huawei's X-Auth-Token.", valueName: "token"))
+    var token: String?
+
+    @Option(name: .long, help: ArgumentHelp("The project id in Huawei paths (default: a fixed id for the mock).", valueName: "id"))
+    var projectID: String?
+
+    @Option(name: .long, help: ArgumentHelp("Faults for the embedded mock (wrong-types, missing-fields, undocumented-codes, illegal-transitions, all; rate=R, seed=N).", valueName: "spec"))
+    var faults: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds one request may take.", valueName: "seconds"))
+    var timeout: Double = 30
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for a resource to settle.", valueName: "seconds"))
+    var waitTimeout: Double?
+
+    @Flag(name: .long, help: "List the scenarios and exit.")
+    var list = false
+
+    func validate() throws {
+        let known = Specs.all.map(\.service)
+        if let service, !known.contains(service) {
+            throw ValidationError("--service \(service): no such service; known: \(known.joined(separator: ", "))")
+        }
+        for id in scenarios where ScenarioCatalog.scenario(id) == nil {
+            throw ValidationError("--scenario \(id): no such scenario; known: \(ScenarioCatalog.all.map(\.id).joined(separator: ", "))")
+        }
+        if let endpoint {
+            guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--endpoint \(endpoint): expected an http:// or https:// URL")
+            }
+            if faults != nil { throw ValidationError("--faults applies to the embedded mock only; drop --endpoint or --faults") }
+        }
+        if (accessKey == nil) != (secretKey == nil) { throw ValidationError("--access-key and --secret-key go together") }
+        if token != nil && accessKey != nil { throw ValidationError("use either --token or --access-key/--secret-key") }
+        if !(timeout > 0) { throw ValidationError("--timeout must be positive") }
+        if let waitTimeout, !(waitTimeout > 0) { throw ValidationError("--wait-timeout must be positive") }
+    }
+
+    func run() async throws {
+        if list {
+            for scenario in ScenarioCatalog.all {
+                var notes: [String] = []
+                if scenario.mutates { notes.append("mutates") }
+                if case .embeddedMockOnly = scenario.reach { notes.append("embedded mock only") }
+                Console.write("\(scenario.id)  \(scenario.title)\(notes.isEmpty ? "" : " [\(notes.joined(separator: ", "))]")\n")
+            }
+            return
+        }
+        let faults: MockFaults
+        do {
+            faults = try self.faults.map { try MockFaults(parsing: $0) } ?? .none
+        } catch {
+            throw CommandFailure("--faults: \(error)")
+        }
+        var mock: MockVendorEndpoint?
+        var configuration: VerifyConfiguration
+        if let endpoint, let url = URL(string: endpoint) {
+            configuration = VerifyConfiguration(endpoint: url, service: service, scenarios: scenarios, allowMutations: allowMutations, credentials: credentials, projectID: projectID ?? VerifyConfiguration.defaultProjectID)
+        } else {
+            // The run owns this mock: mutations are allowed, resources settle quickly.
+            let endpoint = MockVendorEndpoint(configuration: MockConfiguration(settleDelay: .milliseconds(100), faults: faults))
+            let url: URL
+            do {
+                url = try await endpoint.start()
+            } catch {
+                throw CommandFailure("cannot start the embedded mock: \(error)")
+            }
+            mock = endpoint
+            Console.progress("embedded mock at \(url)\(faults.isEmpty ? "" : " with faults \(self.faults ?? "")")")
+            let keys = credentials == .none ? Credentials.accessKey(id: MockConfiguration.defaultAccessKey, secret: MockConfiguration.defaultSecretKey) : credentials
+            configuration = VerifyConfiguration(endpoint: url, ownsEndpoint: true, service: service, scenarios: scenarios, allowMutations: true, credentials: keys, projectID: projectID ?? VerifyConfiguration.defaultProjectID, pollInterval: .milliseconds(50), waitTimeout: .seconds(10))
+        }
+        configuration.requestTimeout = .milliseconds(Int64(timeout * 1000))
+        if let waitTimeout { configuration.waitTimeout = .milliseconds(Int64(waitTimeout * 1000)) }
+        Console.progress("run \(configuration.runID) against \(configuration.endpoint.absoluteString)\(configuration.allowMutations || configuration.ownsEndpoint ? "" : " (read-only; --allow-mutations for the life cycles)")")
+
+        let client = UpstreamClient()
+        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format == .junit, progress: { Console.progress($0) })
+        let task = Task { await runner.run(ScenarioCatalog.all) }
+        let interrupt = InterruptHandler {
+            Console.progress("conformance: interrupted; deleting what this run created… (Ctrl-C again to exit at once)")
+            task.cancel()
+        }
+        let outcome = await task.value
+        interrupt.cancel()
+        await client.shutdown()
+        if let mock { await mock.stop() }
+
+        let text: String
+        switch format {
+        case .text:
+            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
+            text = TextReport(colored: colored).render(outcome.report) + "\n" + SummaryTable.render(outcome)
+        case .junit:
+            text = VerifyJUnit.render(outcome)
+        }
+        if let output {
+            do {
+                try AtomicFile.write(text, to: output)
+            } catch {
+                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
+            }
+            Console.progress("wrote \(output)")
+            if format == .junit { Console.progress(SummaryTable.render(outcome)) }
+        } else {
+            Console.write(text)
+        }
+        if let record { Console.progress("recorded \(record)") }
+        if outcome.interrupted { throw CommandFailure("interrupted; cleanup ran", exitCode: 130) }
+        if !outcome.passed {
+            let failed = outcome.scenarios.filter { $0.skipped == nil && !$0.passed }.count
+            throw CommandFailure("\(failed) scenario\(failed == 1 ? "" : "s") failed, \(outcome.report.summary.errors) error finding\(outcome.report.summary.errors == 1 ? "" : "s")\(outcome.leftBehind.isEmpty ? "" : ", \(outcome.leftBehind.count) resources left behind")", exitCode: 1)
+        }
+    }
+
+    var credentials: Credentials {
+        if let token { return .token(token) }
+        if let accessKey, let secretKey { return .accessKey(id: accessKey, secret: secretKey) }
+        return .none
+    }
+}
