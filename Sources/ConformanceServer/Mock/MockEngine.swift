@@ -78,21 +78,59 @@ public final class MockEngine: Sendable {
             illegalTransitions: spoil.contains(.illegalTransitions)
         )
         var reply: MockReply
+        var computedAt: UInt64?
+        let cacheable = faults.faults.isEmpty && Self.cacheableReads.contains(operation.id)
         if let handler = handlers["\(service.id)/\(operation.id)"] {
-            reply = state.withLock { state in
+            let outcome: (reply: MockReply?, cached: Exchange.Response?, version: UInt64) = state.withLock { state in
                 state.settle(now: context.now)
-                return handler(context, &state)
+                if cacheable, state.cacheVersion == state.version, let cached = state.responseCache[request.url] {
+                    return (nil, cached, state.version)
+                }
+                let reply = handler(context, &state)
+                // Reads leave the state alone; anything else may have changed it.
+                if !Self.cacheableReads.contains(operation.id) && operation.method != "GET" { state.version &+= 1 }
+                return (reply, nil, state.version)
             }
+            if let cached = outcome.cached { return Self.withRequestID(cached, requestID) }
+            reply = outcome.reply!
+            computedAt = cacheable ? outcome.version : nil
         } else {
             reply = context.success()
         }
         reply = faults.spoil(reply, kinds: spoil, operation: operation, spec: service.spec)
+        let response: Exchange.Response
         switch reply {
         case .success(let status, let body):
-            return encode(status: status, body: body, service: service, requestID: requestID)
+            response = encode(status: status, body: body, service: service, requestID: requestID)
         case .error(let code, let status, let message):
-            return error(code, status: status, message: message, service: service, requestID: requestID)
+            response = error(code, status: status, message: message, service: service, requestID: requestID)
         }
+        if let computedAt {
+            state.withLock { state in
+                // Only an answer computed at the current version may be reused.
+                guard state.version == computedAt else { return }
+                if state.cacheVersion != state.version {
+                    state.responseCache.removeAll(keepingCapacity: true)
+                    state.cacheVersion = state.version
+                }
+                if state.responseCache.count < 1024 { state.responseCache[request.url] = response }
+            }
+        }
+        return response
+    }
+
+    /// Reads whose answer depends only on the state (not on the clock, as `ShowJob`'s does):
+    /// their encoded answers are reused while the state is unchanged, which keeps listing cheap
+    /// under load.
+    static let cacheableReads: Set<String> = ["ListVolumes", "ShowVolume", "ShowVolumeTags", "ShowSnapshot"]
+
+    /// `response` with this request's id header.
+    private static func withRequestID(_ response: Exchange.Response, _ requestID: String) -> Exchange.Response {
+        var response = response
+        if let index = response.headers.firstIndex(where: { $0.name == "X-Request-Id" || $0.name == "x-bce-request-id" }) {
+            response.headers[index].value = requestID
+        }
+        return response
     }
 
     /// The best route across the served services: the one with the most literal segments.

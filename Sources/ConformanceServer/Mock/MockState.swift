@@ -19,6 +19,12 @@ struct MockState: Sendable {
     var renewals: [String: String] = [:]
     /// Counter behind the ids the mock hands out.
     var serial: UInt64 = 0
+    /// Bumped by every change (a mutation, a settled transition), so that cached answers of
+    /// reads are only reused while nothing changed.
+    var version: UInt64 = 0
+    /// Encoded answers of cacheable reads at ``cacheVersion``, by request URL.
+    var responseCache: [String: Exchange.Response] = [:]
+    var cacheVersion: UInt64 = 0
 
     /// A fresh, unique, deterministic UUID-shaped id.
     mutating func nextID() -> String {
@@ -32,6 +38,7 @@ struct MockState: Sendable {
     mutating func settle(now: ContinuousClock.Instant) {
         for id in volumeOrder {
             guard var volume = volumes[id], let pending = volume.pending, pending.at <= now else { continue }
+            version &+= 1
             volume.pending = nil
             if let size = pending.size { volume.size = size }
             if pending.status == nil {
@@ -45,12 +52,14 @@ struct MockState: Sendable {
         if volumeOrder.count != volumes.count { volumeOrder.removeAll { volumes[$0] == nil } }
         for id in snapshotOrder {
             guard var snapshot = snapshots[id], let pending = snapshot.pending, pending.at <= now else { continue }
+            version &+= 1
             snapshot.pending = nil
             if let status = pending.status { snapshot.status = status; snapshots[id] = snapshot } else { snapshots[id] = nil }
         }
         if snapshotOrder.count != snapshots.count { snapshotOrder.removeAll { snapshots[$0] == nil } }
         for id in diskOrder {
             guard var disk = disks[id], let pending = disk.pending, pending.at <= now else { continue }
+            version &+= 1
             disk.pending = nil
             if let status = pending.status { disk.state = status; disks[id] = disk } else { disks[id] = nil }
         }
