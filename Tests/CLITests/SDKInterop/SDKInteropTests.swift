@@ -44,7 +44,7 @@ struct SDKInteropTests {
         mock.arguments = ["mock", "--port", "\(port)", "--record", recording.path]
         mock.currentDirectoryURL = CommandRunner.repositoryRoot
         let mockLog = work.appendingPathComponent("mock.log")
-        FileManager.default.createFile(atPath: mockLog.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: mockLog.path, contents: nil)
         let log = try FileHandle(forWritingTo: mockLog)
         mock.standardOutput = log
         mock.standardError = log
@@ -79,7 +79,7 @@ struct SDKInteropTests {
         try #require(venv.status == 0, "python3 -m venv: \(venv.output)")
         let pip = try Shell.run(folder.appendingPathComponent("venv/bin/pip").path, ["install", "-q", "--timeout", "30"] + packages, timeout: 540)
         try #require(pip.status == 0, "pip install: \(pip.output)")
-        FileManager.default.createFile(atPath: ready.path, contents: Data(packages.joined(separator: "\n").utf8))
+        _ = FileManager.default.createFile(atPath: ready.path, contents: Data(packages.joined(separator: "\n").utf8))
     }
 }
 
