@@ -36,24 +36,8 @@ public enum VerifyJUnit {
         return text
     }
 
-    /// XML 1.0 text: markup characters escaped, characters XML cannot carry replaced.
+    /// XML 1.0 text and attribute escaping, shared with the validation report.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        JUnitReport.escape(text)
     }
 }
