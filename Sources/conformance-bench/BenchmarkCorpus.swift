@@ -13,9 +13,9 @@ enum BenchmarkCorpus {
     static let createResponse = #"{"job_id": "70a599e0-31e7-49b7-b260-868f441e862b", "volume_ids": ["e1fa3e72-8c92-4871-9152-bf66fef0afe9"]}"#
 
     /// The doc's show-volume example (§6.1.5), the larger of the two bodies.
-    static var showResponse: String {
+    static let showResponse: String = {
         Specs.operation(service: "huawei-evs", id: "ShowVolume")?.examples.first { $0.kind == .response && $0.status == 200 }?.text ?? "{}"
-    }
+    }()
 
     static let headers = [Exchange.Header(name: "X-Auth-Token", value: "MIIbenchmarktoken"), Exchange.Header(name: "Content-Type", value: "application/json")]
 

@@ -9,6 +9,9 @@ import Foundation
 //   swift run -c release conformance-bench [--quick]
 
 let quick = CommandLine.arguments.contains("--quick")
+/// `--only SECTION` (extraction, validation, scan, jsonl, stream): one measurement, for profiling.
+let only: String? = CommandLine.arguments.firstIndex(of: "--only").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+func runs(_ section: String) -> Bool { only == nil || only == section }
 
 /// `--stream FILE`: only validate FILE as a stream and print the peak memory; the main run starts
 /// itself in this mode so that the figure is not the corpus held by the other measurements.
@@ -58,7 +61,9 @@ for service in ((try? FileManager.default.contentsOfDirectory(atPath: specsFolde
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
     documentsByService.append((service, names.sorted().compactMap { try? SourceDocument.load(path: folder.appendingPathComponent($0).path) }))
 }
-if documentsByService.isEmpty {
+if !runs("extraction") {
+    // skipped
+} else if documentsByService.isEmpty {
     print("extraction: skipped (run from the repository root, where specs/ is)")
 } else {
     let lines = documentsByService.flatMap(\.1).reduce(0) { $0 + $1.lines.count }
@@ -75,32 +80,36 @@ if documentsByService.isEmpty {
 let validator = Validator()
 let pairs = quick ? 20_000 : 200_000
 let corpus = BenchmarkCorpus.exchanges(pairs: pairs)
-var findings = 0
-let oneCore = seconds {
-    for exchange in corpus { findings += validator.validate(exchange).findings.count }
-}
-print("validation, 1 core: \(corpus.count) exchanges (\(pairs) create+show pairs, 1 in 10 broken): \(rate(corpus.count, oneCore)) exchanges, \(rate(pairs, oneCore)) pairs; \(findings) findings")
+if runs("validation") {
+    var findings = 0
+    let oneCore = seconds {
+        for exchange in corpus { findings += validator.validate(exchange).findings.count }
+    }
+    print("validation, 1 core: \(corpus.count) exchanges (\(pairs) create+show pairs, 1 in 10 broken): \(rate(corpus.count, oneCore)) exchanges, \(rate(pairs, oneCore)) pairs; \(findings) findings")
 
-let chunk = (corpus.count + cores - 1) / cores
-let allCores = seconds {
+    let chunk = (corpus.count + cores - 1) / cores
+    let allCores = seconds {
     DispatchQueue.concurrentPerform(iterations: cores) { worker in
         let start = worker * chunk
         let end = min(corpus.count, start + chunk)
         guard start < end else { return }
         var local = 0
         for index in start..<end { local += validator.validate(corpus[index]).findings.count }
-        _ = local
+            _ = local
+        }
     }
+    print("validation, \(cores) cores: \(rate(corpus.count, allCores)) exchanges, \(rate(pairs, allCores)) pairs")
 }
-print("validation, \(cores) cores: \(rate(corpus.count, allCores)) exchanges, \(rate(pairs, allCores)) pairs")
 
 // 3. The floor: the same bodies only scanned for JSON validity.
-let bodies = corpus.flatMap { [$0.request.body, $0.response?.body].compactMap { $0 } }
-let scanOnly = seconds {
-    for body in bodies { _ = BodyScanner.scan(body, schema: nil) }
+if runs("scan") {
+    let bodies = corpus.flatMap { [$0.request.body, $0.response?.body].compactMap { $0 } }
+    let scanOnly = seconds {
+        for body in bodies { _ = BodyScanner.scan(body, schema: nil) }
+    }
+    print("JSON validity scan only, 1 core: \(rate(corpus.count, scanOnly)) exchanges (\(String(format: "%.0f", Double(bodies.reduce(0) { $0 + $1.count }) / scanOnly / 1e6)) MB/s)")
+    print(String(format: "peak memory so far: %.0f MiB", peakMemoryMiB()))
 }
-print("JSON validity scan only, 1 core: \(rate(corpus.count, scanOnly)) exchanges (\(String(format: "%.0f", Double(bodies.reduce(0) { $0 + $1.count }) / scanOnly / 1e6)) MB/s)")
-print(String(format: "peak memory so far: %.0f MiB", peakMemoryMiB()))
 
 // 4. JSONL read from disk and validated, streaming (what `conformance validate` does).
 func jsonLine(_ exchange: Exchange) -> String {
@@ -142,14 +151,16 @@ func validateFile(_ path: String) throws -> (exchanges: Int, findings: Int) {
 }
 
 let temporary = FileManager.default.temporaryDirectory
-let smallPath = temporary.appendingPathComponent("conformance-bench-\(getpid()).jsonl").path
-defer { try? FileManager.default.removeItem(atPath: smallPath) }
-let smallLines = try writeCorpus(to: smallPath, bytes: quick ? 20_000_000 : 100_000_000)
-var counted = (exchanges: 0, findings: 0)
-let streamed = try seconds { counted = try validateFile(smallPath) }
-print("JSONL read + validate, 1 core: \(counted.exchanges) of \(smallLines) lines, \(rate(counted.exchanges, streamed)) exchanges (\(String(format: "%.0f", Double((try? FileManager.default.attributesOfItem(atPath: smallPath)[.size] as? Int) ?? 0) / streamed / 1e6)) MB/s)")
+if runs("jsonl") {
+    let smallPath = temporary.appendingPathComponent("conformance-bench-\(getpid()).jsonl").path
+    defer { try? FileManager.default.removeItem(atPath: smallPath) }
+    let smallLines = try writeCorpus(to: smallPath, bytes: quick ? 20_000_000 : 100_000_000)
+    var counted = (exchanges: 0, findings: 0)
+    let streamed = try seconds { counted = try validateFile(smallPath) }
+    print("JSONL read + validate, 1 core: \(counted.exchanges) of \(smallLines) lines, \(rate(counted.exchanges, streamed)) exchanges (\(String(format: "%.0f", Double((try? FileManager.default.attributesOfItem(atPath: smallPath)[.size] as? Int) ?? 0) / streamed / 1e6)) MB/s)")
+}
 
-if !quick {
+if !quick && runs("stream") {
     let bigPath = temporary.appendingPathComponent("conformance-bench-1g-\(getpid()).jsonl").path
     defer { try? FileManager.default.removeItem(atPath: bigPath) }
     _ = try writeCorpus(to: bigPath, bytes: 1 << 30)

@@ -4,10 +4,11 @@ import ConformanceModel
 ///
 /// RFC 8259 syntax, UTF-8 and escapes are checked while the schema is applied: types,
 /// required and unknown fields, enumerations, numeric bounds, string lengths and item
-/// counts. No tree is built; the JSON pointer of the current position is kept as a stack
-/// of byte ranges and turned into text only when an issue is reported, so a conforming body
-/// costs no allocation beyond the scanner itself. The issues and pointers are the same a
-/// tree walk would give (the tests hold it to that).
+/// counts. No tree is built and no path is kept: an issue remembers the offset of the value
+/// it is about, and only when a body has issues does a second, lenient pass turn those
+/// offsets into JSON pointers (`PointerResolver`). A conforming body costs no allocation and
+/// no reference counting. The issues and pointers are the ones a tree walk gives (the
+/// oracle tests hold it to that).
 public struct BodyScanner {
     /// Thrown when the body is not JSON; the scan stops there.
     struct Malformed: Error {
@@ -15,24 +16,38 @@ public struct BodyScanner {
         var offset: Int
     }
 
-    private enum PathStep {
-        case key(start: Int, end: Int, escaped: Bool)
-        case index(Int)
+    /// An issue whose pointer is still the offset of its value (plus a suffix for missing fields).
+    private struct Pending {
+        var offset: Int
+        var suffix: String
+        var issue: BodyIssue
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private typealias Key = (start: Int, end: Int, escaped: Bool)
+
+    private let base: UnsafePointer<UInt8>
+    private let count: Int
+    private unowned(unsafe) let table: CompiledSchema
+    private let nodes: UnsafeMutableBufferPointer<CompiledSchema.Node>
+    private let fields: UnsafeMutableBufferPointer<CompiledSchema.Field>
     private var index = 0
     private var depth = 0
-    private var path: [PathStep] = []
-    private(set) var issues: [BodyIssue] = []
+    private var pending: [Pending] = []
     private let captures: CaptureTrie?
-    private(set) var captured: [CapturedValue?]
-    /// Fields that apply at any depth below the object that declared them.
-    private var anyDepthContext: CompiledSchema?
+    private var captured: [CapturedValue?]
+    /// The object node whose fields apply at any depth below it, or -1.
+    private var anyDepthContext: Int32 = -1
     static let maximumDepth = 256
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, captures: CaptureTrie?) {
-        self.bytes = bytes
+    /// Stands in for "no schema" so that the scanner always has a table to hold.
+    private static let noSchema = CompiledSchema(Schema(kind: .any))
+
+    private init(base: UnsafePointer<UInt8>, count: Int, table: CompiledSchema, captures: CaptureTrie?) {
+        self.base = base
+        self.count = count
+        self.table = table
+        self.nodes = table.nodes
+        self.fields = table.fields
         self.captures = captures
         self.captured = Array(repeating: nil, count: captures?.count ?? 0)
     }
@@ -40,266 +55,290 @@ public struct BodyScanner {
     /// Scans `body` against `schema` (`nil`: syntax only) and returns the issues, plus the
     /// values at the paths of `captures`.
     public static func scan(_ body: [UInt8], schema: CompiledSchema?, captures: CaptureTrie? = nil) -> (issues: [BodyIssue], captured: [CapturedValue?]) {
-        body.withUnsafeBufferPointer { buffer in
-            var scanner = BodyScanner(bytes: buffer, captures: captures)
-            do {
-                scanner.skipWhitespace()
-                guard scanner.index < buffer.count else {
-                    throw Malformed(message: "the body is empty", offset: 0)
+        let table = schema ?? noSchema
+        return withExtendedLifetime(table) {
+            body.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                    return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)], [])
                 }
-                try scanner.value(schema, capture: captures?.root)
-                scanner.skipWhitespace()
-                if scanner.index < buffer.count {
-                    throw Malformed(message: "unexpected '\(scanner.describe(buffer[scanner.index]))' after the JSON value", offset: scanner.index)
-                }
-            } catch let error as Malformed {
-                let (line, column) = scanner.position(of: error.offset)
-                scanner.issues = [BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line \(line), column \(column): \(error.message)", expected: "JSON", actual: nil, source: schema?.source)]
-            } catch {}
-            return (scanner.issues, scanner.captured)
+                var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures)
+                return scanner.run(root: schema == nil ? -1 : table.root)
+            }
         }
+    }
+
+    private mutating func run(root: Int32) -> (issues: [BodyIssue], captured: [CapturedValue?]) {
+        do {
+            skipWhitespace()
+            guard index < count else { throw Malformed(message: "the body is empty", offset: 0) }
+            try value(root, capture: captures?.root)
+            skipWhitespace()
+            if index < count {
+                throw Malformed(message: "unexpected '\(describe(base[index]))' after the JSON value", offset: index)
+            }
+        } catch let error as Malformed {
+            let (line, column) = position(of: error.offset)
+            let source = root >= 0 ? table.sources[Int(root)] : nil
+            return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line \(line), column \(column): \(error.message)", expected: "JSON", actual: nil, source: source)], captured)
+        } catch {}
+        guard !pending.isEmpty else { return ([], captured) }
+        let pointers = PointerResolver.pointers(at: pending.map(\.offset), in: UnsafeBufferPointer(start: base, count: count))
+        let issues = pending.map { item in
+            var issue = item.issue
+            issue.pointer = (pointers[item.offset] ?? "") + item.suffix
+            return issue
+        }
+        return (issues, captured)
     }
 
     // MARK: - Values
 
-    private mutating func value(_ schema: CompiledSchema?, capture: Int32?) throws {
-        guard index < bytes.count else { throw Malformed(message: "unexpected end of input, expected a value", offset: index) }
-        let byte = bytes[index]
+    private mutating func value(_ node: Int32, capture: Int32?) throws {
+        guard index < count else { throw Malformed(message: "unexpected end of input, expected a value", offset: index) }
+        let byte = base[index]
         switch byte {
-        case UInt8(ascii: "{"): try object(schema, capture: capture)
-        case UInt8(ascii: "["): try array(schema, capture: capture)
-        case UInt8(ascii: "\""): try string(schema, capture: capture)
+        case UInt8(ascii: "{"): try object(node, capture: capture)
+        case UInt8(ascii: "["): try array(node, capture: capture)
+        case UInt8(ascii: "\""): try string(node, capture: capture)
         case UInt8(ascii: "t"):
-            try literal("true")
-            scalar("boolean", schema, capture: capture, text: "true")
+            try literal("true", node, capture: capture)
         case UInt8(ascii: "f"):
-            try literal("false")
-            scalar("boolean", schema, capture: capture, text: "false")
+            try literal("false", node, capture: capture)
         case UInt8(ascii: "n"):
-            try literal("null")
-            if let schema, schema.kind != .any, !schema.nullable {
-                report(.type, "null where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "null", schema)
+            let start = index
+            try word("null")
+            if node >= 0, nodes[Int(node)].kind != .any, !nodes[Int(node)].nullable {
+                let name = table.typeName(of: node)
+                report(.type, "null where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
             }
             if let capture { record(capture, CapturedValue(text: nil, kind: "null")) }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            try number(schema, capture: capture)
+            try number(node, capture: capture)
         default:
             throw Malformed(message: "unexpected '\(describe(byte))', expected a value", offset: index)
         }
     }
 
-    private mutating func object(_ schema: CompiledSchema?, capture: Int32?) throws {
+    private mutating func object(_ node: Int32, capture: Int32?) throws {
+        let start = index
         depth += 1
         if depth > Self.maximumDepth { throw Malformed(message: "nesting deeper than \(Self.maximumDepth) levels", offset: index) }
         defer { depth -= 1 }
-        var effective = schema
-        if let schema, schema.kind != .object, schema.kind != .map, schema.kind != .any {
-            report(.type, "an object where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "object", schema)
-            effective = nil
+        var effective = node
+        if node >= 0 {
+            let kind = nodes[Int(node)].kind
+            if kind != .object, kind != .map, kind != .any {
+                let name = table.typeName(of: node)
+                report(.type, "an object where \(article(name)) is documented", expected: name, actual: "object", node, at: start)
+                effective = -1
+            }
         }
         let savedContext = anyDepthContext
-        if let effective, effective.fieldsAtAnyDepth { anyDepthContext = effective }
+        if effective >= 0, nodes[Int(effective)].fieldsAtAnyDepth { anyDepthContext = effective }
         defer { anyDepthContext = savedContext }
         if let capture { record(capture, CapturedValue(text: nil, kind: "object")) }
 
+        let entry: CompiledSchema.Node? = effective >= 0 ? nodes[Int(effective)] : nil
+        var seenRequired: Int32 = 0
+        var seen = SeenFields()
+        // The field expected next: bodies mostly list fields in the documented order.
+        var hint: Int32 = entry?.fieldStart ?? 0
         index += 1
-        var seenRequired = 0
-        var seen = SeenFields(count: effective?.fields.count ?? 0)
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+        if index < count, base[index] == UInt8(ascii: "}") {
             index += 1
-            reportMissing(effective, seen: seen, seenRequired: seenRequired)
+            reportMissing(effective, seen: seen, seenRequired: seenRequired, at: start)
             return
         }
         while true {
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") { throw Malformed(message: "trailing comma before '}'", offset: index) }
-                throw Malformed(message: index < bytes.count ? "expected a quoted key, found '\(describe(bytes[index]))'" : "unexpected end of input inside an object", offset: index)
+            guard index < count, base[index] == UInt8(ascii: "\"") else {
+                if index < count, base[index] == UInt8(ascii: "}") { throw Malformed(message: "trailing comma before '}'", offset: index) }
+                throw Malformed(message: index < count ? "expected a quoted key, found '\(describe(base[index]))'" : "unexpected end of input inside an object", offset: index)
             }
             let key = try keyRange()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw Malformed(message: "expected ':' after a key", offset: index) }
+            guard index < count, base[index] == UInt8(ascii: ":") else { throw Malformed(message: "expected ':' after a key", offset: index) }
             index += 1
             skipWhitespace()
 
             // Which schema applies to the member.
-            var child: CompiledSchema?
-            var childCapture: Int32?
-            path.append(.key(start: key.start, end: key.end, escaped: key.escaped))
-            if let effective {
-                switch effective.kind {
+            var child: Int32 = -1
+            if let entry {
+                switch entry.kind {
                 case .object:
-                    if let position = fieldPosition(effective, key) {
-                        child = effective.fields[position].schema
-                        if !seen.insert(position), effective.fields[position].required { seenRequired += 1 }
+                    if let field = field(of: effective, key, hint: hint) {
+                        hint = field + 1
+                        let found = fields[Int(field)]
+                        child = found.schema
+                        if !seen.insert(Int(field - entry.fieldStart)), found.required { seenRequired += 1 }
                     } else if let contextual = anyDepthField(key) {
                         child = contextual
-                    } else if !effective.fields.isEmpty && anyDepthContext == nil {
-                        reportUnknown(effective)
+                    } else if entry.fieldCount > 0 && anyDepthContext < 0 {
+                        reportUnknown(effective, key: key, at: index)
                     }
                 case .map:
-                    child = effective.values
+                    child = entry.child
                 default:
                     break
                 }
             } else if let contextual = anyDepthField(key) {
                 child = contextual
             }
+            var childCapture: Int32?
             if let capture, let captures {
-                childCapture = captures.child(of: capture, key: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]))
+                childCapture = captures.child(of: capture, key: base + key.start, count: key.end - key.start)
             }
             try value(child, capture: childCapture)
-            path.removeLast()
 
             skipWhitespace()
-            guard index < bytes.count else { throw Malformed(message: "unexpected end of input inside an object", offset: index) }
-            if bytes[index] == UInt8(ascii: ",") {
+            guard index < count else { throw Malformed(message: "unexpected end of input inside an object", offset: index) }
+            if base[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if base[index] == UInt8(ascii: "}") {
                 index += 1
-                reportMissing(effective, seen: seen, seenRequired: seenRequired)
+                reportMissing(effective, seen: seen, seenRequired: seenRequired, at: start)
                 return
             }
-            throw Malformed(message: "expected ',' or '}', found '\(describe(bytes[index]))'", offset: index)
+            throw Malformed(message: "expected ',' or '}', found '\(describe(base[index]))'", offset: index)
         }
     }
 
-    private mutating func array(_ schema: CompiledSchema?, capture: Int32?) throws {
+    private mutating func array(_ node: Int32, capture: Int32?) throws {
+        let start = index
         depth += 1
         if depth > Self.maximumDepth { throw Malformed(message: "nesting deeper than \(Self.maximumDepth) levels", offset: index) }
         defer { depth -= 1 }
-        var items: CompiledSchema?
-        var effective = schema
-        if let schema {
-            if schema.kind == .array {
-                items = schema.items
-            } else if schema.kind != .any {
-                report(.type, "an array where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "array", schema)
-                effective = nil
+        var items: Int32 = -1
+        var effective = node
+        if node >= 0 {
+            let kind = nodes[Int(node)].kind
+            if kind == .array {
+                items = nodes[Int(node)].child
+            } else if kind != .any {
+                let name = table.typeName(of: node)
+                report(.type, "an array where \(article(name)) is documented", expected: name, actual: "array", node, at: start)
+                effective = -1
             }
         }
         index += 1
-        var count = 0
+        var itemCount = 0
         let itemCapture = capture.flatMap { captures?.itemChild(of: $0) }
         skipWhitespace()
-        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+        if index < count, base[index] == UInt8(ascii: "]") {
             index += 1
         } else {
             while true {
                 skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw Malformed(message: "trailing comma before ']'", offset: index) }
-                path.append(.index(count))
+                if index < count, base[index] == UInt8(ascii: "]") { throw Malformed(message: "trailing comma before ']'", offset: index) }
                 try value(items, capture: itemCapture)
-                path.removeLast()
-                count += 1
+                itemCount += 1
                 skipWhitespace()
-                guard index < bytes.count else { throw Malformed(message: "unexpected end of input inside an array", offset: index) }
-                if bytes[index] == UInt8(ascii: ",") {
+                guard index < count else { throw Malformed(message: "unexpected end of input inside an array", offset: index) }
+                if base[index] == UInt8(ascii: ",") {
                     index += 1
                     continue
                 }
-                if bytes[index] == UInt8(ascii: "]") {
+                if base[index] == UInt8(ascii: "]") {
                     index += 1
                     break
                 }
-                throw Malformed(message: "expected ',' or ']', found '\(describe(bytes[index]))'", offset: index)
+                throw Malformed(message: "expected ',' or ']', found '\(describe(base[index]))'", offset: index)
             }
         }
-        if let capture { record(capture, CapturedValue(text: nil, kind: "array", count: count)) }
-        if let effective, effective.kind == .array {
-            if let maximum = effective.maxItems, count > maximum {
-                report(.range, "\(count) items where at most \(maximum) are documented", expected: "at most \(maximum) items", actual: "\(count) items", effective)
-            }
-            if let minimum = effective.minItems, count < minimum {
-                report(.range, "\(count) items where at least \(minimum) are documented", expected: "at least \(minimum) items", actual: "\(count) items", effective)
-            }
+        if let capture { record(capture, CapturedValue(text: nil, kind: "array", count: itemCount)) }
+        guard effective >= 0, nodes[Int(effective)].kind == .array else { return }
+        let entry = nodes[Int(effective)]
+        if let maximum = entry.maxItems, itemCount > maximum {
+            report(.range, "\(itemCount) items where at most \(maximum) are documented", expected: "at most \(maximum) items", actual: "\(itemCount) items", effective, at: start)
+        }
+        if let minimum = entry.minItems, itemCount < minimum {
+            report(.range, "\(itemCount) items where at least \(minimum) are documented", expected: "at least \(minimum) items", actual: "\(itemCount) items", effective, at: start)
         }
     }
 
-    private mutating func string(_ schema: CompiledSchema?, capture: Int32?) throws {
+    private mutating func string(_ node: Int32, capture: Int32?) throws {
+        let quote = index
         let start = index + 1
         let (end, escaped, length) = try stringBody()
         if let capture {
             record(capture, CapturedValue(text: decodeString(start: start, end: end, escaped: escaped), kind: "string"))
         }
-        guard let schema else { return }
-        switch schema.kind {
+        guard node >= 0 else { return }
+        let entry = nodes[Int(node)]
+        switch entry.kind {
         case .string:
             break
         case .any:
             return
         default:
-            report(.type, "a string where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "string \(quoted(start: start, end: end, escaped: escaped))", schema)
+            let name = table.typeName(of: node)
+            report(.type, "a string where \(article(name)) is documented", expected: name, actual: "string \(quoted(start: start, end: end, escaped: escaped))", node, at: quote)
             return
         }
-        if let enumeration = schema.enumeration {
-            let matches = !escaped && enumeration.contains { candidate in
-                candidate.count == end - start && candidate.withUnsafeBufferPointer { pointer in
-                    var offset = 0
-                    while offset < candidate.count {
-                        if pointer[offset] != bytes[start + offset] { return false }
-                        offset += 1
-                    }
-                    return true
-                }
-            } || escaped && schema.enumerationText!.contains(decodeString(start: start, end: end, escaped: true))
+        if entry.hasEnumeration {
+            let texts = table.enumerationTexts[Int(node)] ?? []
+            let matches = escaped
+                ? texts.contains(decodeString(start: start, end: end, escaped: true))
+                : table.enumerationContains(node, base + start, end - start)
             if !matches {
-                report(.enum, "\(quoted(start: start, end: end, escaped: escaped)) is not a documented value", expected: "one of \(schema.enumerationText!.joined(separator: ", "))", actual: quoted(start: start, end: end, escaped: escaped), schema)
+                report(.enum, "\(quoted(start: start, end: end, escaped: escaped)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
             }
         }
-        if let maximum = schema.maxLength, length > maximum {
-            report(.range, "a string of \(length) characters where at most \(maximum) are documented", expected: "at most \(maximum) characters", actual: "\(length) characters", schema)
+        if let maximum = entry.maxLength, length > maximum {
+            report(.range, "a string of \(length) characters where at most \(maximum) are documented", expected: "at most \(maximum) characters", actual: "\(length) characters", node, at: quote)
         }
-        if let minimum = schema.minLength, length < minimum {
-            report(.range, "a string of \(length) characters where at least \(minimum) are documented", expected: "at least \(minimum) characters", actual: "\(length) characters", schema)
+        if let minimum = entry.minLength, length < minimum {
+            report(.range, "a string of \(length) characters where at least \(minimum) are documented", expected: "at least \(minimum) characters", actual: "\(length) characters", node, at: quote)
         }
-        if schema.format == "uuid", !isUUID(start: start, end: end) {
-            report(.type, "\(quoted(start: start, end: end, escaped: escaped)) is not a UUID", expected: "a UUID string", actual: quoted(start: start, end: end, escaped: escaped), schema)
+        if entry.isUUID, !isUUID(start: start, end: end) {
+            report(.type, "\(quoted(start: start, end: end, escaped: escaped)) is not a UUID", expected: "a UUID string", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
         }
     }
 
-    private mutating func number(_ schema: CompiledSchema?, capture: Int32?) throws {
+    private mutating func number(_ node: Int32, capture: Int32?) throws {
         let start = index
         var integral = true
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw Malformed(message: "expected a digit", offset: index) }
-        if bytes[index] == UInt8(ascii: "0") {
+        if base[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < count, isDigit(base[index]) else { throw Malformed(message: "expected a digit", offset: index) }
+        if base[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw Malformed(message: "leading zero in a number", offset: index) }
+            if index < count, isDigit(base[index]) { throw Malformed(message: "leading zero in a number", offset: index) }
         } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            while index < count, isDigit(base[index]) { index += 1 }
         }
         var fractionIsZero = true
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+        if index < count, base[index] == UInt8(ascii: ".") {
             index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw Malformed(message: "expected a digit after '.'", offset: index) }
-            while index < bytes.count, isDigit(bytes[index]) {
-                if bytes[index] != UInt8(ascii: "0") { fractionIsZero = false }
+            guard index < count, isDigit(base[index]) else { throw Malformed(message: "expected a digit after '.'", offset: index) }
+            while index < count, isDigit(base[index]) {
+                if base[index] != UInt8(ascii: "0") { fractionIsZero = false }
                 index += 1
             }
             integral = fractionIsZero
         }
         var hasExponent = false
-        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+        if index < count, base[index] | 0x20 == UInt8(ascii: "e") {
             hasExponent = true
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw Malformed(message: "expected a digit in the exponent", offset: index) }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            if index < count, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < count, isDigit(base[index]) else { throw Malformed(message: "expected a digit in the exponent", offset: index) }
+            while index < count, isDigit(base[index]) { index += 1 }
         }
         let end = index
         if let capture { record(capture, CapturedValue(text: text(start, end), kind: "number")) }
-        guard let schema else { return }
-        switch schema.kind {
+        guard node >= 0 else { return }
+        let entry = nodes[Int(node)]
+        switch entry.kind {
         case .number, .integer:
             break
         case .any:
             return
         default:
-            report(.type, "a number where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "number \(text(start, end))", schema)
+            let name = table.typeName(of: node)
+            report(.type, "a number where \(article(name)) is documented", expected: name, actual: "number \(text(start, end))", node, at: start)
             return
         }
         var value: Double?
@@ -307,27 +346,36 @@ public struct BodyScanner {
             value = Double(text(start, end))
             integral = value.map { $0.rounded() == $0 } ?? false
         }
-        if schema.kind == .integer, !integral {
-            report(.type, "\(text(start, end)) is not an integer", expected: "integer", actual: "number \(text(start, end))", schema)
+        if entry.kind == .integer, !integral {
+            report(.type, "\(text(start, end)) is not an integer", expected: "integer", actual: "number \(text(start, end))", node, at: start)
             return
         }
-        if let enumeration = schema.enumerationText, !enumeration.contains(text(start, end)) {
-            report(.enum, "\(text(start, end)) is not a documented value", expected: "one of \(enumeration.joined(separator: ", "))", actual: text(start, end), schema)
+        // A number matches an enumeration value written the same way.
+        if entry.hasEnumeration, !table.enumerationContains(node, base + start, end - start) {
+            let texts = table.enumerationTexts[Int(node)] ?? []
+            report(.enum, "\(text(start, end)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: text(start, end), node, at: start)
         }
-        guard schema.minimum != nil || schema.maximum != nil else { return }
+        guard entry.minimum != nil || entry.maximum != nil else { return }
         let number = value ?? fastDouble(start, end)
-        if let maximum = schema.maximum, number > maximum {
-            report(.range, "\(text(start, end)) is above the documented maximum \(format(maximum))", expected: "at most \(format(maximum))", actual: text(start, end), schema)
+        if let maximum = entry.maximum, number > maximum {
+            report(.range, "\(text(start, end)) is above the documented maximum \(format(maximum))", expected: "at most \(format(maximum))", actual: text(start, end), node, at: start)
         }
-        if let minimum = schema.minimum, number < minimum {
-            report(.range, "\(text(start, end)) is below the documented minimum \(format(minimum))", expected: "at least \(format(minimum))", actual: text(start, end), schema)
+        if let minimum = entry.minimum, number < minimum {
+            report(.range, "\(text(start, end)) is below the documented minimum \(format(minimum))", expected: "at least \(format(minimum))", actual: text(start, end), node, at: start)
         }
     }
 
-    private mutating func scalar(_ type: String, _ schema: CompiledSchema?, capture: Int32?, text: String) {
-        if let capture { record(capture, CapturedValue(text: text, kind: type)) }
-        guard let schema, schema.kind != .any, schema.kind.rawValue != type else { return }
-        report(.type, "\(article(type)) where \(article(schema.typeName)) is documented", expected: schema.typeName, actual: "\(type) \(text)", schema)
+    /// `true` or `false`.
+    private mutating func literal(_ word: StaticString, _ node: Int32, capture: Int32?) throws {
+        let start = index
+        try self.word(word)
+        let text = word.utf8CodeUnitCount == 4 ? "true" : "false"
+        if let capture { record(capture, CapturedValue(text: text, kind: "boolean")) }
+        guard node >= 0 else { return }
+        let kind = nodes[Int(node)].kind
+        guard kind != .any, kind != .boolean else { return }
+        let name = table.typeName(of: node)
+        report(.type, "a boolean where \(article(name)) is documented", expected: name, actual: "boolean \(text)", node, at: start)
     }
 
     // MARK: - Strings
@@ -338,8 +386,14 @@ public struct BodyScanner {
         index += 1
         var escaped = false
         var length = 0
-        while index < bytes.count {
-            let byte = bytes[index]
+        while true {
+            // Eight plain ASCII characters at a time.
+            while index + 8 <= count, Self.isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                length += 8
+            }
+            guard index < count else { break }
+            let byte = base[index]
             if byte == UInt8(ascii: "\"") {
                 let end = index
                 index += 1
@@ -347,29 +401,8 @@ public struct BodyScanner {
             }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
-                index += 1
-                guard index < bytes.count else { break }
-                switch bytes[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 1
-                    length += 1
-                case UInt8(ascii: "u"):
-                    let high = try hex4(at: index + 1)
-                    index += 5
-                    if (0xD800...0xDBFF).contains(high) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw Malformed(message: "unpaired surrogate in a \\u escape", offset: index)
-                        }
-                        let low = try hex4(at: index + 2)
-                        guard (0xDC00...0xDFFF).contains(low) else { throw Malformed(message: "invalid low surrogate in a \\u escape", offset: index) }
-                        index += 6
-                    } else if (0xDC00...0xDFFF).contains(high) {
-                        throw Malformed(message: "unpaired surrogate in a \\u escape", offset: index - 5)
-                    }
-                    length += 1
-                default:
-                    throw Malformed(message: "invalid escape '\\\(describe(bytes[index]))'", offset: index)
-                }
+                try escape()
+                length += 1
                 continue
             }
             if byte < 0x20 { throw Malformed(message: "control character in a string", offset: index) }
@@ -384,10 +417,47 @@ public struct BodyScanner {
         throw Malformed(message: "unterminated string", offset: index)
     }
 
+    /// Whether the eight bytes of `word` hold no quote, backslash, control character or
+    /// non-ASCII byte (the classic "has a zero byte" bit trick, per byte value).
+    @inline(__always)
+    private static func isPlain(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+        return special & high == 0
+    }
+
+    /// An escape sequence at the backslash under `index`.
+    private mutating func escape() throws {
+        index += 1
+        guard index < count else { throw Malformed(message: "unterminated string", offset: index) }
+        switch base[index] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            index += 1
+        case UInt8(ascii: "u"):
+            let high = try hex4(at: index + 1)
+            index += 5
+            if (0xD800...0xDBFF).contains(high) {
+                guard index + 1 < count, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") else {
+                    throw Malformed(message: "unpaired surrogate in a \\u escape", offset: index)
+                }
+                let low = try hex4(at: index + 2)
+                guard (0xDC00...0xDFFF).contains(low) else { throw Malformed(message: "invalid low surrogate in a \\u escape", offset: index) }
+                index += 6
+            } else if (0xDC00...0xDFFF).contains(high) {
+                throw Malformed(message: "unpaired surrogate in a \\u escape", offset: index - 5)
+            }
+        default:
+            throw Malformed(message: "invalid escape '\\\(describe(base[index]))'", offset: index)
+        }
+    }
+
     /// The length of a valid multi-byte UTF-8 sequence at `position`.
     @inline(__always)
     private func utf8Sequence(at position: Int) throws -> Int {
-        let lead = bytes[position]
+        let lead = base[position]
         let length: Int
         var scalar: UInt32
         let minimum: UInt32
@@ -397,9 +467,9 @@ public struct BodyScanner {
         case 0xF0...0xF4: length = 4; scalar = UInt32(lead & 0x07); minimum = 0x10000
         default: throw Malformed(message: "invalid UTF-8 byte 0x\(String(lead, radix: 16))", offset: position)
         }
-        guard position + length <= bytes.count else { throw Malformed(message: "truncated UTF-8 sequence", offset: position) }
+        guard position + length <= count else { throw Malformed(message: "truncated UTF-8 sequence", offset: position) }
         for offset in 1..<length {
-            let continuation = bytes[position + offset]
+            let continuation = base[position + offset]
             guard continuation & 0xC0 == 0x80 else { throw Malformed(message: "invalid UTF-8 continuation byte", offset: position + offset) }
             scalar = scalar << 6 | UInt32(continuation & 0x3F)
         }
@@ -410,10 +480,10 @@ public struct BodyScanner {
     }
 
     private func hex4(at position: Int) throws -> UInt32 {
-        guard position + 4 <= bytes.count else { throw Malformed(message: "truncated \\u escape", offset: position) }
+        guard position + 4 <= count else { throw Malformed(message: "truncated \\u escape", offset: position) }
         var value: UInt32 = 0
         for offset in 0..<4 {
-            let byte = bytes[position + offset]
+            let byte = base[position + offset]
             let digit: UInt32
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
@@ -426,7 +496,7 @@ public struct BodyScanner {
         return value
     }
 
-    private mutating func keyRange() throws -> (start: Int, end: Int, escaped: Bool) {
+    private mutating func keyRange() throws -> Key {
         let start = index + 1
         let (end, escaped, _) = try stringBody()
         return (start, end, escaped)
@@ -434,7 +504,11 @@ public struct BodyScanner {
 
     /// The text of a string's content, escapes decoded.
     private func decodeString(start: Int, end: Int, escaped: Bool) -> String {
-        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        BodyScanner.decodeString(UnsafeBufferPointer(start: base + start, count: end - start), escaped: escaped)
+    }
+
+    /// The text of a string's content (between its quotes), escapes decoded.
+    static func decodeString(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String {
         guard escaped else { return String(decoding: raw, as: UTF8.self) }
         var quotedBytes: [UInt8] = [UInt8(ascii: "\"")]
         quotedBytes.append(contentsOf: raw)
@@ -445,80 +519,70 @@ public struct BodyScanner {
 
     // MARK: - Fields
 
-    private func fieldPosition(_ schema: CompiledSchema, _ key: (start: Int, end: Int, escaped: Bool)) -> Int? {
-        if key.escaped {
-            let name = decodeString(start: key.start, end: key.end, escaped: true)
-            return schema.fields.firstIndex { $0.nameString == name }
-        }
-        return schema.fieldPosition(UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]))
+    /// The field (an index into the table's fields) that `key` names in object `node`.
+    @inline(__always)
+    private func field(of node: Int32, _ key: Key, hint: Int32) -> Int32? {
+        guard key.escaped else { return table.field(of: node, key: base + key.start, count: key.end - key.start, hint: hint) }
+        let name = decodeString(start: key.start, end: key.end, escaped: true)
+        // Slice indices are indices into all the fields.
+        return table.fieldNames(of: node).firstIndex(of: name).map { Int32($0) }
     }
 
-    private func anyDepthField(_ key: (start: Int, end: Int, escaped: Bool)) -> CompiledSchema? {
-        guard let context = anyDepthContext, let position = fieldPosition(context, key) else { return nil }
-        return context.fields[position].schema
+    private func anyDepthField(_ key: Key) -> Int32? {
+        guard anyDepthContext >= 0, let field = field(of: anyDepthContext, key, hint: -1) else { return nil }
+        return fields[Int(field)].schema
     }
 
-    private mutating func reportMissing(_ schema: CompiledSchema?, seen: SeenFields, seenRequired: Int) {
+    private mutating func reportMissing(_ node: Int32, seen: SeenFields, seenRequired: Int32, at offset: Int) {
         // Fields listed flat for any depth cannot be required at one place (see fieldsAtAnyDepth).
-        guard let schema, schema.kind == .object, seenRequired < schema.requiredCount, !schema.fieldsAtAnyDepth else { return }
-        for (position, field) in schema.fields.enumerated() where field.required && !seen.contains(position) {
-            let pointer = pointerText() + "/" + escapePointer(field.nameString)
-            issues.append(BodyIssue(kind: .missingField, pointer: pointer, message: "required field '\(field.nameString)' is missing", expected: "\(field.nameString) (\(field.schema.typeName))", actual: "absent", source: field.schema.source ?? schema.source))
+        guard node >= 0 else { return }
+        let entry = nodes[Int(node)]
+        guard entry.kind == .object, seenRequired < entry.requiredCount, !entry.fieldsAtAnyDepth else { return }
+        for position in 0..<Int(entry.fieldCount) where !seen.contains(position) {
+            let index = Int(entry.fieldStart) + position
+            let field = fields[index]
+            guard field.required else { continue }
+            let name = table.fieldNames[index]
+            let issue = BodyIssue(kind: .missingField, pointer: "", message: "required field '\(name)' is missing", expected: "\(name) (\(table.typeName(of: field.schema)))",
+                                  actual: "absent", source: table.sources[Int(field.schema)] ?? table.sources[Int(node)])
+            pending.append(Pending(offset: offset, suffix: "/" + PointerResolver.escape(name), issue: issue))
         }
     }
 
-    private mutating func reportUnknown(_ schema: CompiledSchema) {
-        let pointer = pointerText()
-        let name = pointer.split(separator: "/").last.map { String($0).replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~") } ?? ""
-        let known = schema.fields.map(\.nameString)
-        issues.append(BodyIssue(kind: .unknownField, pointer: pointer, message: "field '\(name)' is not documented", expected: "one of \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")", actual: name, source: schema.source))
+    private mutating func reportUnknown(_ node: Int32, key: Key, at offset: Int) {
+        let name = decodeString(start: key.start, end: key.end, escaped: key.escaped)
+        let known = table.fieldNames(of: node)
+        let issue = BodyIssue(kind: .unknownField, pointer: "", message: "field '\(name)' is not documented",
+                              expected: "one of \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")", actual: name, source: table.sources[Int(node)])
+        pending.append(Pending(offset: offset, suffix: "", issue: issue))
     }
 
     // MARK: - Reporting
 
-    private mutating func report(_ kind: BodyIssue.Kind, _ message: String, expected: String, actual: String, _ schema: CompiledSchema) {
-        issues.append(BodyIssue(kind: kind, pointer: pointerText(), message: message, expected: expected, actual: actual, source: schema.source))
+    private mutating func report(_ kind: BodyIssue.Kind, _ message: String, expected: String, actual: String, _ node: Int32, at offset: Int) {
+        pending.append(Pending(offset: offset, suffix: "", issue: BodyIssue(kind: kind, pointer: "", message: message, expected: expected, actual: actual, source: table.sources[Int(node)])))
     }
 
     private mutating func record(_ capture: Int32, _ value: CapturedValue) {
         if let slot = captures?.slot(of: capture), captured[slot] == nil { captured[slot] = value }
     }
 
-    /// The RFC 6901 pointer of the current position.
-    private func pointerText() -> String {
-        var text = ""
-        for step in path {
-            switch step {
-            case .key(let start, let end, let escaped):
-                text += "/" + escapePointer(decodeString(start: start, end: end, escaped: escaped))
-            case .index(let position):
-                text += "/\(position)"
-            }
-        }
-        return text
-    }
-
-    private func escapePointer(_ name: String) -> String {
-        guard name.contains("~") || name.contains("/") else { return name }
-        return name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-    }
-
     // MARK: - Small helpers
 
-    private mutating func literal(_ word: StaticString) throws {
-        let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { throw Malformed(message: "invalid literal, expected '\(word)'", offset: index) }
+    private mutating func word(_ word: StaticString) throws {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= count else { throw Malformed(message: "invalid literal, expected '\(word)'", offset: index) }
         let expected = word.utf8Start
-        for offset in 0..<count where bytes[index + offset] != expected[offset] {
+        for offset in 0..<length where base[index + offset] != expected[offset] {
             throw Malformed(message: "invalid literal, expected '\(word)'", offset: index)
         }
-        index += count
+        index += length
     }
 
     @inline(__always)
     private mutating func skipWhitespace() {
-        while index < bytes.count {
-            let byte = bytes[index]
+        while index < count {
+            let byte = base[index]
             guard byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 else { return }
             index += 1
         }
@@ -528,7 +592,7 @@ public struct BodyScanner {
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
     private func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
     }
 
     /// The value of a number literal without an exponent; integers of up to 15 digits
@@ -536,7 +600,7 @@ public struct BodyScanner {
     private func fastDouble(_ start: Int, _ end: Int) -> Double {
         var position = start
         var negative = false
-        if bytes[position] == UInt8(ascii: "-") {
+        if base[position] == UInt8(ascii: "-") {
             negative = true
             position += 1
         }
@@ -544,7 +608,7 @@ public struct BodyScanner {
             var value: Int64 = 0
             var isInteger = true
             while position < end {
-                let byte = bytes[position]
+                let byte = base[position]
                 guard isDigit(byte) else {
                     isInteger = false
                     break
@@ -566,8 +630,8 @@ public struct BodyScanner {
     private func isUUID(start: Int, end: Int) -> Bool {
         guard end - start == 36 else { return false }
         for offset in 0..<36 {
-            let byte = bytes[start + offset]
-            if [8, 13, 18, 23].contains(offset) {
+            let byte = base[start + offset]
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
                 if byte != UInt8(ascii: "-") { return false }
             } else if !(isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))) {
                 return false
@@ -592,11 +656,11 @@ public struct BodyScanner {
         var line = 1
         var column = 1
         var position = 0
-        while position < min(offset, bytes.count) {
-            if bytes[position] == 0x0A {
+        while position < min(offset, count) {
+            if base[position] == 0x0A {
                 line += 1
                 column = 1
-            } else if bytes[position] & 0xC0 != 0x80 {
+            } else if base[position] & 0xC0 != 0x80 {
                 column += 1
             }
             position += 1
@@ -609,8 +673,6 @@ public struct BodyScanner {
 struct SeenFields {
     private var mask: UInt64 = 0
     private var overflow: Set<Int> = []
-
-    init(count: Int) {}
 
     /// Marks `position` as seen; returns `true` when it had been seen before.
     @inline(__always)

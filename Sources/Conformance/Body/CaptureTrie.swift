@@ -5,7 +5,8 @@
 /// (`volumes.[].status`). For arrays the first item's value is captured, plus the count.
 public struct CaptureTrie: Sendable {
     private struct Node: Sendable {
-        var children: [String: Int32] = [:]
+        /// Children by field name, as bytes: a node has few, so they are scanned.
+        var children: [(name: [UInt8], node: Int32)] = []
         var items: Int32?
         var slot: Int?
     }
@@ -28,13 +29,13 @@ public struct CaptureTrie: Sendable {
                         node = next
                     }
                 } else {
-                    let key = String(step)
-                    if let next = nodes[Int(node)].children[key] {
+                    let key = Array(step.utf8)
+                    if let next = nodes[Int(node)].children.first(where: { $0.name == key })?.node {
                         node = next
                     } else {
                         nodes.append(Node())
                         let next = Int32(nodes.count - 1)
-                        nodes[Int(node)].children[key] = next
+                        nodes[Int(node)].children.append((key, next))
                         node = next
                     }
                 }
@@ -47,10 +48,11 @@ public struct CaptureTrie: Sendable {
     public var count: Int { paths.count }
     var root: Int32 { 0 }
 
-    func child(of node: Int32, key: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let children = nodes[Int(node)].children
-        guard !children.isEmpty else { return nil }
-        return children[String(decoding: key, as: UTF8.self)]
+    func child(of node: Int32, key: UnsafePointer<UInt8>, count: Int) -> Int32? {
+        for child in nodes[Int(node)].children where child.name.count == count {
+            if child.name.withUnsafeBufferPointer({ CompiledSchema.equal($0.baseAddress!, key, count) }) { return child.node }
+        }
+        return nil
     }
 
     func itemChild(of node: Int32) -> Int32? { nodes[Int(node)].items }

@@ -1,110 +1,265 @@
 import ConformanceModel
 
-/// A `Schema` prepared for the streaming body validator: field names as bytes, required
-/// fields as a bit mask, enumerations as bytes, so that checking a body allocates nothing
-/// on the happy path.
-public final class CompiledSchema: Sendable {
-    /// One field of an object schema.
-    struct Field: Sendable {
-        let name: [UInt8]
-        let nameString: String
-        let required: Bool
-        let schema: CompiledSchema
+/// A `Schema` laid out flat for the streaming body validator.
+///
+/// Every node of the schema tree is a plain struct in one buffer and refers to its fields, items
+/// and enumeration values by index; field names and enumeration values are bytes in one shared
+/// buffer. The scanner walks it through unsafe pointers, so checking a body neither allocates
+/// nor retains anything on the happy path. What only findings need (doc references, names as
+/// text) sits beside it in ordinary arrays, indexed the same way.
+public final class CompiledSchema: @unchecked Sendable {
+    /// One schema node. `-1` stands for "none" in the index fields.
+    struct Node {
+        var kind: Schema.Kind
+        var nullable: Bool
+        /// Fields described flat that apply at any depth below this object (Tencent return tables).
+        var fieldsAtAnyDepth: Bool
+        var isUUID: Bool
+        var hasEnumeration: Bool
+        var fieldStart: Int32
+        var fieldCount: Int32
+        var requiredCount: Int32
+        /// Items of an array, values of a map.
+        var child: Int32
+        /// Enumeration values: `enumCount` ranges of `names` from `enumStart` in `values`.
+        var enumStart: Int32
+        var enumCount: Int32
+        /// The field hash table of a large object: `slotMask + 1` slots from `slotStart`.
+        var slotStart: Int32
+        var slotMask: Int32
+        var minimum: Double?
+        var maximum: Double?
+        var minLength: Int?
+        var maxLength: Int?
+        var minItems: Int?
+        var maxItems: Int?
     }
 
-    let kind: Schema.Kind
-    let fields: [Field]
-    /// Fields looked up by name when an object has many; `nil` for small objects, which a
-    /// linear scan of `fields` serves faster.
-    let fieldIndex: [String: Int]?
-    let requiredCount: Int
-    let items: CompiledSchema?
-    let values: CompiledSchema?
-    let enumeration: [[UInt8]]?
-    let enumerationText: [String]?
-    let minimum: Double?
-    let maximum: Double?
-    let minLength: Int?
-    let maxLength: Int?
-    let minItems: Int?
-    let maxItems: Int?
-    let nullable: Bool
-    let format: String?
-    /// Fields described flat that apply at any depth below this object (Tencent return tables).
-    let fieldsAtAnyDepth: Bool
-    /// The state table this string takes its values from (`volume`, `snapshot`).
-    let stateTable: String?
-    let source: DocReference?
-
-    public convenience init(_ schema: Schema) {
-        var cache: [Schema: CompiledSchema] = [:]
-        self.init(schema, cache: &cache)
+    /// One field of an object node.
+    struct Field {
+        /// The name: `nameCount` bytes of `names` from `nameStart`.
+        var nameStart: Int32
+        var nameCount: Int32
+        var required: Bool
+        var schema: Int32
     }
 
-    init(_ schema: Schema, cache: inout [Schema: CompiledSchema]) {
-        kind = schema.kind
-        var fields: [Field] = []
-        for property in schema.properties {
-            let child: CompiledSchema
-            if let cached = cache[property.schema] {
-                child = cached
-            } else {
-                child = CompiledSchema(property.schema, cache: &cache)
-                cache[property.schema] = child
-            }
-            fields.append(Field(name: Array(property.name.utf8), nameString: property.name, required: property.required, schema: child))
+    /// A byte range of `names`.
+    struct Bytes {
+        var start: Int32
+        var count: Int32
+    }
+
+    /// Objects with more fields than this get a hash table; smaller ones are scanned, which is faster.
+    static let hashThreshold = 8
+
+    let nodes: UnsafeMutableBufferPointer<Node>
+    let fields: UnsafeMutableBufferPointer<Field>
+    let values: UnsafeMutableBufferPointer<Bytes>
+    let names: UnsafeMutableBufferPointer<UInt8>
+    let slots: UnsafeMutableBufferPointer<Int32>
+    /// Per node: the doc reference findings cite.
+    let sources: [DocReference?]
+    /// Per node: the enumeration as the doc writes it.
+    let enumerationTexts: [[String]?]
+    /// Per field: its name.
+    let fieldNames: [String]
+    /// The root node.
+    let root: Int32
+
+    public init(_ schema: Schema) {
+        var builder = Builder()
+        root = builder.add(schema)
+        builder.buildSlots()
+        nodes = .copy(builder.nodes)
+        fields = .copy(builder.fields)
+        values = .copy(builder.values)
+        names = .copy(builder.names)
+        slots = .copy(builder.slots)
+        sources = builder.sources
+        enumerationTexts = builder.enumerationTexts
+        fieldNames = builder.fieldNames
+    }
+
+    deinit {
+        nodes.deallocate()
+        fields.deallocate()
+        values.deallocate()
+        names.deallocate()
+        slots.deallocate()
+    }
+
+    // MARK: - What findings and checks outside the scanner ask of the root
+
+    /// The number of required fields of the root object.
+    var requiredCount: Int { Int(nodes[Int(root)].requiredCount) }
+
+    /// The JSON type name of the root, as findings print it.
+    var typeName: String { typeName(of: root) }
+
+    /// The doc reference of the root.
+    var source: DocReference? { sources[Int(root)] }
+
+    /// The field names of the root object, in document order.
+    var rootFieldNames: ArraySlice<String> { fieldNames(of: root) }
+
+    func typeName(of node: Int32) -> String {
+        switch nodes[Int(node)].kind {
+        case .map: "object"
+        case .any: "any"
+        case let kind: kind.rawValue
         }
-        self.fields = fields
-        fieldIndex = fields.count > 12 ? Dictionary(fields.enumerated().map { ($1.nameString, $0) }, uniquingKeysWith: { first, _ in first }) : nil
-        requiredCount = fields.filter(\.required).count
-        items = schema.items.map { CompiledSchema($0, cache: &cache) }
-        values = schema.values.map { CompiledSchema($0, cache: &cache) }
-        enumeration = schema.enumeration.map { $0.map { Array($0.utf8) } }
-        enumerationText = schema.enumeration
-        minimum = schema.minimum
-        maximum = schema.maximum
-        minLength = schema.minLength
-        maxLength = schema.maxLength
-        minItems = schema.minItems
-        maxItems = schema.maxItems
-        nullable = schema.nullable
-        format = schema.format
-        fieldsAtAnyDepth = schema.fieldsAtAnyDepth
-        stateTable = schema.stateTable
-        source = schema.source
     }
 
-    /// The index of the field whose name is `bytes`.
+    func fieldNames(of node: Int32) -> ArraySlice<String> {
+        let entry = nodes[Int(node)]
+        return fieldNames[Int(entry.fieldStart)..<Int(entry.fieldStart + entry.fieldCount)]
+    }
+
+    // MARK: - Field lookup
+
+    /// The index (into `fields`) of the field of object `node` named by `count` bytes at `key`;
+    /// `hint` is the field expected next, tried first: bodies mostly list fields in doc order.
     @inline(__always)
-    func fieldPosition(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if let fieldIndex {
-            return fieldIndex[String(decoding: bytes, as: UTF8.self)]
-        }
-        for index in fields.indices {
-            let name = fields[index].name
-            if name.count == bytes.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
-                return index
+    func field(of node: Int32, key: UnsafePointer<UInt8>, count: Int, hint: Int32) -> Int32? {
+        let entry = nodes[Int(node)]
+        let end = entry.fieldStart + entry.fieldCount
+        if hint >= entry.fieldStart, hint < end, matches(fields[Int(hint)], key, count) { return hint }
+        if entry.slotStart >= 0 {
+            var slot = Int(Self.hash(key, count) & UInt32(entry.slotMask))
+            while true {
+                let candidate = slots[Int(entry.slotStart) + slot]
+                if candidate < 0 { return nil }
+                if matches(fields[Int(candidate)], key, count) { return candidate }
+                slot = (slot + 1) & Int(entry.slotMask)
             }
+        }
+        var index = entry.fieldStart
+        while index < end {
+            if matches(fields[Int(index)], key, count) { return index }
+            index += 1
         }
         return nil
     }
 
-    /// The JSON type name of this schema, as findings print it.
-    var typeName: String {
-        switch kind {
-        case .map: "object"
-        case .any: "any"
-        default: kind.rawValue
+    /// Whether one of the enumeration values of `node` is the `count` bytes at `text`.
+    @inline(__always)
+    func enumerationContains(_ node: Int32, _ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let entry = nodes[Int(node)]
+        for index in Int(entry.enumStart)..<Int(entry.enumStart + entry.enumCount) {
+            let value = values[index]
+            if Int(value.count) == count, Self.equal(names.baseAddress! + Int(value.start), text, count) { return true }
+        }
+        return false
+    }
+
+    @inline(__always)
+    private func matches(_ field: Field, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        Int(field.nameCount) == count && Self.equal(names.baseAddress! + Int(field.nameStart), key, count)
+    }
+
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            if UnsafeRawPointer(a + offset).loadUnaligned(as: UInt64.self) != UnsafeRawPointer(b + offset).loadUnaligned(as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    /// FNV-1a over the name's bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for offset in 0..<count {
+            hash = (hash ^ UInt32(bytes[offset])) &* 16_777_619
+        }
+        return hash
+    }
+
+    // MARK: - Building
+
+    /// Lays a schema tree out flat, depth first.
+    private struct Builder {
+        var nodes: [Node] = []
+        var fields: [Field] = []
+        var values: [Bytes] = []
+        var names: [UInt8] = []
+        var slots: [Int32] = []
+        var sources: [DocReference?] = []
+        var enumerationTexts: [[String]?] = []
+        var fieldNames: [String] = []
+
+        mutating func add(_ schema: Schema) -> Int32 {
+            let index = Int32(nodes.count)
+            nodes.append(Node(kind: schema.kind, nullable: schema.nullable, fieldsAtAnyDepth: schema.fieldsAtAnyDepth, isUUID: schema.format == "uuid", hasEnumeration: schema.enumeration != nil,
+                              fieldStart: 0, fieldCount: 0, requiredCount: 0, child: -1, enumStart: 0, enumCount: 0, slotStart: -1, slotMask: 0,
+                              minimum: schema.minimum, maximum: schema.maximum, minLength: schema.minLength, maxLength: schema.maxLength,
+                              minItems: schema.minItems, maxItems: schema.maxItems))
+            sources.append(schema.source)
+            enumerationTexts.append(schema.enumeration)
+            if let enumeration = schema.enumeration {
+                nodes[Int(index)].enumStart = Int32(values.count)
+                nodes[Int(index)].enumCount = Int32(enumeration.count)
+                for value in enumeration { values.append(store(value)) }
+            }
+            // The node's fields are contiguous; their schemas follow after all of them.
+            let fieldStart = fields.count
+            nodes[Int(index)].fieldStart = Int32(fieldStart)
+            nodes[Int(index)].fieldCount = Int32(schema.properties.count)
+            nodes[Int(index)].requiredCount = Int32(schema.properties.filter(\.required).count)
+            for property in schema.properties {
+                let name = store(property.name)
+                fields.append(Field(nameStart: name.start, nameCount: name.count, required: property.required, schema: -1))
+                fieldNames.append(property.name)
+            }
+            for (offset, property) in schema.properties.enumerated() {
+                fields[fieldStart + offset].schema = add(property.schema)
+            }
+            if let items = schema.items ?? schema.values {
+                nodes[Int(index)].child = add(items)
+            }
+            return index
+        }
+
+        mutating func store(_ text: String) -> Bytes {
+            let start = Int32(names.count)
+            names.append(contentsOf: text.utf8)
+            return Bytes(start: start, count: Int32(names.count) - start)
+        }
+
+        /// Open-addressing tables, at most half full, for objects with many fields.
+        mutating func buildSlots() {
+            for index in nodes.indices where nodes[index].fieldCount > CompiledSchema.hashThreshold {
+                let node = nodes[index]
+                var size = 16
+                while size < Int(node.fieldCount) * 2 { size *= 2 }
+                let start = slots.count
+                slots.append(contentsOf: repeatElement(-1, count: size))
+                for field in node.fieldStart..<(node.fieldStart + node.fieldCount) {
+                    let entry = fields[Int(field)]
+                    let hash = names.withUnsafeBufferPointer { CompiledSchema.hash($0.baseAddress! + Int(entry.nameStart), Int(entry.nameCount)) }
+                    var slot = Int(hash) & (size - 1)
+                    while slots[start + slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                    slots[start + slot] = field
+                }
+                nodes[index].slotStart = Int32(start)
+                nodes[index].slotMask = Int32(size - 1)
+            }
         }
     }
 }
 
-@inline(__always)
-private func memcmp(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
-    var index = 0
-    while index < count {
-        if a[index] != b[index] { return 1 }
-        index += 1
+private extension UnsafeMutableBufferPointer {
+    /// A new buffer holding `array` (one byte when it is empty, so the base address exists).
+    static func copy(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: Swift.max(array.count, 1))
+        _ = buffer.initialize(from: array)
+        return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
     }
-    return 0
 }

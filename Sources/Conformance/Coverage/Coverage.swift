@@ -112,6 +112,6 @@ public struct Coverage: Sendable {
 extension Coverage {
     /// Counts what the validator made of one exchange.
     public mutating func record(_ result: ExchangeResult) {
-        record(service: result.service, operation: result.operation?.id, status: result.status, errorCode: result.errorCode)
+        record(service: result.service, operation: result.operationID, status: result.status, errorCode: result.errorCode)
     }
 }

@@ -34,7 +34,7 @@ public enum GoldenCheck {
         }
         var findings = result.findings.filter { $0.severity == .error && locations.contains($0.location) }
         // A request that did not reach its operation is an error of the golden, whatever part it names.
-        if result.operation?.id != operation.id {
+        if result.operationID != operation.id {
             findings += result.findings.filter { $0.severity == .error && !locations.contains($0.location) }
             if result.operation != nil {
                 findings.append(Finding(operation: operation.id, rule: Rule.routeUnmatched, severity: .error, location: .requestPath, pointer: operation.path, message: "the golden exchange routed to \(result.operation!.id), not \(operation.id)"))

@@ -1,41 +1,111 @@
-/// The parts of a recorded URL the validator needs: host, path segments and query items,
-/// percent-decoded, without Foundation's URL parsing on the hot path.
+/// The parts of a recorded URL the validator needs: host, path segments and query items.
+///
+/// Parsing only finds byte ranges in the URL's UTF-8; the router compares segments as bytes,
+/// and the host, the path text and the query items are made into strings only when asked
+/// for. A URL whose path holds `%XX` escapes keeps its decoded segments beside it.
 public struct RequestTarget: Sendable {
-    public var host: String?
-    public var path: String
-    public var segments: [Substring]
-    /// Query items in order; a key without `=` (Baidu's `?purchaseReserved`) has an empty value.
-    public var query: [(name: String, value: String)]
+    /// The URL as recorded.
+    public let url: String
+    /// The text `segmentRanges` index: the URL itself, or its decoded segments when the path has escapes.
+    private let segmentText: String
+    /// The UTF-8 offsets of the non-empty path segments in `segmentText`.
+    let segmentRanges: [Range<Int>]
+    private let hostRange: Range<Int>?
+    private let pathRange: Range<Int>
+    private let queryRange: Range<Int>?
 
-    /// Splits `url` on its UTF-8 bytes: no Foundation and no grapheme breaking on the hot path.
     public init(url: String) {
-        let bytes = url.utf8
-        var start = bytes.startIndex
-        var host: String?
-        if let scheme = Self.find(bytes, "://") {
-            let authorityStart = bytes.index(scheme, offsetBy: 3)
-            let authorityEnd = bytes[authorityStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
-            var authority = bytes[authorityStart..<authorityEnd]
-            if let at = authority.lastIndex(of: UInt8(ascii: "@")) { authority = authority[authority.index(after: at)...] }
-            if authority.first != UInt8(ascii: "["), let colon = authority.lastIndex(of: UInt8(ascii: ":")) { authority = authority[..<colon] }
-            host = String(Substring(authority)).lowercased()
-            start = authorityEnd
+        var url = url
+        url.makeContiguousUTF8()
+        self.url = url
+        var hostRange: Range<Int>?
+        var pathRange = 0..<0
+        var queryRange: Range<Int>?
+        var segments: [Range<Int>] = []
+        var escaped = false
+        url.utf8.withContiguousStorageIfAvailable { bytes in
+            let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
+            var start = 0
+            if let authority = Self.authorityStart(bytes, end: end) {
+                var authorityEnd = authority
+                while authorityEnd < end, bytes[authorityEnd] != UInt8(ascii: "/"), bytes[authorityEnd] != UInt8(ascii: "?") { authorityEnd += 1 }
+                var hostStart = authority
+                if let at = bytes[authority..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }
+                var hostEnd = authorityEnd
+                if hostStart < hostEnd, bytes[hostStart] != UInt8(ascii: "["), let colon = bytes[hostStart..<hostEnd].lastIndex(of: UInt8(ascii: ":")) { hostEnd = colon }
+                hostRange = hostStart..<hostEnd
+                start = authorityEnd
+            }
+            var pathEnd = end
+            if let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+                queryRange = (mark + 1)..<end
+                pathEnd = mark
+            }
+            pathRange = start..<pathEnd
+            var segmentStart = start
+            for position in start...pathEnd where position == pathEnd || bytes[position] == UInt8(ascii: "/") {
+                if position > segmentStart { segments.append(segmentStart..<position) }
+                segmentStart = position + 1
+            }
+            escaped = bytes[start..<pathEnd].contains(UInt8(ascii: "%"))
         }
-        var end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
-        var queryText: Substring.UTF8View = Substring("").utf8
-        if let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
-            queryText = Substring(bytes[bytes.index(after: mark)..<end]).utf8
-            end = mark
+        self.hostRange = hostRange
+        self.pathRange = pathRange
+        self.queryRange = queryRange
+        if escaped {
+            // Decoded segments, joined, with their new ranges.
+            var text = ""
+            var decoded: [Range<Int>] = []
+            for range in segments {
+                let segment = Self.percentDecode(Self.slice(url, range))
+                decoded.append(text.utf8.count..<(text.utf8.count + segment.utf8.count))
+                text += segment
+            }
+            segmentText = text
+            segmentRanges = decoded
+        } else {
+            segmentText = url
+            segmentRanges = segments
         }
-        let pathView = bytes[start..<end]
-        self.host = host
-        self.path = pathView.isEmpty ? "/" : String(Substring(pathView))
-        // Segments are slices of `path` unless they hold escapes to decode.
-        self.segments = self.path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map { view in
-            let segment = Substring(view)
-            return view.contains(UInt8(ascii: "%")) ? Substring(Self.percentDecode(segment)) : segment
+    }
+
+    /// Where the authority starts, when the URL starts with a scheme and `://`.
+    private static func authorityStart(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+        var position = 0
+        while position < end {
+            let byte = bytes[position]
+            let isSchemeByte = (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (position > 0 && (byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
+            if !isSchemeByte { break }
+            position += 1
         }
-        self.query = queryText.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { view in
+        guard position > 0, position + 3 <= end, bytes[position] == UInt8(ascii: ":"), bytes[position + 1] == UInt8(ascii: "/"), bytes[position + 2] == UInt8(ascii: "/") else { return nil }
+        return position + 3
+    }
+
+    private static func slice(_ text: String, _ range: Range<Int>) -> Substring {
+        let view = text.utf8
+        return Substring(view[view.index(view.startIndex, offsetBy: range.lowerBound)..<view.index(view.startIndex, offsetBy: range.upperBound)])
+    }
+
+    /// The host, lower-cased, without user info and port; `nil` for a URL that is only a path.
+    public var host: String? { hostRange.map { Self.slice(url, $0).lowercased() } }
+
+    /// The path as recorded (`/` when empty).
+    public var path: String { pathRange.isEmpty ? "/" : String(Self.slice(url, pathRange)) }
+
+    /// The non-empty path segments, percent-decoded.
+    public var segments: [Substring] { segmentRanges.map { Self.slice(segmentText, $0) } }
+
+    /// The number of non-empty path segments.
+    public var segmentCount: Int { segmentRanges.count }
+
+    /// The path segment at `position`, decoded.
+    public func segment(_ position: Int) -> Substring { Self.slice(segmentText, segmentRanges[position]) }
+
+    /// Query items in order; a key without `=` (Baidu's `?purchaseReserved`) has an empty value.
+    public var query: [(name: String, value: String)] {
+        guard let queryRange else { return [] }
+        return Self.slice(url, queryRange).utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { view in
             let item = Substring(view)
             if let equals = view.firstIndex(of: UInt8(ascii: "=")) {
                 return (Self.percentDecode(Substring(view[..<equals]), plus: true), Self.percentDecode(Substring(view[view.index(after: equals)...]), plus: true))
@@ -44,26 +114,19 @@ public struct RequestTarget: Sendable {
         }
     }
 
-    /// The index where `needle` starts in `bytes`.
-    private static func find(_ bytes: String.UTF8View, _ needle: StaticString) -> String.UTF8View.Index? {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            var probe = index
-            var matched = 0
-            while matched < pattern.count, probe != bytes.endIndex, bytes[probe] == pattern[matched] {
-                matched += 1
-                probe = bytes.index(after: probe)
-            }
-            if matched == pattern.count { return index }
-            index = bytes.index(after: index)
-        }
-        return nil
-    }
+    /// Whether the URL has a query string.
+    public var hasQuery: Bool { queryRange.map { !$0.isEmpty } ?? false }
 
     /// The first value of query item `name`.
     public func queryValue(_ name: String) -> String? {
-        query.first { $0.name == name }?.value
+        guard hasQuery else { return nil }
+        return query.first { $0.name == name }?.value
+    }
+
+    /// Calls `body` with the bytes the segment ranges index.
+    func withSegmentBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = segmentText.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(segmentText.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Decodes `%XX` escapes (and `+` as space in query strings); invalid escapes stay as written.

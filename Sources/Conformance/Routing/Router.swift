@@ -9,26 +9,36 @@ import ConformanceModel
 /// of a body field (tag `action: create`), or a query key (Baidu `?purchaseReserved`). Of a
 /// current operation and its deprecated twin, the current one is chosen; a deprecated
 /// operation is chosen only when nothing current fits, and the match says so.
+///
+/// Templates are kept flat (segments in one array, literals as bytes in another), so that
+/// matching a request compares bytes and copies no reference-counted values.
 public struct Router: Sendable {
-    enum Segment: Sendable, Hashable {
-        case literal(String)
-        case parameter(String)
+    /// One segment of a template.
+    struct Segment: Sendable {
+        enum Kind: UInt8, Sendable {
+            case literal
+            case parameter
+            /// A parameter named `version` or `api_version`: only a version segment fits it.
+            case version
+        }
+
+        var kind: Kind
+        /// A literal's bytes in `literals`; a parameter's name in `parameterNames`.
+        var start: Int32
+        var count: Int32
     }
 
+    /// One template, flat: no reference-counted fields, so routes copy for free.
     struct Route: Sendable {
-        let operationIndex: Int
-        let segments: [Segment]
-        let action: String?
-        let selector: ActionSelector?
-        let deprecated: Bool
+        var operationIndex: Int
+        var segmentStart: Int32
+        var segmentCount: Int32
+        /// The action in `actions`, or -1.
+        var action: Int32
+        var deprecated: Bool
         /// Literal positions as bits, leftmost segment highest: a larger value is more specific.
-        let specificity: UInt64
-    }
-
-    /// Routes are looked up by method and segment count, without building a string per request.
-    struct Shape: Hashable, Sendable {
-        let method: String
-        let count: Int
+        var specificity: UInt64
+        var literalCount: Int
     }
 
     /// A request matched to an operation.
@@ -39,62 +49,99 @@ public struct Router: Sendable {
         public var pathParameters: [(name: String, value: Substring)]
         /// The number of literal segments the template matched with, for choosing between services.
         public var literalCount: Int
+
+        /// The value of path parameter `name`.
+        public func pathParameter(_ name: String) -> Substring? {
+            pathParameters.first { $0.name == name }?.value
+        }
     }
 
-    /// Routes by method and segment count.
-    private let routes: [Shape: [Route]]
+    private var segments: [Segment] = []
+    private var literals: [UInt8] = []
+    private var parameterNames: [String] = []
+    private var actions: [(name: String, selector: ActionSelector?)] = []
+    /// Routes by method, then by segment count.
+    private var routes: [(method: String, byCount: [[Route]])] = []
 
     public init(spec: ServiceSpec) {
-        var routes: [Shape: [Route]] = [:]
         for (index, operation) in spec.operations.enumerated() {
-            let segments: [Segment] = operation.path.split(separator: "/").map { part in
-                part.hasPrefix("{") && part.hasSuffix("}") ? .parameter(String(part.dropFirst().dropLast())) : .literal(String(part))
+            let parts = operation.path.split(separator: "/")
+            var route = Route(operationIndex: index, segmentStart: Int32(segments.count), segmentCount: Int32(parts.count), action: -1,
+                              deprecated: operation.deprecated, specificity: 0, literalCount: 0)
+            for (position, part) in parts.enumerated() {
+                if part.hasPrefix("{") && part.hasSuffix("}") {
+                    let name = String(part.dropFirst().dropLast())
+                    segments.append(Segment(kind: name.hasSuffix("version") ? .version : .parameter, start: Int32(parameterNames.count), count: 0))
+                    parameterNames.append(name)
+                } else {
+                    segments.append(Segment(kind: .literal, start: Int32(literals.count), count: Int32(part.utf8.count)))
+                    literals.append(contentsOf: part.utf8)
+                    route.literalCount += 1
+                    if position < 63 { route.specificity |= 1 << UInt64(62 - position) }
+                }
             }
-            var specificity: UInt64 = 0
-            for (position, segment) in segments.prefix(63).enumerated() {
-                if case .literal = segment { specificity |= 1 << UInt64(62 - position) }
+            if let action = operation.action {
+                route.action = Int32(actions.count)
+                actions.append((action, operation.actionSelector))
             }
-            let route = Route(operationIndex: index, segments: segments, action: operation.action, selector: operation.actionSelector, deprecated: operation.deprecated, specificity: specificity)
-            routes[Shape(method: operation.method.uppercased(), count: segments.count), default: []].append(route)
+            let method = operation.method.uppercased()
+            if !routes.contains(where: { $0.method == method }) { routes.append((method, [])) }
+            let slot = routes.firstIndex { $0.method == method }!
+            while routes[slot].byCount.count <= parts.count { routes[slot].byCount.append([]) }
+            routes[slot].byCount[parts.count].append(route)
         }
-        self.routes = routes
+    }
+
+    /// The routes of `method` with `count` segments.
+    private func candidates(method: String, count: Int) -> [Route] {
+        for entry in routes where entry.method == method {
+            return count < entry.byCount.count ? entry.byCount[count] : []
+        }
+        return []
     }
 
     /// The operation `method` and `target` (and, for action routes, `body`) address.
     public func match(method: String, target: RequestTarget, body: [UInt8]?) -> Match? {
-        guard let candidates = routes[Shape(method: method, count: target.segments.count)] else { return nil }
-        // The common case: one template fits and it has no action to tell apart.
-        var only: Route?
-        var count = 0
-        for route in candidates where fits(route, target) {
-            only = route
-            count += 1
-            if count > 1 { break }
+        let candidates = candidates(method: method, count: target.segmentCount)
+        guard !candidates.isEmpty else { return nil }
+        return target.withSegmentBytes { bytes -> Match? in
+            // The common case: one template fits and it has no action to tell apart.
+            var only = -1
+            var fitting = 0
+            for index in candidates.indices where fits(candidates[index], target, bytes) {
+                only = index
+                fitting += 1
+                if fitting > 1 { break }
+            }
+            if fitting == 0 { return nil }
+            if fitting == 1, candidates[only].action < 0 { return match(candidates[only], target) }
+            return choose(among: candidates.filter { fits($0, target, bytes) }, target: target, body: body).map { match($0, target) }
         }
-        if count == 1, let route = only, route.action == nil { return match(route, target) }
-        var fitting: [Route] = []
-        for route in candidates where fits(route, target) { fitting.append(route) }
-        guard !fitting.isEmpty else { return nil }
-        // Groups of equal shape, most specific first (a literal beats a parameter, leftmost first).
-        fitting.sort { $0.specificity > $1.specificity }
-        var groups: [ArraySlice<Route>] = []
-        var start = 0
-        for index in 1...fitting.count where index == fitting.count || fitting[index].specificity != fitting[start].specificity {
-            groups.append(fitting[start..<index])
-            start = index
-        }
+    }
+
+    /// Of several fitting routes: the most specific group (a literal beats a parameter, leftmost
+    /// first) that has a route without an action or with the request's action; in the group,
+    /// the action's route over the plain one, and a current route over a deprecated twin.
+    private func choose(among fitting: [Route], target: RequestTarget, body: [UInt8]?) -> Route? {
+        let ordered = fitting.sorted { $0.specificity > $1.specificity }
         var bodyFields: [(key: String, value: String?)]?
         var bodyRead = false
-        for group in groups {
-            var chosen = group.filter { $0.action == nil }
-            if group.contains(where: { $0.action != nil }) {
+        var start = 0
+        while start < ordered.count {
+            var end = start + 1
+            while end < ordered.count, ordered[end].specificity == ordered[start].specificity { end += 1 }
+            let group = ordered[start..<end]
+            start = end
+            var chosen = group.filter { $0.action < 0 }
+            if group.contains(where: { $0.action >= 0 }) {
                 if !bodyRead, let body {
                     bodyFields = TopLevelFields.read(body)
                     bodyRead = true
                 }
                 let acting = group.filter { route in
-                    guard let action = route.action else { return false }
-                    switch route.selector {
+                    guard route.action >= 0 else { return false }
+                    let (action, selector) = actions[Int(route.action)]
+                    switch selector {
                     case .bodyKey?, nil: return bodyFields?.contains { $0.key == action } ?? false
                     case .bodyField(let field)?: return bodyFields?.contains { $0.key == field && $0.value == action } ?? false
                     case .queryKey?: return target.query.contains { $0.name == action }
@@ -102,31 +149,37 @@ public struct Router: Sendable {
                 }
                 if !acting.isEmpty { chosen = acting }
             }
-            guard let route = chosen.first(where: { !$0.deprecated }) ?? chosen.first else { continue }
-            return match(route, target)
+            if let route = chosen.first(where: { !$0.deprecated }) ?? chosen.first { return route }
         }
         return nil
     }
 
     private func match(_ route: Route, _ target: RequestTarget) -> Match {
         var parameters: [(name: String, value: Substring)] = []
-        var literals = 0
-        for (segment, part) in zip(route.segments, target.segments) {
-            switch segment {
-            case .parameter(let name): parameters.append((name, part))
-            case .literal: literals += 1
-            }
+        for position in 0..<Int(route.segmentCount) {
+            let segment = segments[Int(route.segmentStart) + position]
+            if segment.kind != .literal { parameters.append((parameterNames[Int(segment.start)], target.segment(position))) }
         }
-        return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: literals)
+        return Match(operationIndex: route.operationIndex, pathParameters: parameters, literalCount: route.literalCount)
     }
 
-    private func fits(_ route: Route, _ target: RequestTarget) -> Bool {
-        for (segment, part) in zip(route.segments, target.segments) {
-            switch segment {
-            case .literal(let literal):
-                if literal != part { return false }
-            case .parameter(let name):
-                if part.isEmpty || (name.hasSuffix("version") && !Self.isVersion(part)) { return false }
+    @inline(__always)
+    private func fits(_ route: Route, _ target: RequestTarget, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ranges = target.segmentRanges
+        for position in 0..<Int(route.segmentCount) {
+            let segment = segments[Int(route.segmentStart) + position]
+            let range = ranges[position]
+            switch segment.kind {
+            case .literal:
+                guard range.count == Int(segment.count) else { return false }
+                let equal = literals.withUnsafeBufferPointer { literal in
+                    CompiledSchema.equal(literal.baseAddress! + Int(segment.start), bytes.baseAddress! + range.lowerBound, range.count)
+                }
+                if !equal { return false }
+            case .parameter:
+                if range.isEmpty { return false }
+            case .version:
+                if !Self.isVersion(UnsafeBufferPointer(rebasing: bytes[range])) { return false }
             }
         }
         return true
@@ -135,19 +188,24 @@ public struct Router: Sendable {
     /// A parameter named `version` or `api_version` (EVS 5.2 `GET /{api_version}`) stands for a
     /// version segment (`v2`, `v2.1`), not for any word: otherwise every one-segment path
     /// would be that operation.
-    static func isVersion(_ part: Substring) -> Bool {
-        guard part.first == "v" || part.first == "V" else { return false }
-        let rest = part.dropFirst()
-        return !rest.isEmpty && rest.allSatisfy { $0.isNumber || $0 == "." }
+    static func isVersion(_ part: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard part.count > 1, part[0] | 0x20 == UInt8(ascii: "v") else { return false }
+        return part.dropFirst().allSatisfy { $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: ".") }
     }
 
     /// The documented actions on the route of `method` and `target`, for a message when none fits.
     func actions(method: String, target: RequestTarget) -> [String] {
-        (routes[Shape(method: method, count: target.segments.count)] ?? []).filter { route in
-            zip(route.segments, target.segments).allSatisfy { segment, part in
-                if case .literal(let literal) = segment { return literal == part }
-                return true
-            }
-        }.compactMap(\.action)
+        target.withSegmentBytes { bytes in
+            candidates(method: method, count: target.segmentCount).filter { route in
+                (0..<Int(route.segmentCount)).allSatisfy { position in
+                    let segment = segments[Int(route.segmentStart) + position]
+                    guard segment.kind == .literal else { return true }
+                    let range = target.segmentRanges[position]
+                    return range.count == Int(segment.count) && literals.withUnsafeBufferPointer { literal in
+                        CompiledSchema.equal(literal.baseAddress! + Int(segment.start), bytes.baseAddress! + range.lowerBound, range.count)
+                    }
+                }
+            }.compactMap { $0.action >= 0 ? actions[Int($0.action)].name : nil }
+        }
     }
 }

@@ -10,42 +10,57 @@ final class CompiledService: Sendable {
     let errorCodes: [String: [ErrorCode]]
     /// Statuses the service documents as a whole: its status table and its error-code table.
     let serviceStatuses: Set<Int>
-    /// The lower-cased headers that carry credentials; checked together, not one by one.
-    let authenticationHeaders: Set<String>
 
     init(spec: ServiceSpec, rules: [BodyRule]) {
         self.spec = spec
         router = Router(spec: spec)
-        var cache: [Schema: CompiledSchema] = [:]
         operations = spec.operations.map { operation in
-            CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) }, cache: &cache)
+            CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) })
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
         serviceStatuses = Set(spec.statusCodes.map(\.status)).union(spec.errorCodes.map(\.status))
-        authenticationHeaders = Set(spec.authentication.map { $0.header.lowercased() })
     }
 }
 
 /// An operation prepared for validation.
 final class CompiledOperation: Sendable {
     let operation: Operation
+    /// The operation as results hand it out, shared rather than copied per exchange.
+    let reference: OperationReference
+    /// The parameters checked one by one: all but the headers that carry credentials, which
+    /// are checked together (any documented scheme will do).
+    let parameters: [CompiledParameter]
     let request: CompiledSchema?
-    /// Response body schemas by status, with the service's response envelope around them.
-    let responses: [Int: CompiledSchema]
+    /// The documented response statuses, and the body schemas by status (with the service's
+    /// response envelope around them); few, so they are scanned.
+    let statuses: [Int]
+    let responses: [(status: Int, schema: CompiledSchema)]
     let rules: [BodyRule]
     /// The request body paths the rules read.
     let captures: CaptureTrie?
 
-    init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule], cache: inout [Schema: CompiledSchema]) {
+    init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule]) {
         self.operation = operation
-        request = operation.requestBody.map { CompiledSchema($0, cache: &cache) }
-        var responses: [Int: CompiledSchema] = [:]
+        reference = OperationReference(operation)
+        let credentialHeaders = service.authentication.map(\.header)
+        parameters = operation.parameters.filter { parameter in
+            !(parameter.location == .header && credentialHeaders.contains { parameter.name.caseInsensitiveEquals($0) })
+        }.map(CompiledParameter.init)
+        request = operation.requestBody.map { CompiledSchema($0) }
+        statuses = operation.responses.map(\.status)
+        var responses: [(status: Int, schema: CompiledSchema)] = []
         for response in operation.responses {
+            let schema: CompiledSchema
             if let envelope = service.responseEnvelope {
-                responses[response.status] = CompiledSchema(Self.enveloped(response.body, in: envelope), cache: &cache)
+                schema = CompiledSchema(Self.enveloped(response.body, in: envelope))
             } else if let body = response.body {
-                responses[response.status] = CompiledSchema(body, cache: &cache)
+                schema = CompiledSchema(body)
+            } else {
+                continue
             }
+            // A status listed twice: the later table wins.
+            responses.removeAll { $0.status == response.status }
+            responses.append((response.status, schema))
         }
         self.responses = responses
         self.rules = rules
@@ -59,6 +74,12 @@ final class CompiledOperation: Sendable {
         captures = paths.isEmpty ? nil : CaptureTrie(paths: paths)
     }
 
+    /// The body schema documented for `status`.
+    func responseSchema(for status: Int) -> CompiledSchema? {
+        for response in responses where response.status == status { return response.schema }
+        return nil
+    }
+
     /// The envelope's schema with the operation's payload under its payload field.
     static func enveloped(_ payload: Schema?, in envelope: ResponseEnvelope) -> Schema {
         var schema = envelope.schema
@@ -66,5 +87,15 @@ final class CompiledOperation: Sendable {
             schema.properties[index].schema = payload
         }
         return schema
+    }
+}
+
+/// A shared, immutable operation: what `ExchangeResult` holds, so that a result costs one
+/// reference instead of a copy of the whole operation.
+public final class OperationReference: Sendable {
+    public let operation: Operation
+
+    public init(_ operation: Operation) {
+        self.operation = operation
     }
 }

@@ -1,22 +1,36 @@
 import ConformanceModel
 
+/// A documented parameter prepared for checking: what its value must be, and the parameter
+/// itself for the messages of findings. A class, so that walking the list copies one reference.
+final class CompiledParameter: Sendable {
+    let parameter: Parameter
+    /// Whether the value needs a look beyond being present: a type, bounds, values or a length.
+    let checksValue: Bool
+
+    init(_ parameter: Parameter) {
+        self.parameter = parameter
+        let schema = parameter.schema
+        checksValue = schema.kind == .integer || schema.kind == .number || schema.kind == .boolean || schema.enumeration != nil || schema.maxLength != nil
+    }
+}
+
 /// Checks a request's path, query and header parameters and its authentication.
 enum ParameterChecks {
-    static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: Operation, service: ServiceSpec, authenticationHeaders authHeaders: Set<String>, into context: inout FindingContext) {
-        for parameter in operation.parameters {
-            let value: String?
+    static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: CompiledOperation, service: CompiledService, into context: inout FindingContext) {
+        for index in operation.parameters.indices {
+            let compiled = operation.parameters[index]
+            let parameter = compiled.parameter
+            let value: Substring?
             let location: Finding.Location
             switch parameter.location {
             case .path:
-                value = match.pathParameters.first { $0.name == parameter.name }.map { String($0.value) }
+                value = match.pathParameter(parameter.name)
                 location = .requestPath
             case .query:
-                value = target.queryValue(parameter.name)
+                value = target.queryValue(parameter.name).map { Substring($0) }
                 location = .requestQuery
             case .header:
-                // Authentication headers are checked together below: any documented scheme will do.
-                if !authHeaders.isEmpty, authHeaders.contains(where: { parameter.name.caseInsensitiveEquals($0) }) { continue }
-                value = request.headers.value(named: parameter.name)
+                value = request.headers.value(named: parameter.name).map { Substring($0) }
                 location = .requestHeader
             }
             guard let value else {
@@ -27,13 +41,14 @@ enum ParameterChecks {
                 }
                 continue
             }
+            guard compiled.checksValue else { continue }
             if let problem = typeProblem(value, parameter.schema) {
                 context.add(rule: Rule.requestParameterType, .error, location, pointer: parameter.name,
                             message: "\(parameter.location.rawValue) parameter '\(parameter.name)' \(problem)",
-                            expected: expectation(parameter.schema), actual: value, source: parameter.schema.source)
+                            expected: expectation(parameter.schema), actual: String(value), source: parameter.schema.source)
             }
         }
-        checkAuthentication(request, service: service, into: &context)
+        checkAuthentication(request, service: service.spec, into: &context)
     }
 
     /// A request carries one of the service's documented credentials (Huawei 3.2 认证鉴权:
@@ -53,7 +68,7 @@ enum ParameterChecks {
     }
 
     /// Why `value` does not fit `schema`, if it does not.
-    static func typeProblem(_ value: String, _ schema: Schema) -> String? {
+    static func typeProblem(_ value: Substring, _ schema: Schema) -> String? {
         switch schema.kind {
         case .integer:
             guard let number = Int(value) else { return "is not an integer" }
@@ -66,7 +81,7 @@ enum ParameterChecks {
         default:
             break
         }
-        if schema.kind == .string || schema.kind == .integer, let values = schema.enumeration, !values.contains(value) {
+        if schema.kind == .string || schema.kind == .integer, let values = schema.enumeration, !values.contains(where: { $0 == value }) {
             return "is not one of the documented values"
         }
         if let maximum = schema.maxLength, value.count > maximum { return "is longer than \(maximum) characters" }

@@ -5,20 +5,20 @@ import ConformanceModel
 enum ResponseChecks {
     /// Checks `response`; returns the error code its body carries, if any.
     static func check(_ response: Exchange.Response, operation compiled: CompiledOperation, service: CompiledService, into context: inout FindingContext) -> String? {
-        let operation = compiled.operation
         let status = response.status
-        let documented = operation.response(for: status) != nil
-        if !documented {
+        if !compiled.statuses.contains(status) {
+            let operation = compiled.operation
             // Undocumented for the operation: an error unless the service's status or error-code
             // tables list the status (DESIGN.md, response.status.undocumented).
             let known = service.serviceStatuses.contains(status)
-            let statuses = operation.responses.map { String($0.status) }.joined(separator: ", ")
+            let statuses = compiled.statuses.map(String.init).joined(separator: ", ")
             context.add(rule: Rule.responseStatusUndocumented, known ? .warning : .error, .responseStatus, pointer: String(status),
                         message: "\(operation.id) does not document status \(status)\(known ? "; the service's status table lists it" : "")",
                         expected: statuses.isEmpty ? "a documented status" : "one of \(statuses)", actual: String(status), source: operation.source)
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
-        if let schema = compiled.responses[status], !isGenericErrorWrapper(schema, status: status, service: service.spec) {
+        let schema = compiled.responseSchema(for: status)
+        if let schema, !isGenericErrorWrapper(schema, status: status, service: service.spec) {
             if let body {
                 let (issues, _) = BodyScanner.scan(body, schema: schema)
                 context.add(issues, inRequest: false)
@@ -29,15 +29,16 @@ enum ResponseChecks {
             }
         }
         guard status >= 400 || isEnvelopeFailure(body, service: service.spec) else { return nil }
-        return ErrorBodyChecks.check(body, status: status, operation: operation, service: service, documentedSchema: compiled.responses[status] != nil, into: &context)
+        return ErrorBodyChecks.check(body, status: status, operation: compiled.operation, service: service, documentedSchema: schema != nil, into: &context)
     }
 
     /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是
     /// 泛指的错误，有badRequest、itemNotFound等" (EVS extend page, 响应样例). Such a schema is
     /// checked by the error envelope (any key), not field by field.
     static func isGenericErrorWrapper(_ schema: CompiledSchema, status: Int, service: ServiceSpec) -> Bool {
-        guard status >= 400, schema.fields.count == 1 else { return false }
-        let name = schema.fields[0].nameString
+        guard status >= 400 else { return false }
+        let names = schema.rootFieldNames
+        guard names.count == 1, let name = names.first else { return false }
         return service.errorEnvelopes.contains { envelope in
             if case .anyKey(let examples) = envelope.wrapper { return examples.contains(name) }
             return false

@@ -36,17 +36,17 @@ public final class Validator: Sendable {
             return result
         }
         let compiled = service.operations[match.operationIndex]
-        let operation = compiled.operation
         result.service = service.spec.service
-        result.operation = operation
-        context.operation = operation.id
+        result.operationReference = compiled.reference
+        context.operation = compiled.operation.id
 
-        if operation.deprecated {
+        if compiled.operation.deprecated {
+            let operation = compiled.operation
             context.add(rule: Rule.operationDeprecated, .warning, .requestPath, pointer: operation.path,
                         message: "\(operation.id) (\(operation.title)) is deprecated in the documentation",
                         expected: "a current operation", actual: operation.id, source: operation.source)
         }
-        ParameterChecks.check(exchange.request, target: target, match: match, operation: operation, service: service.spec, authenticationHeaders: service.authenticationHeaders, into: &context)
+        ParameterChecks.check(exchange.request, target: target, match: match, operation: compiled, service: service, into: &context)
         RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
         if let response = exchange.response {
             result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
@@ -59,7 +59,7 @@ public final class Validator: Sendable {
     /// maps to, or the service whose route matches with the most literal segments.
     private func route(_ exchange: Exchange, target: RequestTarget) -> (CompiledService, Router.Match)? {
         var candidates = services
-        if let host = target.host, let id = options.hosts[host] {
+        if !options.hosts.isEmpty, let host = target.host, let id = options.hosts[host] {
             candidates = services.filter { $0.spec.service == id }
         }
         var best: (CompiledService, Router.Match)?

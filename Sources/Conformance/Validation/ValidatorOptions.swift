@@ -21,7 +21,14 @@ public struct ExchangeResult: Sendable {
     /// The service whose route matched.
     public var service: String?
     /// The matched operation; `nil` when no route matched.
-    public var operation: Operation?
+    public var operation: Operation? {
+        get { operationReference?.operation }
+        set { operationReference = newValue.map(OperationReference.init) }
+    }
+    /// The matched operation's id.
+    public var operationID: String? { operationReference?.operation.id }
+    /// The matched operation, shared with the validator's compiled service.
+    public var operationReference: OperationReference?
     /// The response status, if there is a response.
     public var status: Int?
     /// The error code an error body carries, if any.
@@ -32,7 +39,7 @@ public struct ExchangeResult: Sendable {
         self.exchange = exchange
         self.file = file
         self.service = service
-        self.operation = operation
+        self.operationReference = operation.map(OperationReference.init)
         self.status = status
         self.errorCode = errorCode
         self.findings = findings
