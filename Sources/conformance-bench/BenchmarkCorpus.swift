@@ -17,7 +17,11 @@ enum BenchmarkCorpus {
         Specs.operation(service: "huawei-evs", id: "ShowVolume")?.examples.first { $0.kind == .response && $0.status == 200 }?.text ?? "{}"
     }()
 
-    static let headers = [Exchange.Header(name: "X-Auth-Token", value: "MIIbenchmarktoken"), Exchange.Header(name: "Content-Type", value: "application/json")]
+    /// Fresh header lists per exchange, as a traffic reader makes them (one shared array would
+    /// have every thread count references on the same object).
+    static var headers: [Exchange.Header] {
+        [Exchange.Header(name: "X-Auth-Token", value: "MIIbenchmarktoken"), Exchange.Header(name: "Content-Type", value: "application/json")]
+    }
 
     /// One create-volume and one show-volume exchange; `broken` breaks both.
     static func pair(index: Int, broken: Bool) -> [Exchange] {

@@ -81,24 +81,33 @@ let validator = Validator()
 let pairs = quick ? 20_000 : 200_000
 let corpus = BenchmarkCorpus.exchanges(pairs: pairs)
 if runs("validation") {
+    // Best of three rounds: the machine is shared, and the first round also warms the caches.
+    let rounds = quick ? 1 : 3
     var findings = 0
-    let oneCore = seconds {
-        for exchange in corpus { findings += validator.validate(exchange).findings.count }
+    var oneCore = Double.infinity
+    for _ in 0..<rounds {
+        findings = 0
+        oneCore = min(oneCore, seconds {
+            for index in corpus.indices { findings += validator.validate(corpus[index]).findings.count }
+        })
     }
-    print("validation, 1 core: \(corpus.count) exchanges (\(pairs) create+show pairs, 1 in 10 broken): \(rate(corpus.count, oneCore)) exchanges, \(rate(pairs, oneCore)) pairs; \(findings) findings")
+    print("validation, 1 core: \(corpus.count) exchanges (\(pairs) create+show pairs, 1 in 10 broken): \(rate(corpus.count, oneCore)) exchanges, \(rate(pairs, oneCore)) pairs; \(findings) findings (best of \(rounds))")
 
     let chunk = (corpus.count + cores - 1) / cores
-    let allCores = seconds {
-    DispatchQueue.concurrentPerform(iterations: cores) { worker in
-        let start = worker * chunk
-        let end = min(corpus.count, start + chunk)
-        guard start < end else { return }
-        var local = 0
-        for index in start..<end { local += validator.validate(corpus[index]).findings.count }
-            _ = local
-        }
+    var allCores = Double.infinity
+    for _ in 0..<rounds {
+        allCores = min(allCores, seconds {
+            DispatchQueue.concurrentPerform(iterations: cores) { worker in
+                let start = worker * chunk
+                let end = min(corpus.count, start + chunk)
+                guard start < end else { return }
+                var local = 0
+                for index in start..<end { local += validator.validate(corpus[index]).findings.count }
+                _ = local
+            }
+        })
     }
-    print("validation, \(cores) cores: \(rate(corpus.count, allCores)) exchanges, \(rate(pairs, allCores)) pairs")
+    print("validation, \(cores) cores: \(rate(corpus.count, allCores)) exchanges, \(rate(pairs, allCores)) pairs (best of \(rounds))")
 }
 
 // 3. The floor: the same bodies only scanned for JSON validity.

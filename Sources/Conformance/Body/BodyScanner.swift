@@ -28,6 +28,7 @@ public struct BodyScanner {
     private let base: UnsafePointer<UInt8>
     private let count: Int
     private unowned(unsafe) let table: CompiledSchema
+    private let tables: CompiledSchema.Tables
     private let nodes: UnsafeMutableBufferPointer<CompiledSchema.Node>
     private let fields: UnsafeMutableBufferPointer<CompiledSchema.Field>
     private var index = 0
@@ -46,8 +47,9 @@ public struct BodyScanner {
         self.base = base
         self.count = count
         self.table = table
-        self.nodes = table.nodes
-        self.fields = table.fields
+        self.tables = table.tables
+        self.nodes = table.tables.nodes
+        self.fields = table.tables.fields
         self.captures = captures
         self.captured = Array(repeating: nil, count: captures?.count ?? 0)
     }
@@ -279,11 +281,11 @@ public struct BodyScanner {
             return
         }
         if entry.hasEnumeration {
-            let texts = table.enumerationTexts[Int(node)] ?? []
             let matches = escaped
-                ? texts.contains(decodeString(start: start, end: end, escaped: true))
-                : table.enumerationContains(node, base + start, end - start)
+                ? (table.enumerationTexts[Int(node)] ?? []).contains(decodeString(start: start, end: end, escaped: true))
+                : tables.enumerationContains(node, base + start, end - start)
             if !matches {
+                let texts = table.enumerationTexts[Int(node)] ?? []
                 report(.enum, "\(quoted(start: start, end: end, escaped: escaped)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
             }
         }
@@ -351,7 +353,7 @@ public struct BodyScanner {
             return
         }
         // A number matches an enumeration value written the same way.
-        if entry.hasEnumeration, !table.enumerationContains(node, base + start, end - start) {
+        if entry.hasEnumeration, !tables.enumerationContains(node, base + start, end - start) {
             let texts = table.enumerationTexts[Int(node)] ?? []
             report(.enum, "\(text(start, end)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: text(start, end), node, at: start)
         }
@@ -522,7 +524,7 @@ public struct BodyScanner {
     /// The field (an index into the table's fields) that `key` names in object `node`.
     @inline(__always)
     private func field(of node: Int32, _ key: Key, hint: Int32) -> Int32? {
-        guard key.escaped else { return table.field(of: node, key: base + key.start, count: key.end - key.start, hint: hint) }
+        guard key.escaped else { return tables.field(of: node, key: base + key.start, count: key.end - key.start, hint: hint) }
         let name = decodeString(start: key.start, end: key.end, escaped: true)
         // Slice indices are indices into all the fields.
         return table.fieldNames(of: node).firstIndex(of: name).map { Int32($0) }
@@ -669,24 +671,43 @@ public struct BodyScanner {
     }
 }
 
-/// Which fields of an object were seen; a bit mask for up to 64 fields, a set beyond.
+/// Which fields of an object were seen: bit masks, inline for up to 128 fields.
 struct SeenFields {
-    private var mask: UInt64 = 0
-    private var overflow: Set<Int> = []
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+    /// Words for fields past 128; `nil` (no allocation, no reference counting) for most objects.
+    private var rest: [UInt64]?
 
     /// Marks `position` as seen; returns `true` when it had been seen before.
     @inline(__always)
     mutating func insert(_ position: Int) -> Bool {
-        if position < 64 {
-            let bit: UInt64 = 1 << UInt64(position)
-            defer { mask |= bit }
-            return mask & bit != 0
+        let bit: UInt64 = 1 << UInt64(position & 63)
+        switch position >> 6 {
+        case 0:
+            defer { low |= bit }
+            return low & bit != 0
+        case 1:
+            defer { high |= bit }
+            return high & bit != 0
+        default:
+            let word = (position >> 6) - 2
+            var words = rest ?? []
+            while words.count <= word { words.append(0) }
+            defer { words[word] |= bit; rest = words }
+            return words[word] & bit != 0
         }
-        return !overflow.insert(position).inserted
     }
 
     @inline(__always)
     func contains(_ position: Int) -> Bool {
-        position < 64 ? mask & (1 << UInt64(position)) != 0 : overflow.contains(position)
+        let bit: UInt64 = 1 << UInt64(position & 63)
+        switch position >> 6 {
+        case 0: return low & bit != 0
+        case 1: return high & bit != 0
+        default:
+            let word = (position >> 6) - 2
+            guard let rest, word < rest.count else { return false }
+            return rest[word] & bit != 0
+        }
     }
 }

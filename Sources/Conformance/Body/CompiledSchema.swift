@@ -53,11 +53,57 @@ public final class CompiledSchema: @unchecked Sendable {
     /// Objects with more fields than this get a hash table; smaller ones are scanned, which is faster.
     static let hashThreshold = 8
 
-    let nodes: UnsafeMutableBufferPointer<Node>
-    let fields: UnsafeMutableBufferPointer<Field>
-    let values: UnsafeMutableBufferPointer<Bytes>
-    let names: UnsafeMutableBufferPointer<UInt8>
-    let slots: UnsafeMutableBufferPointer<Int32>
+    /// The flat buffers, as the scanner holds them: plain pointers, nothing to retain.
+    struct Tables {
+        let nodes: UnsafeMutableBufferPointer<Node>
+        let fields: UnsafeMutableBufferPointer<Field>
+        let values: UnsafeMutableBufferPointer<Bytes>
+        let names: UnsafeMutableBufferPointer<UInt8>
+        let slots: UnsafeMutableBufferPointer<Int32>
+
+        /// The index (into `fields`) of the field of object `node` named by `count` bytes at `key`;
+        /// `hint` is the field expected next, tried first: bodies mostly list fields in doc order.
+        @inline(__always)
+        func field(of node: Int32, key: UnsafePointer<UInt8>, count: Int, hint: Int32) -> Int32? {
+            let entry = nodes[Int(node)]
+            let end = entry.fieldStart + entry.fieldCount
+            if hint >= entry.fieldStart, hint < end, matches(fields[Int(hint)], key, count) { return hint }
+            if entry.slotStart >= 0 {
+                var slot = Int(CompiledSchema.hash(key, count) & UInt32(entry.slotMask))
+                while true {
+                    let candidate = slots[Int(entry.slotStart) + slot]
+                    if candidate < 0 { return nil }
+                    if matches(fields[Int(candidate)], key, count) { return candidate }
+                    slot = (slot + 1) & Int(entry.slotMask)
+                }
+            }
+            var index = entry.fieldStart
+            while index < end {
+                if matches(fields[Int(index)], key, count) { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        /// Whether one of the enumeration values of `node` is the `count` bytes at `text`.
+        @inline(__always)
+        func enumerationContains(_ node: Int32, _ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            let entry = nodes[Int(node)]
+            for index in Int(entry.enumStart)..<Int(entry.enumStart + entry.enumCount) {
+                let value = values[index]
+                if Int(value.count) == count, CompiledSchema.equal(names.baseAddress! + Int(value.start), text, count) { return true }
+            }
+            return false
+        }
+
+        @inline(__always)
+        private func matches(_ field: Field, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            Int(field.nameCount) == count && CompiledSchema.equal(names.baseAddress! + Int(field.nameStart), key, count)
+        }
+    }
+
+    let tables: Tables
+    var nodes: UnsafeMutableBufferPointer<Node> { tables.nodes }
     /// Per node: the doc reference findings cite.
     let sources: [DocReference?]
     /// Per node: the enumeration as the doc writes it.
@@ -71,22 +117,19 @@ public final class CompiledSchema: @unchecked Sendable {
         var builder = Builder()
         root = builder.add(schema)
         builder.buildSlots()
-        nodes = .copy(builder.nodes)
-        fields = .copy(builder.fields)
-        values = .copy(builder.values)
-        names = .copy(builder.names)
-        slots = .copy(builder.slots)
+        tables = Tables(nodes: .copy(builder.nodes), fields: .copy(builder.fields), values: .copy(builder.values),
+                        names: .copy(builder.names), slots: .copy(builder.slots))
         sources = builder.sources
         enumerationTexts = builder.enumerationTexts
         fieldNames = builder.fieldNames
     }
 
     deinit {
-        nodes.deallocate()
-        fields.deallocate()
-        values.deallocate()
-        names.deallocate()
-        slots.deallocate()
+        tables.nodes.deallocate()
+        tables.fields.deallocate()
+        tables.values.deallocate()
+        tables.names.deallocate()
+        tables.slots.deallocate()
     }
 
     // MARK: - What findings and checks outside the scanner ask of the root
@@ -116,47 +159,7 @@ public final class CompiledSchema: @unchecked Sendable {
         return fieldNames[Int(entry.fieldStart)..<Int(entry.fieldStart + entry.fieldCount)]
     }
 
-    // MARK: - Field lookup
-
-    /// The index (into `fields`) of the field of object `node` named by `count` bytes at `key`;
-    /// `hint` is the field expected next, tried first: bodies mostly list fields in doc order.
-    @inline(__always)
-    func field(of node: Int32, key: UnsafePointer<UInt8>, count: Int, hint: Int32) -> Int32? {
-        let entry = nodes[Int(node)]
-        let end = entry.fieldStart + entry.fieldCount
-        if hint >= entry.fieldStart, hint < end, matches(fields[Int(hint)], key, count) { return hint }
-        if entry.slotStart >= 0 {
-            var slot = Int(Self.hash(key, count) & UInt32(entry.slotMask))
-            while true {
-                let candidate = slots[Int(entry.slotStart) + slot]
-                if candidate < 0 { return nil }
-                if matches(fields[Int(candidate)], key, count) { return candidate }
-                slot = (slot + 1) & Int(entry.slotMask)
-            }
-        }
-        var index = entry.fieldStart
-        while index < end {
-            if matches(fields[Int(index)], key, count) { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// Whether one of the enumeration values of `node` is the `count` bytes at `text`.
-    @inline(__always)
-    func enumerationContains(_ node: Int32, _ text: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        let entry = nodes[Int(node)]
-        for index in Int(entry.enumStart)..<Int(entry.enumStart + entry.enumCount) {
-            let value = values[index]
-            if Int(value.count) == count, Self.equal(names.baseAddress! + Int(value.start), text, count) { return true }
-        }
-        return false
-    }
-
-    @inline(__always)
-    private func matches(_ field: Field, _ key: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        Int(field.nameCount) == count && Self.equal(names.baseAddress! + Int(field.nameStart), key, count)
-    }
+    // MARK: - Byte helpers
 
     @inline(__always)
     static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
@@ -172,14 +175,19 @@ public final class CompiledSchema: @unchecked Sendable {
         return true
     }
 
-    /// FNV-1a over the name's bytes.
+    /// A cheap hash of a field name: its length and its first and last eight bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for offset in 0..<count {
-            hash = (hash ^ UInt32(bytes[offset])) &* 16_777_619
+        var first: UInt64 = 0
+        var last: UInt64 = 0
+        if count >= 8 {
+            first = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+            last = UnsafeRawPointer(bytes + count - 8).loadUnaligned(as: UInt64.self)
+        } else {
+            for offset in 0..<count { first = first << 8 | UInt64(bytes[offset]) }
         }
-        return hash
+        let mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
+        return UInt32(truncatingIfNeeded: mixed >> 29)
     }
 
     // MARK: - Building

@@ -22,6 +22,7 @@ public struct RequestTarget: Sendable {
         var pathRange = 0..<0
         var queryRange: Range<Int>?
         var segments: [Range<Int>] = []
+        segments.reserveCapacity(8)
         var escaped = false
         url.utf8.withContiguousStorageIfAvailable { bytes in
             let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count

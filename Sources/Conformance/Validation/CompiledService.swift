@@ -35,7 +35,7 @@ final class CompiledOperation: Sendable {
     /// response envelope around them); few, so they are scanned.
     let statuses: [Int]
     let responses: [(status: Int, schema: CompiledSchema)]
-    let rules: [BodyRule]
+    let rules: [CompiledRule]
     /// The request body paths the rules read.
     let captures: CaptureTrie?
 
@@ -63,7 +63,6 @@ final class CompiledOperation: Sendable {
             responses.append((response.status, schema))
         }
         self.responses = responses
-        self.rules = rules
         let paths = rules.flatMap { rule -> [String] in
             switch rule.requirement {
             case .atMostOne(let fields): fields
@@ -71,7 +70,9 @@ final class CompiledOperation: Sendable {
             case .maxItems(let field, _): [field]
             }
         }
-        captures = paths.isEmpty ? nil : CaptureTrie(paths: paths)
+        let captures = paths.isEmpty ? nil : CaptureTrie(paths: paths)
+        self.captures = captures
+        self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
 
     /// The body schema documented for `status`.

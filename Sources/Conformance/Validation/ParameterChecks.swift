@@ -4,11 +4,17 @@ import ConformanceModel
 /// itself for the messages of findings. A class, so that walking the list copies one reference.
 final class CompiledParameter: Sendable {
     let parameter: Parameter
+    let name: String
+    let location: Parameter.Location
+    let required: Bool
     /// Whether the value needs a look beyond being present: a type, bounds, values or a length.
     let checksValue: Bool
 
     init(_ parameter: Parameter) {
         self.parameter = parameter
+        name = parameter.name
+        location = parameter.location
+        required = parameter.required
         let schema = parameter.schema
         checksValue = schema.kind == .integer || schema.kind == .number || schema.kind == .boolean || schema.enumeration != nil || schema.maxLength != nil
     }
@@ -19,22 +25,22 @@ enum ParameterChecks {
     static func check(_ request: Exchange.Request, target: RequestTarget, match: Router.Match, operation: CompiledOperation, service: CompiledService, into context: inout FindingContext) {
         for index in operation.parameters.indices {
             let compiled = operation.parameters[index]
-            let parameter = compiled.parameter
             let value: Substring?
             let location: Finding.Location
-            switch parameter.location {
+            switch compiled.location {
             case .path:
-                value = match.pathParameter(parameter.name)
+                value = match.pathParameter(compiled.name)
                 location = .requestPath
             case .query:
-                value = target.queryValue(parameter.name).map { Substring($0) }
+                value = target.queryValue(compiled.name).map { Substring($0) }
                 location = .requestQuery
             case .header:
-                value = request.headers.value(named: parameter.name).map { Substring($0) }
+                value = request.headers.value(named: compiled.name).map { Substring($0) }
                 location = .requestHeader
             }
             guard let value else {
-                if parameter.required {
+                if compiled.required {
+                    let parameter = compiled.parameter
                     context.add(rule: Rule.requestParameterMissing, .error, location, pointer: parameter.name,
                                 message: "required \(parameter.location.rawValue) parameter '\(parameter.name)' is missing",
                                 expected: "\(parameter.name) (\(parameter.schema.kind.rawValue))", actual: "absent", source: parameter.schema.source)
@@ -42,6 +48,7 @@ enum ParameterChecks {
                 continue
             }
             guard compiled.checksValue else { continue }
+            let parameter = compiled.parameter
             if let problem = typeProblem(value, parameter.schema) {
                 context.add(rule: Rule.requestParameterType, .error, location, pointer: parameter.name,
                             message: "\(parameter.location.rawValue) parameter '\(parameter.name)' \(problem)",

@@ -16,12 +16,74 @@ enum RequestBodyChecks {
         let (issues, captured) = BodyScanner.scan(body, schema: schema, captures: operation.captures)
         context.add(issues, inRequest: true)
         guard let captures = operation.captures, !issues.contains(where: { $0.kind == .malformed }) else { return }
-        for rule in operation.rules {
+        for compiled in operation.rules where compiled.isViolated(by: captured) {
+            let rule = compiled.rule
             if let violation = RuleChecks.violation(of: rule, captured: captured, captures: captures) {
                 context.add(rule: Rule.requestBodyConstraint, .error, .requestBody, pointer: violation.pointer,
                             message: "\(violation.message) (rule \(rule.id): “\(rule.citation.sentence)”)",
                             expected: violation.expected, actual: violation.actual, source: rule.citation.reference)
             }
+        }
+    }
+}
+
+/// A `BodyRule` with its field paths resolved to capture slots, so that checking a conforming
+/// body compares no paths. A violation is then described by `RuleChecks` from the rule itself.
+final class CompiledRule: Sendable {
+    struct Condition: Sendable {
+        let slot: Int
+        let isOneOf: [String]
+        let negated: Bool
+    }
+
+    enum Check: Sendable {
+        case atMostOne([Int])
+        case requiredWhen(field: Int, condition: Condition)
+        case forbiddenWhen(field: Int, condition: Condition)
+        case maxItems(field: Int, limit: Int)
+    }
+
+    let rule: BodyRule
+    let check: Check
+
+    /// `nil` when a path of the rule is not among the captures.
+    init?(_ rule: BodyRule, captures: CaptureTrie) {
+        self.rule = rule
+        func condition(_ condition: BodyRule.Condition) -> Condition? {
+            captures.slot(of: condition.field).map { Condition(slot: $0, isOneOf: condition.isOneOf, negated: condition.negated) }
+        }
+        switch rule.requirement {
+        case .atMostOne(let fields):
+            let slots = fields.compactMap(captures.slot(of:))
+            guard slots.count == fields.count else { return nil }
+            check = .atMostOne(slots)
+        case .requiredWhen(let field, let test):
+            guard let slot = captures.slot(of: field), let test = condition(test) else { return nil }
+            check = .requiredWhen(field: slot, condition: test)
+        case .forbiddenWhen(let field, let test):
+            guard let slot = captures.slot(of: field), let test = condition(test) else { return nil }
+            check = .forbiddenWhen(field: slot, condition: test)
+        case .maxItems(let field, let limit):
+            guard let slot = captures.slot(of: field) else { return nil }
+            check = .maxItems(field: slot, limit: limit)
+        }
+    }
+
+    /// Whether the captured values break the rule.
+    func isViolated(by captured: [CapturedValue?]) -> Bool {
+        func present(_ slot: Int) -> Bool {
+            guard let value = captured[slot] else { return false }
+            return value.kind != "null"
+        }
+        func holds(_ condition: Condition) -> Bool {
+            let matches = captured[condition.slot]?.text.map { condition.isOneOf.contains($0) } ?? false
+            return condition.negated ? !matches : matches
+        }
+        switch check {
+        case .atMostOne(let slots): return slots.count { present($0) } > 1
+        case .requiredWhen(let field, let condition): return holds(condition) && !present(field)
+        case .forbiddenWhen(let field, let condition): return present(field) && holds(condition)
+        case .maxItems(let field, let limit): return (captured[field]?.count ?? 0) > limit
         }
     }
 }
