@@ -38,6 +38,8 @@ public struct BodyScanner {
     private var captured: [CapturedValue?]
     /// The object node whose fields apply at any depth below it, or -1.
     private var anyDepthContext: Int32 = -1
+    /// Set while a compiled schema learns the field order of the doc's examples.
+    private var learning = false
     static let maximumDepth = 256
 
     /// Stands in for "no schema" so that the scanner always has a table to hold.
@@ -65,6 +67,19 @@ public struct BodyScanner {
                 }
                 var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures)
                 return scanner.run(root: schema == nil ? -1 : table.root)
+            }
+        }
+    }
+
+    /// Records, in `schema`'s tables, the order in which `example` lists the fields of each
+    /// object: the lookup's first guess. Called while the schema is compiled, before it is shared.
+    static func learnFieldOrder(from example: [UInt8], in schema: CompiledSchema) {
+        withExtendedLifetime(schema) {
+            example.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
+                var scanner = BodyScanner(base: base, count: buffer.count, table: schema, captures: nil)
+                scanner.learning = true
+                _ = scanner.run(root: schema.root)
             }
         }
     }
@@ -140,11 +155,12 @@ public struct BodyScanner {
         defer { anyDepthContext = savedContext }
         if let capture { record(capture, CapturedValue(text: nil, kind: "object")) }
 
-        let entry: CompiledSchema.Node? = effective >= 0 ? nodes[Int(effective)] : nil
+        let entry: UnsafeMutablePointer<CompiledSchema.Node>? = effective >= 0 ? nodes.baseAddress! + Int(effective) : nil
         var seenRequired: Int32 = 0
         var seen = SeenFields()
         // The field expected next: bodies mostly list fields in the documented order.
-        var hint: Int32 = entry?.fieldStart ?? 0
+        var hint: Int32 = entry?.pointee.firstField ?? 0
+        var previous: Int32 = -1
         index += 1
         skipWhitespace()
         if index < count, base[index] == UInt8(ascii: "}") {
@@ -167,20 +183,24 @@ public struct BodyScanner {
             // Which schema applies to the member.
             var child: Int32 = -1
             if let entry {
-                switch entry.kind {
+                switch entry.pointee.kind {
                 case .object:
                     if let field = field(of: effective, key, hint: hint) {
-                        hint = field + 1
+                        if learning {
+                            if previous < 0 { nodes[Int(effective)].firstField = field } else { fields[Int(previous)].next = field }
+                            previous = field
+                        }
+                        hint = fields[Int(field)].next
                         let found = fields[Int(field)]
                         child = found.schema
-                        if !seen.insert(Int(field - entry.fieldStart)), found.required { seenRequired += 1 }
+                        if !seen.insert(Int(field - entry.pointee.fieldStart)), found.required { seenRequired += 1 }
                     } else if let contextual = anyDepthField(key) {
                         child = contextual
-                    } else if entry.fieldCount > 0 && anyDepthContext < 0 {
+                    } else if entry.pointee.fieldCount > 0 && anyDepthContext < 0 {
                         reportUnknown(effective, key: key, at: index)
                     }
                 case .map:
-                    child = entry.child
+                    child = entry.pointee.child
                 default:
                     break
                 }
@@ -251,12 +271,12 @@ public struct BodyScanner {
             }
         }
         if let capture { record(capture, CapturedValue(text: nil, kind: "array", count: itemCount)) }
-        guard effective >= 0, nodes[Int(effective)].kind == .array else { return }
-        let entry = nodes[Int(effective)]
-        if let maximum = entry.maxItems, itemCount > maximum {
+        guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
+        let entry = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
+        if let maximum = entry.pointee.maxItems, itemCount > maximum {
             report(.range, "\(itemCount) items where at most \(maximum) are documented", expected: "at most \(maximum) items", actual: "\(itemCount) items", effective, at: start)
         }
-        if let minimum = entry.minItems, itemCount < minimum {
+        if let minimum = entry.pointee.minItems, itemCount < minimum {
             report(.range, "\(itemCount) items where at least \(minimum) are documented", expected: "at least \(minimum) items", actual: "\(itemCount) items", effective, at: start)
         }
     }
@@ -269,8 +289,8 @@ public struct BodyScanner {
             record(capture, CapturedValue(text: decodeString(start: start, end: end, escaped: escaped), kind: "string"))
         }
         guard node >= 0 else { return }
-        let entry = nodes[Int(node)]
-        switch entry.kind {
+        let entry = nodes.baseAddress! + Int(node)
+        switch entry.pointee.kind {
         case .string:
             break
         case .any:
@@ -280,7 +300,7 @@ public struct BodyScanner {
             report(.type, "a string where \(article(name)) is documented", expected: name, actual: "string \(quoted(start: start, end: end, escaped: escaped))", node, at: quote)
             return
         }
-        if entry.hasEnumeration {
+        if entry.pointee.hasEnumeration {
             let matches = escaped
                 ? (table.enumerationTexts[Int(node)] ?? []).contains(decodeString(start: start, end: end, escaped: true))
                 : tables.enumerationContains(node, base + start, end - start)
@@ -289,14 +309,20 @@ public struct BodyScanner {
                 report(.enum, "\(quoted(start: start, end: end, escaped: escaped)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
             }
         }
-        if let maximum = entry.maxLength, length > maximum {
+        if entry.pointee.limits >= 0 {
+            checkLength(length, limits: tables.limits.baseAddress! + Int(entry.pointee.limits), node, at: quote)
+        }
+        if entry.pointee.isUUID, !isUUID(start: start, end: end) {
+            report(.type, "\(quoted(start: start, end: end, escaped: escaped)) is not a UUID", expected: "a UUID string", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
+        }
+    }
+
+    private mutating func checkLength(_ length: Int, limits: UnsafeMutablePointer<CompiledSchema.Limits>, _ node: Int32, at quote: Int) {
+        if let maximum = limits.pointee.maxLength, length > maximum {
             report(.range, "a string of \(length) characters where at most \(maximum) are documented", expected: "at most \(maximum) characters", actual: "\(length) characters", node, at: quote)
         }
-        if let minimum = entry.minLength, length < minimum {
+        if let minimum = limits.pointee.minLength, length < minimum {
             report(.range, "a string of \(length) characters where at least \(minimum) are documented", expected: "at least \(minimum) characters", actual: "\(length) characters", node, at: quote)
-        }
-        if entry.isUUID, !isUUID(start: start, end: end) {
-            report(.type, "\(quoted(start: start, end: end, escaped: escaped)) is not a UUID", expected: "a UUID string", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
         }
     }
 
@@ -332,8 +358,8 @@ public struct BodyScanner {
         let end = index
         if let capture { record(capture, CapturedValue(text: text(start, end), kind: "number")) }
         guard node >= 0 else { return }
-        let entry = nodes[Int(node)]
-        switch entry.kind {
+        let entry = nodes.baseAddress! + Int(node)
+        switch entry.pointee.kind {
         case .number, .integer:
             break
         case .any:
@@ -348,21 +374,23 @@ public struct BodyScanner {
             value = Double(text(start, end))
             integral = value.map { $0.rounded() == $0 } ?? false
         }
-        if entry.kind == .integer, !integral {
+        if entry.pointee.kind == .integer, !integral {
             report(.type, "\(text(start, end)) is not an integer", expected: "integer", actual: "number \(text(start, end))", node, at: start)
             return
         }
         // A number matches an enumeration value written the same way.
-        if entry.hasEnumeration, !tables.enumerationContains(node, base + start, end - start) {
+        if entry.pointee.hasEnumeration, !tables.enumerationContains(node, base + start, end - start) {
             let texts = table.enumerationTexts[Int(node)] ?? []
             report(.enum, "\(text(start, end)) is not a documented value", expected: "one of \(texts.joined(separator: ", "))", actual: text(start, end), node, at: start)
         }
-        guard entry.minimum != nil || entry.maximum != nil else { return }
+        guard entry.pointee.limits >= 0 else { return }
+        let limits = tables.limits.baseAddress! + Int(entry.pointee.limits)
+        guard limits.pointee.minimum != nil || limits.pointee.maximum != nil else { return }
         let number = value ?? fastDouble(start, end)
-        if let maximum = entry.maximum, number > maximum {
+        if let maximum = limits.pointee.maximum, number > maximum {
             report(.range, "\(text(start, end)) is above the documented maximum \(format(maximum))", expected: "at most \(format(maximum))", actual: text(start, end), node, at: start)
         }
-        if let minimum = entry.minimum, number < minimum {
+        if let minimum = limits.pointee.minimum, number < minimum {
             report(.range, "\(text(start, end)) is below the documented minimum \(format(minimum))", expected: "at least \(format(minimum))", actual: text(start, end), node, at: start)
         }
     }
@@ -538,10 +566,10 @@ public struct BodyScanner {
     private mutating func reportMissing(_ node: Int32, seen: SeenFields, seenRequired: Int32, at offset: Int) {
         // Fields listed flat for any depth cannot be required at one place (see fieldsAtAnyDepth).
         guard node >= 0 else { return }
-        let entry = nodes[Int(node)]
-        guard entry.kind == .object, seenRequired < entry.requiredCount, !entry.fieldsAtAnyDepth else { return }
-        for position in 0..<Int(entry.fieldCount) where !seen.contains(position) {
-            let index = Int(entry.fieldStart) + position
+        let entry = nodes.baseAddress! + Int(node)
+        guard entry.pointee.kind == .object, seenRequired < entry.pointee.requiredCount, !entry.pointee.fieldsAtAnyDepth else { return }
+        for position in 0..<Int(entry.pointee.fieldCount) where !seen.contains(position) {
+            let index = Int(entry.pointee.fieldStart) + position
             let field = fields[index]
             guard field.required else { continue }
             let name = table.fieldNames[index]

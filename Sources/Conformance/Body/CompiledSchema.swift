@@ -18,6 +18,8 @@ public final class CompiledSchema: @unchecked Sendable {
         var hasEnumeration: Bool
         var fieldStart: Int32
         var fieldCount: Int32
+        /// The field a body usually lists first (learned from the doc's examples), for the lookup's first guess.
+        var firstField: Int32
         var requiredCount: Int32
         /// Items of an array, values of a map.
         var child: Int32
@@ -27,6 +29,12 @@ public final class CompiledSchema: @unchecked Sendable {
         /// The field hash table of a large object: `slotMask + 1` slots from `slotStart`.
         var slotStart: Int32
         var slotMask: Int32
+        /// Bounds in `limits`, or -1: few nodes have any, and the node stays small to copy.
+        var limits: Int32
+    }
+
+    /// Numeric bounds, string lengths and item counts of a node.
+    struct Limits {
         var minimum: Double?
         var maximum: Double?
         var minLength: Int?
@@ -42,6 +50,9 @@ public final class CompiledSchema: @unchecked Sendable {
         var nameCount: Int32
         var required: Bool
         var schema: Int32
+        /// The field a body usually lists after this one: the next in the table, or the one the
+        /// doc's examples put next. Only a guess for the lookup to try first.
+        var next: Int32
     }
 
     /// A byte range of `names`.
@@ -60,6 +71,7 @@ public final class CompiledSchema: @unchecked Sendable {
         let values: UnsafeMutableBufferPointer<Bytes>
         let names: UnsafeMutableBufferPointer<UInt8>
         let slots: UnsafeMutableBufferPointer<Int32>
+        let limits: UnsafeMutableBufferPointer<Limits>
 
         /// The index (into `fields`) of the field of object `node` named by `count` bytes at `key`;
         /// `hint` is the field expected next, tried first: bodies mostly list fields in doc order.
@@ -113,15 +125,20 @@ public final class CompiledSchema: @unchecked Sendable {
     /// The root node.
     let root: Int32
 
-    public init(_ schema: Schema) {
+    /// Compiles `schema`; `examples` (bodies of the doc) teach the field lookup which order
+    /// bodies list fields in, which often differs from the order of the tables.
+    public init(_ schema: Schema, examples: [String] = []) {
         var builder = Builder()
         root = builder.add(schema)
         builder.buildSlots()
         tables = Tables(nodes: .copy(builder.nodes), fields: .copy(builder.fields), values: .copy(builder.values),
-                        names: .copy(builder.names), slots: .copy(builder.slots))
+                        names: .copy(builder.names), slots: .copy(builder.slots), limits: .copy(builder.limits))
         sources = builder.sources
         enumerationTexts = builder.enumerationTexts
         fieldNames = builder.fieldNames
+        for example in examples {
+            BodyScanner.learnFieldOrder(from: Array(example.utf8), in: self)
+        }
     }
 
     deinit {
@@ -130,6 +147,7 @@ public final class CompiledSchema: @unchecked Sendable {
         tables.values.deallocate()
         tables.names.deallocate()
         tables.slots.deallocate()
+        tables.limits.deallocate()
     }
 
     // MARK: - What findings and checks outside the scanner ask of the root
@@ -199,6 +217,7 @@ public final class CompiledSchema: @unchecked Sendable {
         var values: [Bytes] = []
         var names: [UInt8] = []
         var slots: [Int32] = []
+        var limits: [Limits] = []
         var sources: [DocReference?] = []
         var enumerationTexts: [[String]?] = []
         var fieldNames: [String] = []
@@ -206,9 +225,13 @@ public final class CompiledSchema: @unchecked Sendable {
         mutating func add(_ schema: Schema) -> Int32 {
             let index = Int32(nodes.count)
             nodes.append(Node(kind: schema.kind, nullable: schema.nullable, fieldsAtAnyDepth: schema.fieldsAtAnyDepth, isUUID: schema.format == "uuid", hasEnumeration: schema.enumeration != nil,
-                              fieldStart: 0, fieldCount: 0, requiredCount: 0, child: -1, enumStart: 0, enumCount: 0, slotStart: -1, slotMask: 0,
-                              minimum: schema.minimum, maximum: schema.maximum, minLength: schema.minLength, maxLength: schema.maxLength,
-                              minItems: schema.minItems, maxItems: schema.maxItems))
+                              fieldStart: 0, fieldCount: 0, firstField: 0, requiredCount: 0, child: -1, enumStart: 0, enumCount: 0, slotStart: -1, slotMask: 0, limits: -1))
+            let bounds = Limits(minimum: schema.minimum, maximum: schema.maximum, minLength: schema.minLength, maxLength: schema.maxLength,
+                                minItems: schema.minItems, maxItems: schema.maxItems)
+            if bounds.minimum != nil || bounds.maximum != nil || bounds.minLength != nil || bounds.maxLength != nil || bounds.minItems != nil || bounds.maxItems != nil {
+                nodes[Int(index)].limits = Int32(limits.count)
+                limits.append(bounds)
+            }
             sources.append(schema.source)
             enumerationTexts.append(schema.enumeration)
             if let enumeration = schema.enumeration {
@@ -219,11 +242,12 @@ public final class CompiledSchema: @unchecked Sendable {
             // The node's fields are contiguous; their schemas follow after all of them.
             let fieldStart = fields.count
             nodes[Int(index)].fieldStart = Int32(fieldStart)
+            nodes[Int(index)].firstField = Int32(fieldStart)
             nodes[Int(index)].fieldCount = Int32(schema.properties.count)
             nodes[Int(index)].requiredCount = Int32(schema.properties.filter(\.required).count)
             for property in schema.properties {
                 let name = store(property.name)
-                fields.append(Field(nameStart: name.start, nameCount: name.count, required: property.required, schema: -1))
+                fields.append(Field(nameStart: name.start, nameCount: name.count, required: property.required, schema: -1, next: Int32(fields.count + 1)))
                 fieldNames.append(property.name)
             }
             for (offset, property) in schema.properties.enumerated() {

@@ -24,31 +24,50 @@ public struct RequestTarget: Sendable {
         var segments: [Range<Int>] = []
         segments.reserveCapacity(8)
         var escaped = false
+        // One pass: the authority, then the path's segments up to `?` or `#`, then the query.
         url.utf8.withContiguousStorageIfAvailable { bytes in
-            let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
-            var start = 0
-            if let authority = Self.authorityStart(bytes, end: end) {
-                var authorityEnd = authority
-                while authorityEnd < end, bytes[authorityEnd] != UInt8(ascii: "/"), bytes[authorityEnd] != UInt8(ascii: "?") { authorityEnd += 1 }
+            let count = bytes.count
+            var position = 0
+            if let authority = Self.authorityStart(bytes) {
                 var hostStart = authority
-                if let at = bytes[authority..<authorityEnd].lastIndex(of: UInt8(ascii: "@")) { hostStart = at + 1 }
-                var hostEnd = authorityEnd
-                if hostStart < hostEnd, bytes[hostStart] != UInt8(ascii: "["), let colon = bytes[hostStart..<hostEnd].lastIndex(of: UInt8(ascii: ":")) { hostEnd = colon }
-                hostRange = hostStart..<hostEnd
-                start = authorityEnd
+                var colon = -1
+                position = authority
+                while position < count {
+                    let byte = bytes[position]
+                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") { break }
+                    if byte == UInt8(ascii: "@") {
+                        hostStart = position + 1
+                        colon = -1
+                    } else if byte == UInt8(ascii: ":") {
+                        colon = position
+                    } else if byte == UInt8(ascii: "]") {
+                        colon = -1  // an IPv6 literal's colons are not a port's
+                    }
+                    position += 1
+                }
+                hostRange = hostStart..<(colon > hostStart ? colon : position)
             }
-            var pathEnd = end
-            if let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
-                queryRange = (mark + 1)..<end
-                pathEnd = mark
+            let start = position
+            var segmentStart = position
+            while position < count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: "/") {
+                    if position > segmentStart { segments.append(segmentStart..<position) }
+                    segmentStart = position + 1
+                } else if byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") {
+                    break
+                } else if byte == UInt8(ascii: "%") {
+                    escaped = true
+                }
+                position += 1
             }
-            pathRange = start..<pathEnd
-            var segmentStart = start
-            for position in start...pathEnd where position == pathEnd || bytes[position] == UInt8(ascii: "/") {
-                if position > segmentStart { segments.append(segmentStart..<position) }
-                segmentStart = position + 1
+            if position > segmentStart { segments.append(segmentStart..<position) }
+            pathRange = start..<position
+            if position < count, bytes[position] == UInt8(ascii: "?") {
+                let queryStart = position + 1
+                while position < count, bytes[position] != UInt8(ascii: "#") { position += 1 }
+                queryRange = queryStart..<position
             }
-            escaped = bytes[start..<pathEnd].contains(UInt8(ascii: "%"))
         }
         self.hostRange = hostRange
         self.pathRange = pathRange
@@ -71,7 +90,8 @@ public struct RequestTarget: Sendable {
     }
 
     /// Where the authority starts, when the URL starts with a scheme and `://`.
-    private static func authorityStart(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int? {
+    private static func authorityStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let end = bytes.count
         var position = 0
         while position < end {
             let byte = bytes[position]

@@ -46,15 +46,17 @@ final class CompiledOperation: Sendable {
         parameters = operation.parameters.filter { parameter in
             !(parameter.location == .header && credentialHeaders.contains { parameter.name.caseInsensitiveEquals($0) })
         }.map(CompiledParameter.init)
-        request = operation.requestBody.map { CompiledSchema($0) }
+        let requestExamples = operation.examples.filter { $0.kind == .request }.map(\.text)
+        request = operation.requestBody.map { CompiledSchema($0, examples: requestExamples) }
         statuses = operation.responses.map(\.status)
         var responses: [(status: Int, schema: CompiledSchema)] = []
         for response in operation.responses {
+            let examples = operation.examples.filter { $0.kind == .response && $0.status == response.status }.map(\.text)
             let schema: CompiledSchema
             if let envelope = service.responseEnvelope {
-                schema = CompiledSchema(Self.enveloped(response.body, in: envelope))
+                schema = CompiledSchema(Self.enveloped(response.body, in: envelope), examples: examples)
             } else if let body = response.body {
-                schema = CompiledSchema(body)
+                schema = CompiledSchema(body, examples: examples)
             } else {
                 continue
             }
