@@ -9,6 +9,10 @@ import ConformanceModel
 /// offsets into JSON pointers (`PointerResolver`). A conforming body costs no allocation and
 /// no reference counting. The issues and pointers are the ones a tree walk gives (the
 /// oracle tests hold it to that).
+///
+/// The helpers that only read are `mutating` all the same: called from the mutating scan,
+/// a non-mutating method gets a copy of the whole scanner (the profile showed it as memcpy
+/// and reference counting on every field lookup), a mutating one gets the scanner itself.
 public struct BodyScanner {
     /// Thrown when the body is not JSON; the scan stops there.
     struct Malformed: Error {
@@ -417,10 +421,14 @@ public struct BodyScanner {
         var escaped = false
         var length = 0
         while true {
-            // Eight plain ASCII characters at a time.
-            while index + 8 <= count, Self.isPlain(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
-                index += 8
-                length += 8
+            // Eight bytes at a time: past plain ASCII characters straight to the first byte
+            // that needs a look (a quote, a backslash, a control character, non-ASCII).
+            while index + 8 <= count {
+                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                let plain = special == 0 ? 8 : special.trailingZeroBitCount >> 3
+                index += plain
+                length += plain
+                if plain < 8 { break }
             }
             guard index < count else { break }
             let byte = base[index]
@@ -447,16 +455,18 @@ public struct BodyScanner {
         throw Malformed(message: "unterminated string", offset: index)
     }
 
-    /// Whether the eight bytes of `word` hold no quote, backslash, control character or
-    /// non-ASCII byte (the classic "has a zero byte" bit trick, per byte value).
+    /// The high bit set in each byte of `word` that is a quote, a backslash, a control
+    /// character or non-ASCII (the "has a zero byte" bit trick, per byte value). Borrows can
+    /// mark bytes after the first such byte too, so only the lowest mark is exact: the
+    /// caller uses just that one (bytes are little-endian in the word).
     @inline(__always)
-    private static func isPlain(_ word: UInt64) -> Bool {
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
-        return special & high == 0
+        return special & high
     }
 
     /// An escape sequence at the backslash under `index`.
@@ -486,7 +496,7 @@ public struct BodyScanner {
 
     /// The length of a valid multi-byte UTF-8 sequence at `position`.
     @inline(__always)
-    private func utf8Sequence(at position: Int) throws -> Int {
+    private mutating func utf8Sequence(at position: Int) throws -> Int {
         let lead = base[position]
         let length: Int
         var scalar: UInt32
@@ -509,7 +519,7 @@ public struct BodyScanner {
         return length
     }
 
-    private func hex4(at position: Int) throws -> UInt32 {
+    private mutating func hex4(at position: Int) throws -> UInt32 {
         guard position + 4 <= count else { throw Malformed(message: "truncated \\u escape", offset: position) }
         var value: UInt32 = 0
         for offset in 0..<4 {
@@ -533,7 +543,7 @@ public struct BodyScanner {
     }
 
     /// The text of a string's content, escapes decoded.
-    private func decodeString(start: Int, end: Int, escaped: Bool) -> String {
+    private mutating func decodeString(start: Int, end: Int, escaped: Bool) -> String {
         BodyScanner.decodeString(UnsafeBufferPointer(start: base + start, count: end - start), escaped: escaped)
     }
 
@@ -551,14 +561,14 @@ public struct BodyScanner {
 
     /// The field (an index into the table's fields) that `key` names in object `node`.
     @inline(__always)
-    private func field(of node: Int32, _ key: Key, hint: Int32) -> Int32? {
+    private mutating func field(of node: Int32, _ key: Key, hint: Int32) -> Int32? {
         guard key.escaped else { return tables.field(of: node, key: base + key.start, count: key.end - key.start, hint: hint) }
         let name = decodeString(start: key.start, end: key.end, escaped: true)
         // Slice indices are indices into all the fields.
         return table.fieldNames(of: node).firstIndex(of: name).map { Int32($0) }
     }
 
-    private func anyDepthField(_ key: Key) -> Int32? {
+    private mutating func anyDepthField(_ key: Key) -> Int32? {
         guard anyDepthContext >= 0, let field = field(of: anyDepthContext, key, hint: -1) else { return nil }
         return fields[Int(field)].schema
     }
@@ -619,15 +629,15 @@ public struct BodyScanner {
     }
 
     @inline(__always)
-    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+    private mutating func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-    private func text(_ start: Int, _ end: Int) -> String {
+    private mutating func text(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
     }
 
     /// The value of a number literal without an exponent; integers of up to 15 digits
     /// are read without going through text.
-    private func fastDouble(_ start: Int, _ end: Int) -> Double {
+    private mutating func fastDouble(_ start: Int, _ end: Int) -> Double {
         var position = start
         var negative = false
         if base[position] == UInt8(ascii: "-") {
@@ -651,13 +661,13 @@ public struct BodyScanner {
         return Double(text(start, end)) ?? .nan
     }
 
-    private func quoted(start: Int, end: Int, escaped: Bool) -> String {
+    private mutating func quoted(start: Int, end: Int, escaped: Bool) -> String {
         let value = decodeString(start: start, end: end, escaped: escaped)
         let shown = value.count > 80 ? String(value.prefix(80)) + "…" : value
         return "\"\(shown)\""
     }
 
-    private func isUUID(start: Int, end: Int) -> Bool {
+    private mutating func isUUID(start: Int, end: Int) -> Bool {
         guard end - start == 36 else { return false }
         for offset in 0..<36 {
             let byte = base[start + offset]
