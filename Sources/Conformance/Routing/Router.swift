@@ -11,8 +11,9 @@ import ConformanceModel
 /// operation is chosen only when nothing current fits, and the match says so.
 ///
 /// Templates are kept flat (segments in one array, literals as bytes in another), so that
-/// matching a request compares bytes and copies no reference-counted values.
-public struct Router: Sendable {
+/// matching a request compares bytes and copies no reference-counted values. A class, so that
+/// calling it does not copy its arrays out of the service that holds it.
+public final class Router: Sendable {
     /// One segment of a template.
     struct Segment: Sendable {
         enum Kind: UInt8, Sendable {
@@ -56,14 +57,19 @@ public struct Router: Sendable {
         }
     }
 
-    private var segments: [Segment] = []
-    private var literals: [UInt8] = []
-    private var parameterNames: [String] = []
-    private var actions: [(name: String, selector: ActionSelector?)] = []
+    private let segments: [Segment]
+    private let literals: [UInt8]
+    private let parameterNames: [String]
+    private let actions: [(name: String, selector: ActionSelector?)]
     /// Routes by method, then by segment count.
-    private var routes: [(method: String, byCount: [[Route]])] = []
+    private let routes: [(method: String, byCount: [[Route]])]
 
     public init(spec: ServiceSpec) {
+        var segments: [Segment] = []
+        var literals: [UInt8] = []
+        var parameterNames: [String] = []
+        var actions: [(name: String, selector: ActionSelector?)] = []
+        var routes: [(method: String, byCount: [[Route]])] = []
         for (index, operation) in spec.operations.enumerated() {
             let parts = operation.path.split(separator: "/")
             var route = Route(operationIndex: index, segmentStart: Int32(segments.count), segmentCount: Int32(parts.count), action: -1,
@@ -90,6 +96,11 @@ public struct Router: Sendable {
             while routes[slot].byCount.count <= parts.count { routes[slot].byCount.append([]) }
             routes[slot].byCount[parts.count].append(route)
         }
+        self.segments = segments
+        self.literals = literals
+        self.parameterNames = parameterNames
+        self.actions = actions
+        self.routes = routes
     }
 
     /// The routes of `method` with `count` segments.

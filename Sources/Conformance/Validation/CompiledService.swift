@@ -4,6 +4,12 @@ import ConformanceModel
 /// lookup tables for status and error codes.
 final class CompiledService: Sendable {
     let spec: ServiceSpec
+    /// What the per-exchange checks read of `spec`, held apart: reading a field through the
+    /// struct can copy the whole spec (a retain per array it holds).
+    let id: String
+    let authentication: [Authentication]
+    let errorEnvelopes: [ErrorEnvelope]
+    let responseEnvelope: ResponseEnvelope?
     let router: Router
     let operations: [CompiledOperation]
     /// Error-code rows by code.
@@ -13,6 +19,10 @@ final class CompiledService: Sendable {
 
     init(spec: ServiceSpec, rules: [BodyRule]) {
         self.spec = spec
+        id = spec.service
+        authentication = spec.authentication
+        errorEnvelopes = spec.errorEnvelopes
+        responseEnvelope = spec.responseEnvelope
         router = Router(spec: spec)
         operations = spec.operations.map { operation in
             CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) })
@@ -25,6 +35,8 @@ final class CompiledService: Sendable {
 /// An operation prepared for validation.
 final class CompiledOperation: Sendable {
     let operation: Operation
+    let id: String
+    let deprecated: Bool
     /// The operation as results hand it out, shared rather than copied per exchange.
     let reference: OperationReference
     /// The parameters checked one by one: all but the headers that carry credentials, which
@@ -41,6 +53,8 @@ final class CompiledOperation: Sendable {
 
     init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule]) {
         self.operation = operation
+        id = operation.id
+        deprecated = operation.deprecated
         reference = OperationReference(operation)
         let credentialHeaders = service.authentication.map(\.header)
         parameters = operation.parameters.filter { parameter in

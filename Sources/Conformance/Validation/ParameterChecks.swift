@@ -55,23 +55,23 @@ enum ParameterChecks {
                             expected: expectation(parameter.schema), actual: String(value), source: parameter.schema.source)
             }
         }
-        checkAuthentication(request, service: service.spec, into: &context)
+        checkAuthentication(request, schemes: service.authentication, into: &context)
     }
 
     /// A request carries one of the service's documented credentials (Huawei 3.2 认证鉴权:
     /// a token in `X-Auth-Token`, or an AK/SK signature in `Authorization`).
-    static func checkAuthentication(_ request: Exchange.Request, service: ServiceSpec, into context: inout FindingContext) {
-        guard !service.authentication.isEmpty else { return }
-        let satisfied = service.authentication.contains { scheme in
+    static func checkAuthentication(_ request: Exchange.Request, schemes: [Authentication], into context: inout FindingContext) {
+        guard !schemes.isEmpty else { return }
+        let satisfied = schemes.contains { scheme in
             guard let value = request.headers.value(named: scheme.header), !value.isEmpty else { return false }
             guard let prefix = scheme.scheme else { return true }
             return value.hasPrefix(prefix)
         }
         guard !satisfied else { return }
-        let accepted = service.authentication.map { scheme in scheme.scheme.map { "\(scheme.header): \($0) …" } ?? scheme.header }
-        context.add(rule: Rule.requestParameterMissing, .error, .requestHeader, pointer: service.authentication[0].header,
+        let accepted = schemes.map { scheme in scheme.scheme.map { "\(scheme.header): \($0) …" } ?? scheme.header }
+        context.add(rule: Rule.requestParameterMissing, .error, .requestHeader, pointer: schemes[0].header,
                     message: "the request carries no documented credential",
-                    expected: accepted.joined(separator: " or "), actual: "none", source: service.authentication[0].source)
+                    expected: accepted.joined(separator: " or "), actual: "none", source: schemes[0].source)
     }
 
     /// Why `value` does not fit `schema`, if it does not.

@@ -18,7 +18,7 @@ enum ResponseChecks {
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
         let schema = compiled.responseSchema(for: status)
-        if let schema, !isGenericErrorWrapper(schema, status: status, service: service.spec) {
+        if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
                 let (issues, _) = BodyScanner.scan(body, schema: schema)
                 context.add(issues, inRequest: false)
@@ -28,26 +28,26 @@ enum ResponseChecks {
                             expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
             }
         }
-        guard status >= 400 || isEnvelopeFailure(body, service: service.spec) else { return nil }
+        guard status >= 400 || isEnvelopeFailure(body, envelope: service.responseEnvelope) else { return nil }
         return ErrorBodyChecks.check(body, status: status, operation: compiled.operation, service: service, documentedSchema: schema != nil, into: &context)
     }
 
     /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是
     /// 泛指的错误，有badRequest、itemNotFound等" (EVS extend page, 响应样例). Such a schema is
     /// checked by the error envelope (any key), not field by field.
-    static func isGenericErrorWrapper(_ schema: CompiledSchema, status: Int, service: ServiceSpec) -> Bool {
+    static func isGenericErrorWrapper(_ schema: CompiledSchema, status: Int, envelopes: [ErrorEnvelope]) -> Bool {
         guard status >= 400 else { return false }
         let names = schema.rootFieldNames
         guard names.count == 1, let name = names.first else { return false }
-        return service.errorEnvelopes.contains { envelope in
+        return envelopes.contains { envelope in
             if case .anyKey(let examples) = envelope.wrapper { return examples.contains(name) }
             return false
         }
     }
 
     /// A body whose envelope status field says failure (Tencent: `scode` not 0), whatever the HTTP status.
-    static func isEnvelopeFailure(_ body: [UInt8]?, service: ServiceSpec) -> Bool {
-        guard let envelope = service.responseEnvelope, let field = envelope.statusField, let success = envelope.successValue, let body else { return false }
+    static func isEnvelopeFailure(_ body: [UInt8]?, envelope: ResponseEnvelope?) -> Bool {
+        guard let envelope, let field = envelope.statusField, let success = envelope.successValue, let body else { return false }
         guard let value = TopLevelFields.read(body)?.first(where: { $0.key == field })?.value else { return false }
         return value != success
     }
@@ -56,7 +56,7 @@ enum ResponseChecks {
 /// Checks error bodies: a documented envelope, a documented code, the code's own status.
 enum ErrorBodyChecks {
     static func check(_ body: [UInt8]?, status: Int, operation: Operation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
-        let envelopes = service.spec.errorEnvelopes
+        let envelopes = service.errorEnvelopes
         guard !envelopes.isEmpty else { return nil }
         guard let body, let value = try? JSONValue.parse(bytes: body) else {
             if !documentedSchema {

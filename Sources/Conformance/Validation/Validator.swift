@@ -36,11 +36,11 @@ public final class Validator: Sendable {
             return result
         }
         let compiled = service.operations[match.operationIndex]
-        result.service = service.spec.service
+        result.service = service.id
         result.operationReference = compiled.reference
-        context.operation = compiled.operation.id
+        context.operation = compiled.id
 
-        if compiled.operation.deprecated {
+        if compiled.deprecated {
             let operation = compiled.operation
             context.add(rule: Rule.operationDeprecated, .warning, .requestPath, pointer: operation.path,
                         message: "\(operation.id) (\(operation.title)) is deprecated in the documentation",
@@ -60,7 +60,7 @@ public final class Validator: Sendable {
     private func route(_ exchange: Exchange, target: RequestTarget) -> (CompiledService, Router.Match)? {
         var candidates = services
         if !options.hosts.isEmpty, let host = target.host, let id = options.hosts[host] {
-            candidates = services.filter { $0.spec.service == id }
+            candidates = services.filter { $0.id == id }
         }
         var best: (CompiledService, Router.Match)?
         for service in candidates {
