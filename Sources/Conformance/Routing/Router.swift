@@ -57,12 +57,52 @@ public final class Router: Sendable {
         }
     }
 
+    /// The routes of one method and segment count, indexed by the literal at the position that
+    /// tells most of them apart (EVS has 28 four-segment GET routes; a request is tried against
+    /// the few with its literal there, plus those with a parameter there).
+    final class Group: Sendable {
+        let routes: [Route]
+        /// The indexed position, or -1 when no position has literals that tell routes apart.
+        let keyPosition: Int
+        /// Routes (indices into `routes`) by the hash of their literal at `keyPosition`.
+        let byLiteral: [UInt32: [Int]]
+        /// Routes with a parameter at `keyPosition`, which fit any segment there; all routes when there is no index.
+        let wildcards: [Int]
+
+        init(routes: [Route], segments: [Segment], literals: [UInt8]) {
+            self.routes = routes
+            func literalHash(_ route: Route, _ position: Int) -> UInt32? {
+                let segment = segments[Int(route.segmentStart) + position]
+                guard segment.kind == .literal else { return nil }
+                return literals.withUnsafeBufferPointer { CompiledSchema.hash($0.baseAddress! + Int(segment.start), Int(segment.count)) }
+            }
+            let count = Int(routes.first?.segmentCount ?? 0)
+            var best = (position: -1, distinct: 1)
+            for position in 0..<count {
+                let distinct = Set(routes.compactMap { literalHash($0, position) }).count
+                if distinct > best.distinct { best = (position, distinct) }
+            }
+            keyPosition = best.position
+            var byLiteral: [UInt32: [Int]] = [:]
+            var wildcards: [Int] = []
+            for (index, route) in routes.enumerated() {
+                if best.position >= 0, let hash = literalHash(route, best.position) {
+                    byLiteral[hash, default: []].append(index)
+                } else {
+                    wildcards.append(index)
+                }
+            }
+            self.byLiteral = byLiteral
+            self.wildcards = wildcards
+        }
+    }
+
     private let segments: [Segment]
     private let literals: [UInt8]
     private let parameterNames: [String]
     private let actions: [(name: String, selector: ActionSelector?)]
-    /// Routes by method, then by segment count.
-    private let routes: [(method: String, byCount: [[Route]])]
+    /// Route groups by method, then by segment count.
+    private let groups: [(method: String, byCount: [Group?])]
 
     public init(spec: ServiceSpec) {
         var segments: [Segment] = []
@@ -100,33 +140,48 @@ public final class Router: Sendable {
         self.literals = literals
         self.parameterNames = parameterNames
         self.actions = actions
-        self.routes = routes
+        groups = routes.map { entry in
+            (entry.method, entry.byCount.map { $0.isEmpty ? nil : Group(routes: $0, segments: segments, literals: literals) })
+        }
     }
 
     /// The routes of `method` with `count` segments.
-    private func candidates(method: String, count: Int) -> [Route] {
-        for entry in routes where entry.method == method {
-            return count < entry.byCount.count ? entry.byCount[count] : []
+    private func group(method: String, count: Int) -> Group? {
+        for entry in groups where entry.method == method {
+            return count < entry.byCount.count ? entry.byCount[count] : nil
         }
-        return []
+        return nil
+    }
+
+    /// The routes of `group` that can fit `target`: those with its literal at the group's key
+    /// position and those with a parameter there, in declaration order within each list.
+    private func candidates(_ group: Group, _ target: RequestTarget, _ bytes: UnsafeBufferPointer<UInt8>) -> (indexed: [Int], wildcards: [Int]) {
+        guard group.keyPosition >= 0 else { return ([], group.wildcards) }
+        let range = target.segmentRanges[group.keyPosition]
+        let hash = range.isEmpty ? 0 : CompiledSchema.hash(bytes.baseAddress! + range.lowerBound, range.count)
+        return (group.byLiteral[hash] ?? [], group.wildcards)
     }
 
     /// The operation `method` and `target` (and, for action routes, `body`) address.
     public func match(method: String, target: RequestTarget, body: [UInt8]?) -> Match? {
-        let candidates = candidates(method: method, count: target.segmentCount)
-        guard !candidates.isEmpty else { return nil }
+        guard let group = group(method: method, count: target.segmentCount) else { return nil }
         return target.withSegmentBytes { bytes -> Match? in
+            let (indexed, wildcards) = candidates(group, target, bytes)
             // The common case: one template fits and it has no action to tell apart.
             var only = -1
             var fitting = 0
-            for index in candidates.indices where fits(candidates[index], target, bytes) {
+            for index in indexed where fitting < 2 && fits(group.routes[index], target, bytes) {
                 only = index
                 fitting += 1
-                if fitting > 1 { break }
+            }
+            for index in wildcards where fitting < 2 && fits(group.routes[index], target, bytes) {
+                only = index
+                fitting += 1
             }
             if fitting == 0 { return nil }
-            if fitting == 1, candidates[only].action < 0 { return match(candidates[only], target) }
-            return choose(among: candidates.filter { fits($0, target, bytes) }, target: target, body: body).map { match($0, target) }
+            if fitting == 1, group.routes[only].action < 0 { return match(group.routes[only], target) }
+            let all = (indexed + wildcards).map { group.routes[$0] }.filter { fits($0, target, bytes) }
+            return choose(among: all, target: target, body: body).map { match($0, target) }
         }
     }
 
@@ -134,7 +189,8 @@ public final class Router: Sendable {
     /// first) that has a route without an action or with the request's action; in the group,
     /// the action's route over the plain one, and a current route over a deprecated twin.
     private func choose(among fitting: [Route], target: RequestTarget, body: [UInt8]?) -> Route? {
-        let ordered = fitting.sorted { $0.specificity > $1.specificity }
+        // Most specific first; among equals, in the order the documentation lists them.
+        let ordered = fitting.sorted { ($0.specificity, -$0.operationIndex) > ($1.specificity, -$1.operationIndex) }
         var bodyFields: [(key: String, value: String?)]?
         var bodyRead = false
         var start = 0
@@ -207,7 +263,7 @@ public final class Router: Sendable {
     /// The documented actions on the route of `method` and `target`, for a message when none fits.
     func actions(method: String, target: RequestTarget) -> [String] {
         target.withSegmentBytes { bytes in
-            candidates(method: method, count: target.segmentCount).filter { route in
+            (group(method: method, count: target.segmentCount)?.routes ?? []).filter { route in
                 (0..<Int(route.segmentCount)).allSatisfy { position in
                     let segment = segments[Int(route.segmentStart) + position]
                     guard segment.kind == .literal else { return true }

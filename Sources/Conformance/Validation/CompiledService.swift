@@ -8,6 +8,8 @@ final class CompiledService: Sendable {
     /// struct can copy the whole spec (a retain per array it holds).
     let id: String
     let authentication: [Authentication]
+    /// The credential headers and the prefix each value must have, in the documented order.
+    let credentials: [(header: String, prefix: String?)]
     let errorEnvelopes: [ErrorEnvelope]
     let responseEnvelope: ResponseEnvelope?
     let router: Router
@@ -21,6 +23,7 @@ final class CompiledService: Sendable {
         self.spec = spec
         id = spec.service
         authentication = spec.authentication
+        credentials = spec.authentication.map { ($0.header, $0.scheme) }
         errorEnvelopes = spec.errorEnvelopes
         responseEnvelope = spec.responseEnvelope
         router = Router(spec: spec)

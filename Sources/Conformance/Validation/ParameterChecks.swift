@@ -55,19 +55,20 @@ enum ParameterChecks {
                             expected: expectation(parameter.schema), actual: String(value), source: parameter.schema.source)
             }
         }
-        checkAuthentication(request, schemes: service.authentication, into: &context)
+        checkAuthentication(request, service: service, into: &context)
     }
 
     /// A request carries one of the service's documented credentials (Huawei 3.2 认证鉴权:
     /// a token in `X-Auth-Token`, or an AK/SK signature in `Authorization`).
-    static func checkAuthentication(_ request: Exchange.Request, schemes: [Authentication], into context: inout FindingContext) {
-        guard !schemes.isEmpty else { return }
-        let satisfied = schemes.contains { scheme in
-            guard let value = request.headers.value(named: scheme.header), !value.isEmpty else { return false }
-            guard let prefix = scheme.scheme else { return true }
-            return value.hasPrefix(prefix)
+    static func checkAuthentication(_ request: Exchange.Request, service: CompiledService, into context: inout FindingContext) {
+        let credentials = service.credentials
+        guard !credentials.isEmpty else { return }
+        for index in credentials.indices {
+            guard let value = request.headers.value(named: credentials[index].header), !value.isEmpty else { continue }
+            guard let prefix = credentials[index].prefix else { return }
+            if value.hasPrefix(prefix) { return }
         }
-        guard !satisfied else { return }
+        let schemes = service.authentication
         let accepted = schemes.map { scheme in scheme.scheme.map { "\(scheme.header): \($0) …" } ?? scheme.header }
         context.add(rule: Rule.requestParameterMissing, .error, .requestHeader, pointer: schemes[0].header,
                     message: "the request carries no documented credential",

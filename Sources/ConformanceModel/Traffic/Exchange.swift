@@ -60,16 +60,22 @@ public struct Exchange: Sendable, Hashable {
 
 extension Array where Element == Exchange.Header {
     /// The first value of the header `name`, compared case-insensitively.
+    @inlinable
     public func value(named name: String) -> String? {
-        first { $0.name.caseInsensitiveEquals(name) }?.value
+        for index in indices where self[index].name.caseInsensitiveEquals(name) {
+            return self[index].value
+        }
+        return nil
     }
 }
 
 extension String {
     /// ASCII case-insensitive equality, for header names.
+    @inlinable
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         let left = utf8, right = other.utf8
         guard left.count == right.count else { return false }
+        if self == other { return true }
         var i = left.startIndex
         var j = right.startIndex
         while i != left.endIndex {
