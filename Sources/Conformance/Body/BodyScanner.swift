@@ -417,42 +417,58 @@ public struct BodyScanner {
     /// Scans a string starting at the quote under `index`; returns the end of its content
     /// (before the closing quote), whether it has escapes, and its length in characters.
     private mutating func stringBody() throws -> (end: Int, escaped: Bool, length: Int) {
-        index += 1
+        // The position is kept in a local: `index` lives in memory, and the compiler would
+        // store it on every step.
+        var position = index + 1
         var escaped = false
         var length = 0
         while true {
             // Eight bytes at a time: past plain ASCII characters straight to the first byte
             // that needs a look (a quote, a backslash, a control character, non-ASCII).
-            while index + 8 <= count {
-                let special = Self.specialBytes(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                let plain = special == 0 ? 8 : special.trailingZeroBitCount >> 3
-                index += plain
+            var byte: UInt8 = 0
+            var found = false
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let special = Self.specialBytes(word)
+                if special == 0 {
+                    position += 8
+                    length += 8
+                    continue
+                }
+                let plain = special.trailingZeroBitCount >> 3
+                position += plain
                 length += plain
-                if plain < 8 { break }
+                byte = UInt8(truncatingIfNeeded: word >> UInt64(plain << 3))
+                found = true
+                break
             }
-            guard index < count else { break }
-            let byte = base[index]
+            if !found {
+                guard position < count else { break }
+                byte = base[position]
+            }
             if byte == UInt8(ascii: "\"") {
-                let end = index
-                index += 1
-                return (end, escaped, length)
+                index = position + 1
+                return (position, escaped, length)
             }
             if byte == UInt8(ascii: "\\") {
                 escaped = true
+                index = position
                 try escape()
+                position = index
                 length += 1
                 continue
             }
-            if byte < 0x20 { throw Malformed(message: "control character in a string", offset: index) }
+            if byte < 0x20 { throw Malformed(message: "control character in a string", offset: position) }
             if byte < 0x80 {
-                index += 1
+                position += 1
                 length += 1
                 continue
             }
-            index += try utf8Sequence(at: index)
+            position += try utf8Sequence(at: position)
             length += 1
         }
-        throw Malformed(message: "unterminated string", offset: index)
+        index = position
+        throw Malformed(message: "unterminated string", offset: position)
     }
 
     /// The high bit set in each byte of `word` that is a quote, a backslash, a control
