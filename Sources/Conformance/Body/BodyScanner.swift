@@ -88,6 +88,13 @@ public struct BodyScanner {
         }
     }
 
+    /// Whether `bytes` is one valid JSON text (RFC 8259, UTF-8 checked).
+    static func isValidJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        var scanner = BodyScanner(base: base, count: bytes.count, table: noSchema, captures: nil)
+        return !scanner.run(root: -1).issues.contains { $0.kind == .malformed }
+    }
+
     private mutating func run(root: Int32) -> (issues: [BodyIssue], captured: [CapturedValue?]) {
         do {
             skipWhitespace()

@@ -8,12 +8,16 @@ import ConformanceModel
 /// (non-ASCII or escaped-unicode strings, `bodyBase64`, bodies that are not strings, headers
 /// that are not strings, repeated keys) returns `nil`, and the line takes the tree path,
 /// which also writes the error messages.
+///
+/// Keys are byte ranges of the line (no allocation), and escaped strings are unescaped run by
+/// run; the body of a line is the one array it allocates.
 enum JSONLFastPath {
     static func exchange(_ line: ArraySlice<UInt8>, index: Int, file: String) -> Exchange? {
-        let bytes = Array(line)
-        guard !BodyScanner.scan(bytes, schema: nil).issues.contains(where: { $0.kind == .malformed }) else { return nil }
-        var reader = Reader(bytes: bytes)
-        return reader.exchange(index: index, file: file)
+        line.withUnsafeBufferPointer { bytes in
+            guard BodyScanner.isValidJSON(bytes) else { return nil }
+            var reader = Reader(bytes: bytes)
+            return reader.exchange(index: index, file: file)
+        }
     }
 
     /// The member names it looks for, as bytes, built once.
@@ -30,36 +34,49 @@ enum JSONLFastPath {
 
     /// What comes next in an object.
     private enum Next {
-        case key([UInt8])
+        case key(Range<Int>)
         case end
         case giveUp
     }
 
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+        }
+
+        /// Whether the key at `range` is `name`.
+        private func key(_ range: Range<Int>, is name: [UInt8]) -> Bool {
+            range.count == name.count && name.withUnsafeBufferPointer { CompiledSchema.equal($0.baseAddress!, bytes.baseAddress! + range.lowerBound, range.count) }
+        }
+
+        /// The text at `range`.
+        private func text(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
 
         /// Which top-level members to expect; the line is known to be valid JSON.
         mutating func exchange(index exchangeIndex: Int, file: String) -> Exchange? {
             guard open("{") else { return nil }
             var request: Exchange.Request?
             var response: Exchange.Response?
-            var keys: Set<[UInt8]> = []
+            var keys: [Range<Int>] = []
             members: while true {
                 let next = nextKey(&keys)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
                 }
-                switch key {
-                case Key.request:
+                if self.key(key, is: Key.request) {
                     guard let parsed = message(isRequest: true) else { return nil }
                     request = parsed.request
-                case Key.response:
+                } else if self.key(key, is: Key.response) {
                     if literal("null") { continue }
                     guard let parsed = message(isRequest: false) else { return nil }
                     response = parsed.response
-                default:
+                } else {
                     skipValue()
                 }
             }
@@ -74,33 +91,32 @@ enum JSONLFastPath {
             var status: Int?
             var headers: [Exchange.Header] = []
             var body: [UInt8]?
-            var keys: Set<[UInt8]> = []
+            var keys: [Range<Int>] = []
             members: while true {
                 let next = nextKey(&keys)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
                 }
-                switch key {
-                case Key.method where isRequest:
-                    guard let text = string() else { return nil }
-                    method = String(decoding: text, as: UTF8.self)
-                case Key.url where isRequest:
-                    guard let text = string() else { return nil }
-                    url = String(decoding: text, as: UTF8.self)
-                case Key.status where !isRequest:
+                if isRequest && self.key(key, is: Key.method) {
+                    guard let value = string() else { return nil }
+                    method = value.text
+                } else if isRequest && self.key(key, is: Key.url) {
+                    guard let value = string() else { return nil }
+                    url = value.text
+                } else if !isRequest && self.key(key, is: Key.status) {
                     guard let number = integer() else { return nil }
                     status = number
-                case Key.headers:
+                } else if self.key(key, is: Key.headers) {
                     guard let parsed = headerObject() else { return nil }
                     headers = parsed
-                case Key.body:
+                } else if self.key(key, is: Key.body) {
                     if literal("null") { continue }
-                    guard let text = string() else { return nil }
-                    body = text.isEmpty ? nil : text
-                case Key.bodyBase64:
+                    guard let value = string() else { return nil }
+                    body = value.bytes.isEmpty ? nil : value.bytes
+                } else if self.key(key, is: Key.bodyBase64) {
                     return nil
-                default:
+                } else {
                     skipValue()
                 }
             }
@@ -115,7 +131,7 @@ enum JSONLFastPath {
         /// `{"Name": "value" | ["v1", "v2"]}`, in name order like the tree path.
         private mutating func headerObject() -> [Exchange.Header]? {
             guard open("{") else { return nil }
-            var keys: Set<[UInt8]> = []
+            var keys: [Range<Int>] = []
             var headers: [(String, [String])] = []
             members: while true {
                 let next = nextKey(&keys)
@@ -123,7 +139,7 @@ enum JSONLFastPath {
                     if case .giveUp = next { return nil }
                     break members
                 }
-                let name = String(decoding: key, as: UTF8.self)
+                let name = text(key)
                 if peek("[") {
                     index += 1
                     var values: [String] = []
@@ -132,7 +148,7 @@ enum JSONLFastPath {
                         while true {
                             skipWhitespace()
                             guard let value = string() else { return nil }
-                            values.append(String(decoding: value, as: UTF8.self))
+                            values.append(value.text)
                             skipWhitespace()
                             if peek(",") { index += 1; continue }
                             index += 1
@@ -142,7 +158,7 @@ enum JSONLFastPath {
                     headers.append((name, values))
                 } else {
                     guard let value = string() else { return nil }
-                    headers.append((name, [String(decoding: value, as: UTF8.self)]))
+                    headers.append((name, [value.text]))
                 }
             }
             return headers.filter { !$0.0.isEmpty }.sorted { $0.0 < $1.0 }.flatMap { name, values in values.map { Exchange.Header(name: name, value: $0) } }
@@ -151,7 +167,8 @@ enum JSONLFastPath {
         // MARK: - Tokens (the line is valid JSON, so only the shape is checked)
 
         /// The next key of the current object, or `nil` at its end; a repeated key gives up.
-        private mutating func nextKey(_ seen: inout Set<[UInt8]>) -> Next {
+        /// Keys are compared as bytes: the fast path takes no escaped keys.
+        private mutating func nextKey(_ seen: inout [Range<Int>]) -> Next {
             skipWhitespace()
             if peek(",") {
                 index += 1
@@ -161,30 +178,51 @@ enum JSONLFastPath {
                 index += 1
                 return .end
             }
-            guard let key = string() else { return .giveUp }
+            guard peek("\""), let value = string(), value.range != nil, let key = value.range else { return .giveUp }
             skipWhitespace()
             index += 1  // ':'
             skipWhitespace()
-            return seen.insert(key).inserted ? .key(key) : .giveUp
+            if seen.contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
+                return .giveUp
+            }
+            seen.append(key)
+            return .key(key)
         }
 
-        /// A string without escapes or non-ASCII bytes, as its bytes; anything else gives up.
-        private mutating func string() -> [UInt8]? {
+        /// A string's content: its range in the line when it has no escapes, else its
+        /// unescaped bytes. Non-ASCII bytes and `\u` escapes give up (the tree path decodes them).
+        private struct StringValue {
+            var range: Range<Int>?
+            var unescaped: [UInt8]?
+            let line: UnsafeBufferPointer<UInt8>
+
+            var bytes: [UInt8] { unescaped ?? Array(line[range!]) }
+            var text: String { unescaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: line[range!]), as: UTF8.self) }
+        }
+
+        private mutating func string() -> StringValue? {
             skipWhitespace()
             guard peek("\"") else { return nil }
             index += 1
             let start = index
+            var runStart = index
             var decoded: [UInt8]?
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
-                    let text = decoded ?? Array(bytes[start..<index])
+                    let end = index
                     index += 1
-                    return text
+                    guard var decoded else { return StringValue(range: start..<end, unescaped: nil, line: bytes) }
+                    decoded.append(contentsOf: bytes[runStart..<end])
+                    return StringValue(range: nil, unescaped: decoded, line: bytes)
                 }
                 if byte >= 0x80 { return nil }
                 if byte == UInt8(ascii: "\\") {
-                    if decoded == nil { decoded = Array(bytes[start..<index]) }
+                    if decoded == nil {
+                        decoded = []
+                        decoded!.reserveCapacity(bytes.count - start)
+                    }
+                    decoded!.append(contentsOf: bytes[runStart..<index])
                     index += 1
                     switch bytes[index] {
                     case UInt8(ascii: "n"): decoded!.append(0x0A)
@@ -196,9 +234,9 @@ enum JSONLFastPath {
                     default: return nil  // \\u escapes take the tree path
                     }
                     index += 1
+                    runStart = index
                     continue
                 }
-                decoded?.append(byte)
                 index += 1
             }
             return nil
@@ -209,13 +247,13 @@ enum JSONLFastPath {
             let start = index
             while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")) { index += 1 }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
-            return Int(String(decoding: bytes[start..<index], as: UTF8.self))
+            return Int(text(start..<index))
         }
 
         private mutating func literal(_ word: String) -> Bool {
             skipWhitespace()
             let expected = Array(word.utf8)
-            guard index + expected.count <= bytes.count, Array(bytes[index..<index + expected.count]) == expected else { return false }
+            guard index + expected.count <= bytes.count, key(index..<(index + expected.count), is: expected) else { return false }
             index += expected.count
             return true
         }
