@@ -9,7 +9,8 @@ import ConformanceSpecs
 /// the operation and the service, the response body, and error bodies against the error
 /// envelope and the error-code table. It never stops at the first mismatch and never throws
 /// for a non-conforming exchange; every problem is a `Finding` that cites its doc source.
-/// A `Validator` holds no per-exchange state and can be shared across threads.
+/// A `Validator` holds no per-exchange state and can be shared across threads;
+/// `validate(_:cores:)` spreads a batch over several.
 public final class Validator: Sendable {
     let services: [CompiledService]
     public let options: ValidatorOptions

@@ -1,0 +1,34 @@
+import ConformanceModel
+import Testing
+@testable import Conformance
+
+@Suite("Validation on several cores")
+struct ParallelValidationTests {
+    typealias B = ExchangeBuilder
+
+    @Test("validate(_:cores:) gives each exchange the result a single call gives, in input order")
+    func sameAsOneByOne() {
+        let validator = Validator()
+        var exchanges: [Exchange] = []
+        for index in 0..<101 {
+            var exchange: Exchange
+            switch index % 4 {
+            case 0: exchange = B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody())
+            case 1: exchange = B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody(status: "MELTING"))
+            case 2: exchange = B.exchange("POST", "/v2/\(B.project)/cloudvolumes", body: B.createVolumeBody(#""availability_zone": "az1", "size": "ten""#), status: 202, response: B.jobBody())
+            default: exchange = B.exchange("DELETE", "/v2/\(B.project)/nowhere/\(index)")
+            }
+            exchange.index = index
+            exchanges.append(exchange)
+        }
+        let parallel = validator.validate(exchanges, cores: 3)
+        #expect(parallel.count == exchanges.count)
+        #expect(parallel.map(\.exchange) == Array(0..<101))
+        for (exchange, result) in zip(exchanges, parallel) {
+            #expect(result.findings == validator.validate(exchange).findings)
+            #expect(result.operationID == validator.validate(exchange).operationID)
+        }
+        #expect(parallel.contains { !$0.findings.isEmpty } && parallel.contains { $0.findings.isEmpty })
+        #expect(validator.validate([], cores: 4).isEmpty)
+    }
+}
