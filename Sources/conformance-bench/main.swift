@@ -9,7 +9,8 @@ import Foundation
 //   swift run -c release conformance-bench [--quick]
 
 let quick = CommandLine.arguments.contains("--quick")
-/// `--only SECTION` (extraction, validation, pair, scan, jsonl, stream): one measurement, for profiling.
+/// `--only SECTION` (extraction, validation, pair, scan, jsonl, stream, breakdown): one
+/// measurement, for profiling.
 let only: String? = CommandLine.arguments.firstIndex(of: "--only").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
 func runs(_ section: String) -> Bool { only == nil || only == section }
 
@@ -202,5 +203,45 @@ if !quick && runs("stream") {
         print(String(format: "1 GiB JSONL stream (a separate process): %d exchanges in %.1f s, peak memory %.0f MiB", parts[0], bigTime, Double(parts[1]) / 1024))
     } else {
         print("1 GiB JSONL stream: the child process failed (\(output))")
+    }
+}
+// `--only breakdown` (not part of the default run): where one create and one show exchange
+// spend their time, piece by piece, for profiling.
+if only == "breakdown" {
+    let pair = BenchmarkCorpus.pair(index: 0, broken: false)
+    func ns(_ work: () -> Void) -> String {
+        var best = Double.infinity
+        for _ in 0..<5 { best = min(best, seconds { for _ in 0..<200_000 { work() } }) }
+        return String(format: "%.0f ns", best / 200_000 * 1e9)
+    }
+    let spec = Specs.all.first { $0.service == "huawei-evs" }!
+    let router = Router(spec: spec)
+    for (name, exchange) in zip(["create", "show"], pair) {
+        print(name, "total", ns { _ = validator.validate(exchange) })
+        let target = RequestTarget(url: exchange.request.url)
+        print("  target", ns { _ = RequestTarget(url: exchange.request.url) })
+        print("  route", ns { _ = router.match(method: exchange.request.method, target: target, body: exchange.request.body) })
+        let operation = spec.operations[router.match(method: exchange.request.method, target: target, body: exchange.request.body)!.operationIndex]
+        if let body = exchange.request.body, let schema = operation.requestBody {
+            let compiled = CompiledSchema(schema, examples: operation.examples.filter { $0.kind == .request }.map(\.text))
+            print("  request syntax", ns { _ = BodyScanner.scan(body, schema: nil) })
+            print("  request schema", ns { _ = BodyScanner.scan(body, schema: compiled) })
+            let paths = Rules.body.filter { $0.operations.contains(operation.id) }.flatMap { rule -> [String] in
+                switch rule.requirement {
+                case .atMostOne(let fields): fields
+                case .requiredWhen(let field, let condition), .forbiddenWhen(let field, let condition): [field, condition.field]
+                case .maxItems(let field, _): [field]
+                }
+            }
+            let trie = CaptureTrie(paths: paths)
+            print("  request schema+captures (\(trie.count) paths)", ns { _ = BodyScanner.scan(body, schema: compiled, captures: trie) })
+            let headers = exchange.request.headers
+            print("  header lookup x2", ns { _ = headers.value(named: "X-Auth-Token"); _ = headers.value(named: "Authorization") })
+        }
+        if let response = exchange.response, let body = response.body, let schema = operation.response(for: response.status)?.body {
+            let compiled = CompiledSchema(schema, examples: operation.examples.filter { $0.kind == .response }.map(\.text))
+            print("  response syntax", ns { _ = BodyScanner.scan(body, schema: nil) })
+            print("  response schema", ns { _ = BodyScanner.scan(body, schema: compiled) })
+        }
     }
 }

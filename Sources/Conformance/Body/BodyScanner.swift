@@ -38,7 +38,7 @@ public struct BodyScanner {
     private var index = 0
     private var depth = 0
     private var pending: [Pending] = []
-    private let captures: CaptureTrie?
+    private let captures: CaptureTrie.View?
     private var captured: [CapturedValue?]
     /// The object node whose fields apply at any depth below it, or -1.
     private var anyDepthContext: Int32 = -1
@@ -56,7 +56,7 @@ public struct BodyScanner {
         self.tables = table.tables
         self.nodes = table.tables.nodes
         self.fields = table.tables.fields
-        self.captures = captures
+        self.captures = captures?.view
         self.captured = Array(repeating: nil, count: captures?.count ?? 0)
     }
 
@@ -99,7 +99,7 @@ public struct BodyScanner {
         do {
             skipWhitespace()
             guard index < count else { throw Malformed(message: "the body is empty", offset: 0) }
-            try value(root, capture: captures?.root)
+            try value(root, capture: captures == nil ? nil : 0)
             skipWhitespace()
             if index < count {
                 throw Malformed(message: "unexpected '\(describe(base[index]))' after the JSON value", offset: index)
@@ -139,7 +139,7 @@ public struct BodyScanner {
                 let name = table.typeName(of: node)
                 report(.type, "null where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
             }
-            if let capture { record(capture, CapturedValue(text: nil, kind: "null")) }
+            if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "null") }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try number(node, capture: capture)
         default:
@@ -164,7 +164,7 @@ public struct BodyScanner {
         let savedContext = anyDepthContext
         if effective >= 0, nodes[Int(effective)].fieldsAtAnyDepth { anyDepthContext = effective }
         defer { anyDepthContext = savedContext }
-        if let capture { record(capture, CapturedValue(text: nil, kind: "object")) }
+        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "object") }
 
         let entry: UnsafeMutablePointer<CompiledSchema.Node>? = effective >= 0 ? nodes.baseAddress! + Int(effective) : nil
         var seenRequired: Int32 = 0
@@ -281,7 +281,7 @@ public struct BodyScanner {
                 throw Malformed(message: "expected ',' or ']', found '\(describe(base[index]))'", offset: index)
             }
         }
-        if let capture { record(capture, CapturedValue(text: nil, kind: "array", count: itemCount)) }
+        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "array", count: itemCount) }
         guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
         let entry = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
         if let maximum = entry.pointee.maxItems, itemCount > maximum {
@@ -296,8 +296,8 @@ public struct BodyScanner {
         let quote = index
         let start = index + 1
         let (end, escaped, length) = try stringBody()
-        if let capture {
-            record(capture, CapturedValue(text: decodeString(start: start, end: end, escaped: escaped), kind: "string"))
+        if let capture, let slot = openSlot(capture) {
+            captured[slot] = CapturedValue(text: decodeString(start: start, end: end, escaped: escaped), kind: "string")
         }
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
@@ -367,7 +367,7 @@ public struct BodyScanner {
             while index < count, isDigit(base[index]) { index += 1 }
         }
         let end = index
-        if let capture { record(capture, CapturedValue(text: text(start, end), kind: "number")) }
+        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: text(start, end), kind: "number") }
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
         switch entry.pointee.kind {
@@ -411,7 +411,7 @@ public struct BodyScanner {
         let start = index
         try self.word(word)
         let text = word.utf8CodeUnitCount == 4 ? "true" : "false"
-        if let capture { record(capture, CapturedValue(text: text, kind: "boolean")) }
+        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: text, kind: "boolean") }
         guard node >= 0 else { return }
         let kind = nodes[Int(node)].kind
         guard kind != .any, kind != .boolean else { return }
@@ -626,8 +626,13 @@ public struct BodyScanner {
         pending.append(Pending(offset: offset, suffix: "", issue: BodyIssue(kind: kind, pointer: "", message: message, expected: expected, actual: actual, source: table.sources[Int(node)])))
     }
 
-    private mutating func record(_ capture: Int32, _ value: CapturedValue) {
-        if let slot = captures?.slot(of: capture), captured[slot] == nil { captured[slot] = value }
+    /// The slot of trie node `capture` when it has one that holds nothing yet: the first value
+    /// at a path is the one kept (for arrays, the first item's).
+    @inline(__always)
+    private mutating func openSlot(_ capture: Int32) -> Int? {
+        guard let slot = captures?.slot(of: capture) else { return nil }
+        if case .none = captured[slot] { return slot }
+        return nil
     }
 
     // MARK: - Small helpers

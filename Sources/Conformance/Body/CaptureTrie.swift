@@ -11,12 +11,14 @@ public struct CaptureTrie: Sendable {
         var slot: Int?
     }
 
-    private var nodes: [Node] = [Node()]
     /// The paths, in slot order.
-    public private(set) var paths: [String] = []
+    public let paths: [String]
+    private let storage: Storage
 
     public init(paths: [String]) {
-        for path in paths where !self.paths.contains(path) {
+        var nodes: [Node] = [Node()]
+        var slotted: [String] = []
+        for path in paths where !slotted.contains(path) {
             var node: Int32 = 0
             for step in path.split(separator: ".") {
                 if step == "[]" {
@@ -40,27 +42,91 @@ public struct CaptureTrie: Sendable {
                     }
                 }
             }
-            nodes[Int(node)].slot = self.paths.count
-            self.paths.append(path)
+            nodes[Int(node)].slot = slotted.count
+            slotted.append(path)
         }
+        self.paths = slotted
+        storage = Storage(nodes: nodes)
     }
 
     public var count: Int { paths.count }
     var root: Int32 { 0 }
 
-    func child(of node: Int32, key: UnsafePointer<UInt8>, count: Int) -> Int32? {
-        for child in nodes[Int(node)].children where child.name.count == count {
-            if child.name.withUnsafeBufferPointer({ CompiledSchema.equal($0.baseAddress!, key, count) }) { return child.node }
-        }
-        return nil
-    }
-
-    func itemChild(of node: Int32) -> Int32? { nodes[Int(node)].items }
-
-    func slot(of node: Int32) -> Int? { nodes[Int(node)].slot }
-
     /// The slot of `path`.
     public func slot(of path: String) -> Int? { paths.firstIndex(of: path) }
+
+    /// The trie laid out flat for the scanner, built once.
+    var view: View { storage.view }
+
+    /// The trie as the scanner walks it: plain pointers into buffers that `Storage` owns.
+    struct View {
+        /// Per node: its slot (or -1), its item child (or -1), and its children in `children`.
+        let slots: UnsafeMutableBufferPointer<Int32>
+        let items: UnsafeMutableBufferPointer<Int32>
+        let childStart: UnsafeMutableBufferPointer<Int32>
+        let childCount: UnsafeMutableBufferPointer<Int32>
+        /// Children: a name (a range of `names`) and the node it leads to.
+        let children: UnsafeMutableBufferPointer<(start: Int32, count: Int32, node: Int32)>
+        let names: UnsafeMutableBufferPointer<UInt8>
+
+        @inline(__always)
+        func child(of node: Int32, key: UnsafePointer<UInt8>, count: Int) -> Int32? {
+            let start = Int(childStart[Int(node)])
+            for index in start..<(start + Int(childCount[Int(node)])) {
+                let child = children[index]
+                if Int(child.count) == count, CompiledSchema.equal(names.baseAddress! + Int(child.start), key, count) { return child.node }
+            }
+            return nil
+        }
+
+        @inline(__always)
+        func itemChild(of node: Int32) -> Int32? {
+            let item = items[Int(node)]
+            return item >= 0 ? item : nil
+        }
+
+        @inline(__always)
+        func slot(of node: Int32) -> Int? {
+            let slot = slots[Int(node)]
+            return slot >= 0 ? Int(slot) : nil
+        }
+    }
+
+    /// Owns the flat buffers.
+    private final class Storage: @unchecked Sendable {
+        let view: View
+
+        init(nodes: [Node]) {
+            var names: [UInt8] = []
+            var children: [(start: Int32, count: Int32, node: Int32)] = []
+            var childStart: [Int32] = []
+            var childCount: [Int32] = []
+            for node in nodes {
+                childStart.append(Int32(children.count))
+                childCount.append(Int32(node.children.count))
+                for child in node.children {
+                    children.append((Int32(names.count), Int32(child.name.count), child.node))
+                    names.append(contentsOf: child.name)
+                }
+            }
+            func buffer<Element>(_ array: [Element]) -> UnsafeMutableBufferPointer<Element> {
+                let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(array.count, 1))
+                _ = buffer.initialize(from: array)
+                return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
+            }
+            view = View(slots: buffer(nodes.map { Int32($0.slot ?? -1) }), items: buffer(nodes.map { $0.items ?? -1 }),
+                        childStart: buffer(childStart), childCount: buffer(childCount), children: buffer(children), names: buffer(names))
+        }
+
+        deinit {
+            view.slots.deallocate()
+            view.items.deallocate()
+            view.childStart.deallocate()
+            view.childCount.deallocate()
+            view.children.deallocate()
+            view.names.deallocate()
+        }
+    }
 }
 
 /// A value captured at a body path: scalars as text, containers by kind (and item count).
