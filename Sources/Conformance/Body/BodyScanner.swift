@@ -283,13 +283,8 @@ public struct BodyScanner {
         }
         if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "array", count: itemCount) }
         guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
-        let entry = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
-        if let maximum = entry.pointee.maxItems, itemCount > maximum {
-            report(.range, "\(itemCount) items where at most \(maximum) are documented", expected: "at most \(maximum) items", actual: "\(itemCount) items", effective, at: start)
-        }
-        if let minimum = entry.pointee.minItems, itemCount < minimum {
-            report(.range, "\(itemCount) items where at least \(minimum) are documented", expected: "at least \(minimum) items", actual: "\(itemCount) items", effective, at: start)
-        }
+        let limits = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
+        checkCount(itemCount, minimum: limits.pointee.minItems, maximum: limits.pointee.maxItems, inString: false, effective, at: start)
     }
 
     private mutating func string(_ node: Int32, capture: Int32?) throws {
@@ -321,19 +316,24 @@ public struct BodyScanner {
             }
         }
         if entry.pointee.limits >= 0 {
-            checkLength(length, limits: tables.limits.baseAddress! + Int(entry.pointee.limits), node, at: quote)
+            let limits = tables.limits.baseAddress! + Int(entry.pointee.limits)
+            checkCount(length, minimum: limits.pointee.minLength, maximum: limits.pointee.maxLength, inString: true, node, at: quote)
         }
         if entry.pointee.isUUID, !isUUID(start: start, end: end) {
             report(.type, "\(quoted(start: start, end: end, escaped: escaped)) is not a UUID", expected: "a UUID string", actual: quoted(start: start, end: end, escaped: escaped), node, at: quote)
         }
     }
 
-    private mutating func checkLength(_ length: Int, limits: UnsafeMutablePointer<CompiledSchema.Limits>, _ node: Int32, at quote: Int) {
-        if let maximum = limits.pointee.maxLength, length > maximum {
-            report(.range, "a string of \(length) characters where at most \(maximum) are documented", expected: "at most \(maximum) characters", actual: "\(length) characters", node, at: quote)
+    /// Reports an array's item count or a string's length outside the documented bounds.
+    private mutating func checkCount(_ count: Int, minimum: Int?, maximum: Int?, inString: Bool, _ node: Int32, at offset: Int) {
+        guard maximum.map({ count > $0 }) ?? false || minimum.map({ count < $0 }) ?? false else { return }
+        let noun = inString ? "characters" : "items"
+        let subject = inString ? "a string of \(count) characters" : "\(count) items"
+        if let maximum, count > maximum {
+            report(.range, "\(subject) where at most \(maximum) are documented", expected: "at most \(maximum) \(noun)", actual: "\(count) \(noun)", node, at: offset)
         }
-        if let minimum = limits.pointee.minLength, length < minimum {
-            report(.range, "a string of \(length) characters where at least \(minimum) are documented", expected: "at least \(minimum) characters", actual: "\(length) characters", node, at: quote)
+        if let minimum, count < minimum {
+            report(.range, "\(subject) where at least \(minimum) are documented", expected: "at least \(minimum) \(noun)", actual: "\(count) \(noun)", node, at: offset)
         }
     }
 
