@@ -31,4 +31,15 @@ struct ParallelValidationTests {
         #expect(parallel.contains { !$0.findings.isEmpty } && parallel.contains { $0.findings.isEmpty })
         #expect(validator.validate([], cores: 4).isEmpty)
     }
+
+    @Test("batches smaller than the cores, or that leave the last cores without a share", arguments: [(5, 4), (7, 6), (9, 8), (17, 8), (1, 8), (2, 2)])
+    func shortShares(count: Int, cores: Int) {
+        let validator = Validator()
+        let exchanges = (0..<count).map { index in
+            var exchange = B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody())
+            exchange.index = index
+            return exchange
+        }
+        #expect(validator.validate(exchanges, cores: cores).map(\.exchange) == Array(0..<count))
+    }
 }

@@ -67,7 +67,8 @@ public struct BodyScanner {
         return withExtendedLifetime(table) {
             body.withUnsafeBufferPointer { buffer in
                 guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                    return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)], [])
+                    return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)],
+                            Array(repeating: nil, count: captures?.count ?? 0))
                 }
                 var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures)
                 return scanner.run(root: schema == nil ? -1 : table.root)

@@ -16,6 +16,9 @@ public final class CompiledSchema: @unchecked Sendable {
         var fieldsAtAnyDepth: Bool
         var isUUID: Bool
         var hasEnumeration: Bool
+        /// False when the doc lists a field name twice: the lookup then skips its guess, so that
+        /// the first of the two is always the one found, as with a scan.
+        var namesAreUnique: Bool
         var fieldStart: Int32
         var fieldCount: Int32
         /// The field a body usually lists first (learned from the doc's examples), for the lookup's first guess.
@@ -79,7 +82,7 @@ public final class CompiledSchema: @unchecked Sendable {
         func field(of node: Int32, key: UnsafePointer<UInt8>, count: Int, hint: Int32) -> Int32? {
             let entry = nodes[Int(node)]
             let end = entry.fieldStart + entry.fieldCount
-            if hint >= entry.fieldStart, hint < end, matches(fields[Int(hint)], key, count) { return hint }
+            if entry.namesAreUnique, hint >= entry.fieldStart, hint < end, matches(fields[Int(hint)], key, count) { return hint }
             if entry.slotStart >= 0 {
                 var slot = Int(CompiledSchema.hash(key, count) & UInt32(entry.slotMask))
                 while true {
@@ -225,6 +228,7 @@ public final class CompiledSchema: @unchecked Sendable {
         mutating func add(_ schema: Schema) -> Int32 {
             let index = Int32(nodes.count)
             nodes.append(Node(kind: schema.kind, nullable: schema.nullable, fieldsAtAnyDepth: schema.fieldsAtAnyDepth, isUUID: schema.format == "uuid", hasEnumeration: schema.enumeration != nil,
+                              namesAreUnique: Set(schema.properties.map(\.name)).count == schema.properties.count,
                               fieldStart: 0, fieldCount: 0, firstField: 0, requiredCount: 0, child: -1, enumStart: 0, enumCount: 0, slotStart: -1, slotMask: 0, limits: -1))
             let bounds = Limits(minimum: schema.minimum, maximum: schema.maximum, minLength: schema.minLength, maxLength: schema.maxLength,
                                 minItems: schema.minItems, maxItems: schema.maxItems)
@@ -253,8 +257,9 @@ public final class CompiledSchema: @unchecked Sendable {
             for (offset, property) in schema.properties.enumerated() {
                 fields[fieldStart + offset].schema = add(property.schema)
             }
-            if let items = schema.items ?? schema.values {
-                nodes[Int(index)].child = add(items)
+            // Items for an array, values for a map (a map's `items`, if any, are not used).
+            if let child = schema.kind == .map ? schema.values : schema.items {
+                nodes[Int(index)].child = add(child)
             }
             return index
         }

@@ -16,7 +16,8 @@ extension Validator {
             exchanges.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let input = buffer
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    for index in (worker * share)..<min(input.count, (worker + 1) * share) {
+                    // The last shares can be short or empty (5 exchanges on 4 cores: 2, 2, 1, 0).
+                    for index in min(input.count, worker * share)..<min(input.count, (worker + 1) * share) {
                         (output.baseAddress! + index).initialize(to: self.validate(input[index]))
                     }
                 }

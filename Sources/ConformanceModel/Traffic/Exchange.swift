@@ -70,20 +70,23 @@ extension Array where Element == Exchange.Header {
 }
 
 extension String {
-    /// ASCII case-insensitive equality, for header names.
+    /// ASCII case-insensitive equality of the UTF-8 bytes, for header names.
     @inlinable
     public func caseInsensitiveEquals(_ other: String) -> Bool {
         let left = utf8, right = other.utf8
         guard left.count == right.count else { return false }
-        if self == other { return true }
-        var i = left.startIndex
-        var j = right.startIndex
-        while i != left.endIndex {
-            let a = left[i], b = right[j]
-            if a != b && !(a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) { return false }
-            i = left.index(after: i)
-            j = right.index(after: j)
+        @inline(__always)
+        func same(_ a: UInt8, _ b: UInt8) -> Bool {
+            a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
         }
-        return true
+        // Native strings are contiguous: compare the bytes directly.
+        let contiguous = left.withContiguousStorageIfAvailable { a in
+            right.withContiguousStorageIfAvailable { b in
+                for index in 0..<a.count where !same(a[index], b[index]) { return false }
+                return true
+            }
+        }
+        if let result = contiguous ?? nil { return result }
+        return zip(left, right).allSatisfy { same($0, $1) }
     }
 }
