@@ -83,7 +83,8 @@ let compileStart = DispatchTime.now().uptimeNanoseconds
 let validator = Validator()
 let compileTime = Double(DispatchTime.now().uptimeNanoseconds - compileStart) / 1e9
 let pairs = quick ? 20_000 : 200_000
-let corpus = BenchmarkCorpus.exchanges(pairs: pairs)
+/// Built only for the sections that use it, so that profiling the others does not see it.
+let corpus = runs("validation") || runs("scan") ? BenchmarkCorpus.exchanges(pairs: pairs) : []
 if runs("validation") {
     print(String(format: "validator set-up (routes and schemas of all four services compiled): %.0f ms", compileTime * 1000))
     // Best of three rounds: the machine is shared, and the first round also warms the caches.

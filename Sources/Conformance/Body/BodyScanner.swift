@@ -484,7 +484,7 @@ public struct BodyScanner {
     /// mark bytes after the first such byte too, so only the lowest mark is exact: the
     /// caller uses just that one (bytes are little-endian in the word).
     @inline(__always)
-    private static func specialBytes(_ word: UInt64) -> UInt64 {
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let high: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)

@@ -94,7 +94,7 @@ public final class ByteStream {
         var scannedFromStart = 0
         var skipped = 0
         while true {
-            if let newline = buffer[(start + scannedFromStart)...].firstIndex(of: 0x0A) {
+            if let newline = Self.newline(in: buffer, from: start + scannedFromStart) {
                 if skipped > 0 {
                     let length = skipped + newline - start
                     start = newline + 1
@@ -126,6 +126,14 @@ public final class ByteStream {
                 start = buffer.count
                 return .bytes(line)
             }
+        }
+    }
+
+    /// The index of the first `\n` at or after `from`: `memchr`, which looks at many bytes at once.
+    private static func newline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBytes { raw in
+            memchr(raw.baseAddress! + from, 0x0A, raw.count - from).map { raw.baseAddress!.distance(to: UnsafeRawPointer($0)) }
         }
     }
 

@@ -206,37 +206,50 @@ enum JSONLFastPath {
             index += 1
             let start = index
             var runStart = index
-            var decoded: [UInt8]?
+            var decoded: [UInt8] = []
+            var escaped = false
             while index < bytes.count {
+                // Eight bytes at a time to the next quote, backslash, control or non-ASCII byte.
+                while index + 8 <= bytes.count {
+                    let special = BodyScanner.specialBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)))
+                    if special == 0 {
+                        index += 8
+                        continue
+                    }
+                    index += special.trailingZeroBitCount >> 3
+                    break
+                }
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
                     let end = index
                     index += 1
-                    guard var decoded else { return StringValue(range: start..<end, unescaped: nil, line: bytes) }
-                    decoded.append(contentsOf: bytes[runStart..<end])
+                    guard escaped else { return StringValue(range: start..<end, unescaped: nil, line: bytes) }
+                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
                     return StringValue(range: nil, unescaped: decoded, line: bytes)
                 }
                 if byte >= 0x80 { return nil }
                 if byte == UInt8(ascii: "\\") {
-                    if decoded == nil {
-                        decoded = []
-                        decoded!.reserveCapacity(bytes.count - start)
+                    if !escaped {
+                        escaped = true
+                        decoded.reserveCapacity(bytes.count - start)
                     }
-                    decoded!.append(contentsOf: bytes[runStart..<index])
+                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     index += 1
                     switch bytes[index] {
-                    case UInt8(ascii: "n"): decoded!.append(0x0A)
-                    case UInt8(ascii: "t"): decoded!.append(0x09)
-                    case UInt8(ascii: "r"): decoded!.append(0x0D)
-                    case UInt8(ascii: "b"): decoded!.append(0x08)
-                    case UInt8(ascii: "f"): decoded!.append(0x0C)
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded!.append(bytes[index])
+                    case UInt8(ascii: "n"): decoded.append(0x0A)
+                    case UInt8(ascii: "t"): decoded.append(0x09)
+                    case UInt8(ascii: "r"): decoded.append(0x0D)
+                    case UInt8(ascii: "b"): decoded.append(0x08)
+                    case UInt8(ascii: "f"): decoded.append(0x0C)
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(bytes[index])
                     default: return nil  // \\u escapes take the tree path
                     }
                     index += 1
                     runStart = index
                     continue
                 }
+                // A control character: the line was checked as JSON, so this cannot happen; step over it.
                 index += 1
             }
             return nil
