@@ -521,26 +521,10 @@ public struct BodyScanner {
     /// The length of a valid multi-byte UTF-8 sequence at `position`.
     @inline(__always)
     private mutating func utf8Sequence(at position: Int) throws -> Int {
-        let lead = base[position]
-        let length: Int
-        var scalar: UInt32
-        let minimum: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; scalar = UInt32(lead & 0x1F); minimum = 0x80
-        case 0xE0...0xEF: length = 3; scalar = UInt32(lead & 0x0F); minimum = 0x800
-        case 0xF0...0xF4: length = 4; scalar = UInt32(lead & 0x07); minimum = 0x10000
-        default: throw Malformed(message: "invalid UTF-8 byte 0x\(String(lead, radix: 16))", offset: position)
+        switch UTF8Check.sequence(at: position, in: UnsafeBufferPointer(start: base, count: count)) {
+        case .valid(let length): return length
+        case .invalid(let message, let offset): throw Malformed(message: message, offset: offset)
         }
-        guard position + length <= count else { throw Malformed(message: "truncated UTF-8 sequence", offset: position) }
-        for offset in 1..<length {
-            let continuation = base[position + offset]
-            guard continuation & 0xC0 == 0x80 else { throw Malformed(message: "invalid UTF-8 continuation byte", offset: position + offset) }
-            scalar = scalar << 6 | UInt32(continuation & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-            throw Malformed(message: "invalid UTF-8 sequence", offset: position)
-        }
-        return length
     }
 
     private mutating func hex4(at position: Int) throws -> UInt32 {

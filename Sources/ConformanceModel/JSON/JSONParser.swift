@@ -181,26 +181,11 @@ struct JSONTreeParser {
 
     /// Checks one multi-byte UTF-8 sequence at `index` and returns its length.
     private func validateUTF8Sequence() throws(JSONParseError) -> Int {
-        let lead = bytes[index]
-        let length: Int
-        let minimum: UInt32
-        var scalar: UInt32
-        switch lead {
-        case 0xC2...0xDF: length = 2; scalar = UInt32(lead & 0x1F); minimum = 0x80
-        case 0xE0...0xEF: length = 3; scalar = UInt32(lead & 0x0F); minimum = 0x800
-        case 0xF0...0xF4: length = 4; scalar = UInt32(lead & 0x07); minimum = 0x10000
-        default: throw failure("invalid UTF-8 byte 0x\(String(lead, radix: 16))")
+        let outcome = bytes.withUnsafeBufferPointer { UTF8Check.sequence(at: index, in: $0) }
+        switch outcome {
+        case .valid(let length): return length
+        case .invalid(let message, _): throw failure(message)
         }
-        guard index + length <= bytes.count else { throw failure("truncated UTF-8 sequence") }
-        for offset in 1..<length {
-            let continuation = bytes[index + offset]
-            guard continuation & 0xC0 == 0x80 else { throw failure("invalid UTF-8 continuation byte 0x\(String(continuation, radix: 16))") }
-            scalar = scalar << 6 | UInt32(continuation & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-            throw failure("invalid UTF-8 sequence")
-        }
-        return length
     }
 
     private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
