@@ -217,8 +217,12 @@ if only == "breakdown" {
     }
     let spec = Specs.all.first { $0.service == "huawei-evs" }!
     let router = Router(spec: spec)
+    let noRules = Validator(rules: [])
+    let evsOnly = Validator(options: ValidatorOptions(service: "huawei-evs"))
     for (name, exchange) in zip(["create", "show"], pair) {
         print(name, "total", ns { _ = validator.validate(exchange) })
+        print("  total without rules", ns { _ = noRules.validate(exchange) })
+        print("  total with --service huawei-evs", ns { _ = evsOnly.validate(exchange) })
         let target = RequestTarget(url: exchange.request.url)
         print("  target", ns { _ = RequestTarget(url: exchange.request.url) })
         print("  route", ns { _ = router.match(method: exchange.request.method, target: target, body: exchange.request.body) })

@@ -39,7 +39,8 @@ public struct BodyScanner {
     private var depth = 0
     private var pending: [Pending] = []
     private let captures: CaptureTrie.View?
-    private var captured: [CapturedValue?]
+    /// Where each capture slot's value is in the body; empty without captures.
+    private let marks: UnsafeMutableBufferPointer<CaptureMark>
     /// The object node whose fields apply at any depth below it, or -1.
     private var anyDepthContext: Int32 = -1
     /// Set while a compiled schema learns the field order of the doc's examples.
@@ -49,7 +50,7 @@ public struct BodyScanner {
     /// Stands in for "no schema" so that the scanner always has a table to hold.
     private static let noSchema = CompiledSchema(Schema(kind: .any))
 
-    private init(base: UnsafePointer<UInt8>, count: Int, table: CompiledSchema, captures: CaptureTrie?) {
+    private init(base: UnsafePointer<UInt8>, count: Int, table: CompiledSchema, captures: CaptureTrie?, marks: UnsafeMutableBufferPointer<CaptureMark> = .init(start: nil, count: 0)) {
         self.base = base
         self.count = count
         self.table = table
@@ -57,21 +58,32 @@ public struct BodyScanner {
         self.nodes = table.tables.nodes
         self.fields = table.tables.fields
         self.captures = captures?.view
-        self.captured = Array(repeating: nil, count: captures?.count ?? 0)
+        self.marks = marks
     }
 
     /// Scans `body` against `schema` (`nil`: syntax only) and returns the issues, plus the
     /// values at the paths of `captures`.
     public static func scan(_ body: [UInt8], schema: CompiledSchema?, captures: CaptureTrie? = nil) -> (issues: [BodyIssue], captured: [CapturedValue?]) {
+        scan(body, schema: schema, captures: captures) { issues, captured in (issues, captured.values) }
+    }
+
+    /// Scans `body` and hands `use` the issues and the captured values where they lie in the
+    /// body, before any of them is made into text: the marks live on the stack for the call.
+    static func scan<Result>(_ body: [UInt8], schema: CompiledSchema?, captures: CaptureTrie?, _ use: (_ issues: [BodyIssue], _ captured: CapturedBody) -> Result) -> Result {
         let table = schema ?? noSchema
+        let slots = captures?.count ?? 0
         return withExtendedLifetime(table) {
             body.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                    return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)],
-                            Array(repeating: nil, count: captures?.count ?? 0))
+                withUnsafeTemporaryAllocation(of: CaptureMark.self, capacity: max(slots, 1)) { storage in
+                    let marks = UnsafeMutableBufferPointer(rebasing: storage[0..<slots])
+                    _ = marks.initialize(from: repeatElement(CaptureMark(), count: slots))
+                    let captured = CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks))
+                    guard let base = buffer.baseAddress, !buffer.isEmpty else {
+                        return use([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)], captured)
+                    }
+                    var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures, marks: marks)
+                    return use(scanner.run(root: schema == nil ? -1 : table.root), captured)
                 }
-                var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures)
-                return scanner.run(root: schema == nil ? -1 : table.root)
             }
         }
     }
@@ -93,10 +105,10 @@ public struct BodyScanner {
     static func isValidJSON(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
         var scanner = BodyScanner(base: base, count: bytes.count, table: noSchema, captures: nil)
-        return !scanner.run(root: -1).issues.contains { $0.kind == .malformed }
+        return !scanner.run(root: -1).contains { $0.kind == .malformed }
     }
 
-    private mutating func run(root: Int32) -> (issues: [BodyIssue], captured: [CapturedValue?]) {
+    private mutating func run(root: Int32) -> [BodyIssue] {
         do {
             skipWhitespace()
             guard index < count else { throw Malformed(message: "the body is empty", offset: 0) }
@@ -108,16 +120,16 @@ public struct BodyScanner {
         } catch let error as Malformed {
             let (line, column) = position(of: error.offset)
             let source = root >= 0 ? table.sources[Int(root)] : nil
-            return ([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line \(line), column \(column): \(error.message)", expected: "JSON", actual: nil, source: source)], captured)
+            return [BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line \(line), column \(column): \(error.message)", expected: "JSON", actual: nil, source: source)]
         } catch {}
-        guard !pending.isEmpty else { return ([], captured) }
+        guard !pending.isEmpty else { return [] }
         let pointers = PointerResolver.pointers(at: pending.map(\.offset), in: UnsafeBufferPointer(start: base, count: count))
         let issues = pending.map { item in
             var issue = item.issue
             issue.pointer = (pointers[item.offset] ?? "") + item.suffix
             return issue
         }
-        return (issues, captured)
+        return issues
     }
 
     // MARK: - Values
@@ -140,7 +152,7 @@ public struct BodyScanner {
                 let name = table.typeName(of: node)
                 report(.type, "null where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
             }
-            if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "null") }
+            if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .null) }
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try number(node, capture: capture)
         default:
@@ -165,7 +177,7 @@ public struct BodyScanner {
         let savedContext = anyDepthContext
         if effective >= 0, nodes[Int(effective)].fieldsAtAnyDepth { anyDepthContext = effective }
         defer { anyDepthContext = savedContext }
-        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "object") }
+        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .object) }
 
         let entry: UnsafeMutablePointer<CompiledSchema.Node>? = effective >= 0 ? nodes.baseAddress! + Int(effective) : nil
         var seenRequired: Int32 = 0
@@ -282,7 +294,7 @@ public struct BodyScanner {
                 throw Malformed(message: "expected ',' or ']', found '\(describe(base[index]))'", offset: index)
             }
         }
-        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: nil, kind: "array", count: itemCount) }
+        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .array, count: Int32(clamping: itemCount)) }
         guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
         let limits = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
         checkCount(itemCount, minimum: limits.pointee.minItems, maximum: limits.pointee.maxItems, inString: false, effective, at: start)
@@ -293,7 +305,7 @@ public struct BodyScanner {
         let start = index + 1
         let (end, escaped, length) = try stringBody()
         if let capture, let slot = openSlot(capture) {
-            captured[slot] = CapturedValue(text: decodeString(start: start, end: end, escaped: escaped), kind: "string")
+            marks[slot] = CaptureMark(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end))
         }
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
@@ -368,7 +380,7 @@ public struct BodyScanner {
             while index < count, isDigit(base[index]) { index += 1 }
         }
         let end = index
-        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: text(start, end), kind: "number") }
+        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .number, start: Int32(start), end: Int32(end)) }
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
         switch entry.pointee.kind {
@@ -411,13 +423,12 @@ public struct BodyScanner {
     private mutating func literal(_ word: StaticString, _ node: Int32, capture: Int32?) throws {
         let start = index
         try self.word(word)
-        let text = word.utf8CodeUnitCount == 4 ? "true" : "false"
-        if let capture, let slot = openSlot(capture) { captured[slot] = CapturedValue(text: text, kind: "boolean") }
+        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .boolean, start: Int32(start), end: Int32(index)) }
         guard node >= 0 else { return }
         let kind = nodes[Int(node)].kind
         guard kind != .any, kind != .boolean else { return }
         let name = table.typeName(of: node)
-        report(.type, "a boolean where \(article(name)) is documented", expected: name, actual: "boolean \(text)", node, at: start)
+        report(.type, "a boolean where \(article(name)) is documented", expected: name, actual: "boolean \(word)", node, at: start)
     }
 
     // MARK: - Strings
@@ -615,9 +626,8 @@ public struct BodyScanner {
     /// at a path is the one kept (for arrays, the first item's).
     @inline(__always)
     private mutating func openSlot(_ capture: Int32) -> Int? {
-        guard let slot = captures?.slot(of: capture) else { return nil }
-        if case .none = captured[slot] { return slot }
-        return nil
+        guard let slot = captures?.slot(of: capture), marks[slot].kind == .absent else { return nil }
+        return slot
     }
 
     // MARK: - Small helpers

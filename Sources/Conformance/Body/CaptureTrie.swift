@@ -144,3 +144,65 @@ public struct CapturedValue: Sendable, Hashable {
         self.count = count
     }
 }
+
+/// Where a captured value lies in the body, as the scanner leaves it: no text yet.
+struct CaptureMark {
+    enum Kind: UInt8 {
+        case absent, string, number, boolean, null, object, array
+    }
+
+    var kind: Kind = .absent
+    /// A string with escapes, which needs decoding to be compared.
+    var escaped = false
+    /// The content's bytes (a string's without its quotes); empty for containers and null.
+    var start: Int32 = 0
+    var end: Int32 = 0
+    /// The item count of an array.
+    var count: Int32 = 0
+}
+
+/// The captured values of one scanned body, read in place: what the cross-field rules test,
+/// without making text of values they do not compare.
+struct CapturedBody {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let marks: UnsafeBufferPointer<CaptureMark>
+
+    /// Whether the value at `slot` is there and not null.
+    func isPresent(_ slot: Int) -> Bool {
+        marks[slot].kind != .absent && marks[slot].kind != .null
+    }
+
+    /// The item count of the array at `slot`.
+    func count(_ slot: Int) -> Int? {
+        marks[slot].kind == .array ? Int(marks[slot].count) : nil
+    }
+
+    /// Whether the scalar at `slot` reads as one of `values` (UTF-8 bytes; strings decoded).
+    func isOne(_ slot: Int, of values: [[UInt8]]) -> Bool {
+        let mark = marks[slot]
+        guard mark.kind == .string || mark.kind == .number || mark.kind == .boolean else { return false }
+        if mark.escaped {
+            let text = Array(BodyScanner.decodeString(UnsafeBufferPointer(rebasing: bytes[Int(mark.start)..<Int(mark.end)]), escaped: true).utf8)
+            return values.contains(text)
+        }
+        let length = Int(mark.end - mark.start)
+        return values.contains { value in
+            value.count == length && value.withUnsafeBufferPointer { CompiledSchema.equal($0.baseAddress!, bytes.baseAddress! + Int(mark.start), length) }
+        }
+    }
+
+    /// The values as `CapturedValue`s, for messages and for the public `scan`.
+    var values: [CapturedValue?] {
+        marks.map { mark in
+            let range = Int(mark.start)..<Int(mark.end)
+            switch mark.kind {
+            case .absent: return nil
+            case .string: return CapturedValue(text: BodyScanner.decodeString(UnsafeBufferPointer(rebasing: bytes[range]), escaped: mark.escaped), kind: "string")
+            case .number, .boolean: return CapturedValue(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), kind: mark.kind == .number ? "number" : "boolean")
+            case .null: return CapturedValue(text: nil, kind: "null")
+            case .object: return CapturedValue(text: nil, kind: "object")
+            case .array: return CapturedValue(text: nil, kind: "array", count: Int(mark.count))
+            }
+        }
+    }
+}

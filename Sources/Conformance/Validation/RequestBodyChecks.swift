@@ -13,12 +13,18 @@ enum RequestBodyChecks {
             }
             return
         }
-        let (issues, captured) = BodyScanner.scan(body, schema: schema, captures: operation.captures)
-        context.add(issues, inRequest: true)
-        guard let captures = operation.captures, !issues.contains(where: { $0.kind == .malformed }) else { return }
-        for compiled in operation.rules where compiled.isViolated(by: captured) {
+        // The rules test the captured values where they lie in the body; text is made of them
+        // only for a rule that is broken, to describe it.
+        let broken: (issues: [BodyIssue], rules: [CompiledRule], values: [CapturedValue?]) = BodyScanner.scan(body, schema: schema, captures: operation.captures) { issues, captured in
+            guard operation.captures != nil, !issues.contains(where: { $0.kind == .malformed }) else { return (issues, [], []) }
+            let rules = operation.rules.filter { $0.isViolated(by: captured) }
+            return (issues, rules, rules.isEmpty ? [] : captured.values)
+        }
+        context.add(broken.issues, inRequest: true)
+        guard let captures = operation.captures else { return }
+        for compiled in broken.rules {
             let rule = compiled.rule
-            if let violation = RuleChecks.violation(of: rule, captured: captured, captures: captures) {
+            if let violation = RuleChecks.violation(of: rule, captured: broken.values, captures: captures) {
                 context.add(rule: Rule.requestBodyConstraint, .error, .requestBody, pointer: violation.pointer,
                             message: "\(violation.message) (rule \(rule.id): “\(rule.citation.sentence)”)",
                             expected: violation.expected, actual: violation.actual, source: rule.citation.reference)
@@ -32,7 +38,8 @@ enum RequestBodyChecks {
 final class CompiledRule: Sendable {
     struct Condition: Sendable {
         let slot: Int
-        let isOneOf: [String]
+        /// The values, as UTF-8 bytes, compared with the captured value's bytes.
+        let isOneOf: [[UInt8]]
         let negated: Bool
     }
 
@@ -50,7 +57,7 @@ final class CompiledRule: Sendable {
     init?(_ rule: BodyRule, captures: CaptureTrie) {
         self.rule = rule
         func condition(_ condition: BodyRule.Condition) -> Condition? {
-            captures.slot(of: condition.field).map { Condition(slot: $0, isOneOf: condition.isOneOf, negated: condition.negated) }
+            captures.slot(of: condition.field).map { Condition(slot: $0, isOneOf: condition.isOneOf.map { Array($0.utf8) }, negated: condition.negated) }
         }
         switch rule.requirement {
         case .atMostOne(let fields):
@@ -70,20 +77,16 @@ final class CompiledRule: Sendable {
     }
 
     /// Whether the captured values break the rule.
-    func isViolated(by captured: [CapturedValue?]) -> Bool {
-        func present(_ slot: Int) -> Bool {
-            guard let value = captured[slot] else { return false }
-            return value.kind != "null"
-        }
+    func isViolated(by captured: CapturedBody) -> Bool {
         func holds(_ condition: Condition) -> Bool {
-            let matches = captured[condition.slot]?.text.map { condition.isOneOf.contains($0) } ?? false
+            let matches = captured.isOne(condition.slot, of: condition.isOneOf)
             return condition.negated ? !matches : matches
         }
         switch check {
-        case .atMostOne(let slots): return slots.count { present($0) } > 1
-        case .requiredWhen(let field, let condition): return holds(condition) && !present(field)
-        case .forbiddenWhen(let field, let condition): return present(field) && holds(condition)
-        case .maxItems(let field, let limit): return (captured[field]?.count ?? 0) > limit
+        case .atMostOne(let slots): return slots.count { captured.isPresent($0) } > 1
+        case .requiredWhen(let field, let condition): return holds(condition) && !captured.isPresent(field)
+        case .forbiddenWhen(let field, let condition): return captured.isPresent(field) && holds(condition)
+        case .maxItems(let field, let limit): return (captured.count(field) ?? 0) > limit
         }
     }
 }
