@@ -149,7 +149,7 @@ func jsonLine(_ exchange: Exchange) -> String {
 func writeCorpus(to path: String, bytes target: Int) throws -> Int {
     let block = BenchmarkCorpus.exchanges(pairs: 50).map(jsonLine).joined(separator: "\n") + "\n"
     let data = Data(block.utf8)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
     var written = 0
     var lines = 0
