@@ -26,24 +26,9 @@ public enum MarkdownBlock: Sendable, Hashable {
             let raw = lines[index]
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             let lineNumber = index + 1
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                let fence = String(trimmed.prefix(3))
-                let info = String(trimmed.dropFirst(3)).trimmingCharacters(in: .whitespaces)
-                var body: [String] = []
-                var closed = false
-                index += 1
-                let indent = raw.prefix(while: { $0 == " " }).count
-                while index < lines.count {
-                    let line = lines[index]
-                    if line.trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
-                        closed = true
-                        index += 1
-                        break
-                    }
-                    body.append(String(line.dropFirst(min(indent, line.prefix(while: { $0 == " " }).count))))
-                    index += 1
-                }
-                blocks.append(.code(text: body.joined(separator: "\n"), info: info, line: lineNumber, closed: closed))
+            if let code = FencedCode.read(lines, at: index) {
+                blocks.append(.code(text: code.text, info: code.info, line: lineNumber, closed: code.closed))
+                index = code.end
                 continue
             }
             if trimmed.range(of: "<table", options: .caseInsensitive) != nil {

@@ -30,22 +30,9 @@ public enum PipeMarkdownBlock: Sendable, Hashable {
             let raw = lines[index]
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             let lineNumber = index + 1
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                let fence = String(trimmed.prefix(3))
-                let indent = raw.prefix(while: { $0 == " " }).count
-                var body: [String] = []
-                var closed = false
-                index += 1
-                while index < lines.count {
-                    let line = lines[index]
-                    index += 1
-                    if line.trimmingCharacters(in: .whitespaces).hasPrefix(fence) {
-                        closed = true
-                        break
-                    }
-                    body.append(String(line.dropFirst(min(indent, line.prefix(while: { $0 == " " }).count))))
-                }
-                blocks.append(.code(text: body.joined(separator: "\n"), line: lineNumber, closed: closed))
+            if let code = FencedCode.read(lines, at: index) {
+                blocks.append(.code(text: code.text, line: lineNumber, closed: code.closed))
+                index = code.end
                 continue
             }
             if trimmed.hasPrefix("#") {
