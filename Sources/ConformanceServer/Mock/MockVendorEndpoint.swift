@@ -3,8 +3,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
-import Synchronization
 
 /// The embedded stateful mock vendor endpoint: serves every configured service on one port,
 /// routed by path (DESIGN.md "conformance mock").
@@ -23,13 +21,7 @@ public final class MockVendorEndpoint: Sendable {
     public let configuration: MockConfiguration
     /// The request → response behaviour, shared by every connection.
     public let engine: MockEngine
-    private let running = Mutex<Running?>(nil)
-
-    private struct Running: Sendable {
-        let group: ServiceGroup
-        let task: Task<Void, any Error>
-        let url: URL
-    }
+    private let server = BackgroundServer(label: "conformance.mock")
 
     /// A mock that is not yet listening; call ``start()``.
     public init(configuration: MockConfiguration = MockConfiguration()) {
@@ -53,57 +45,27 @@ public final class MockVendorEndpoint: Sendable {
     /// Binds the configured host and port and serves until ``stop()``; returns the bound base
     /// URL, `http://127.0.0.1:PORT`. Calling it while running returns the same URL.
     public func start() async throws -> URL {
-        if let url = running.withLock({ $0?.url }) { return url }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(onServerRunning: { channel in
-            continuation.yield(channel.localAddress?.port ?? 0)
-            continuation.finish()
-        })
-        var logger = Logger(label: "conformance.mock.lifecycle")
-        logger.logLevel = .warning
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var port: Int?
-        for await bound in ports { port = bound }
-        guard let port, port > 0 else {
-            // The server ended before it was running: report why.
-            _ = try await task.value
+        do {
+            return try await server.start(host: configuration.host) { application(onServerRunning: $0) }
+        } catch is BackgroundServer.NotListening {
             throw MockStartError(host: configuration.host, port: configuration.port, reason: "the server stopped before it was listening")
         }
-        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        let url = URL(string: "http://\(host):\(port)")!
-        running.withLock { $0 = Running(group: group, task: task, url: url) }
-        return url
     }
 
     /// Serves in the foreground until SIGINT or SIGTERM (graceful shutdown by ServiceLifecycle:
     /// in-flight requests complete), then writes the recording. `onRunning` gets the bound URL.
     public func runUntilSignalled(onRunning: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
-        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        let host = BackgroundServer.urlHost(configuration.host)
         let app = application(onServerRunning: { channel in
             onRunning(URL(string: "http://\(host):\(channel.localAddress?.port ?? 0)")!)
         })
-        var logger = Logger(label: "conformance.mock.lifecycle")
-        logger.logLevel = .warning
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         defer { engine.flushRecording() }
-        try await group.run()
+        try await server.runUntilSignalled(app)
     }
 
     /// Stops serving (graceful: in-flight requests complete) and writes the recording.
     public func stop() async {
-        guard let current = running.withLock({ state -> Running? in
-            defer { state = nil }
-            return state
-        }) else {
-            engine.flushRecording()
-            return
-        }
-        await current.group.triggerGracefulShutdown()
-        _ = try? await current.task.value
+        await server.stop()
         engine.flushRecording()
     }
 }

@@ -5,7 +5,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
 /// The recording, validating proxy (DESIGN.md "conformance proxy"): listens on loopback,
@@ -26,19 +25,13 @@ public final class ValidatingProxy: Sendable {
     let validator: StatefulValidator
     let onExchange: @Sendable (ProxiedExchange) -> Void
     private let state = Mutex(State())
-    private let running = Mutex<Running?>(nil)
+    private let server = BackgroundServer(label: "conformance.proxy")
 
     private struct State {
         var recording = HARWriter()
         var index = 0
         var lastWrite = ContinuousClock.now
         var dirty = false
-    }
-
-    private struct Running: Sendable {
-        let group: ServiceGroup
-        let task: Task<Void, any Error>
-        let url: URL
     }
 
     public init(configuration: ProxyConfiguration, onExchange: @escaping @Sendable (ProxiedExchange) -> Void = { _ in }) {
@@ -62,46 +55,22 @@ public final class ValidatingProxy: Sendable {
 
     /// Binds and serves until ``stop()``; returns `http://host:port`.
     public func start() async throws -> URL {
-        if let url = running.withLock({ $0?.url }) { return url }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = application(onServerRunning: { channel in
-            continuation.yield(channel.localAddress?.port ?? 0)
-            continuation.finish()
-        })
-        var logger = Logger(label: "conformance.proxy.lifecycle")
-        logger.logLevel = .warning
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
-        let task = Task {
-            defer { continuation.finish() }
-            try await group.run()
-        }
-        var port: Int?
-        for await bound in ports { port = bound }
-        guard let port, port > 0 else {
-            _ = try await task.value
+        do {
+            return try await server.start(host: configuration.host) { application(onServerRunning: $0) }
+        } catch is BackgroundServer.NotListening {
             throw ProxyStartError(description: "cannot serve on \(configuration.host):\(configuration.port): the server stopped before it was listening")
         }
-        let url = URL(string: "http://\(configuration.host):\(port)")!
-        running.withLock { $0 = Running(group: group, task: task, url: url) }
-        return url
     }
 
     /// Serves in the foreground until SIGINT or SIGTERM (graceful: in-flight requests
     /// complete); `onRunning` gets the bound port. Call ``stop()`` afterwards to flush.
     public func runUntilSignalled(onRunning: @escaping @Sendable (Int) -> Void) async throws {
-        let app = application(onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) })
-        var logger = Logger(label: "conformance.proxy.lifecycle")
-        logger.logLevel = .warning
-        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        try await server.runUntilSignalled(application(onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }))
     }
 
     /// Stops serving, closes upstream connections and writes the recording.
     public func stop() async {
-        if let current = running.withLock({ state -> Running? in defer { state = nil }; return state }) {
-            await current.group.triggerGracefulShutdown()
-            _ = try? await current.task.value
-        }
+        await server.stop()
         await client.shutdown()
         flushRecording()
     }
