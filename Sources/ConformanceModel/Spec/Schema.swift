@@ -41,6 +41,10 @@ public struct Schema: Sendable, Hashable {
     /// examples nest them (`data.List[].Count`).
     public var fieldsAtAnyDepth: Bool
     public var source: DocReference?
+    /// The doc's words behind each fact above (an enumeration, a bound, a default, `nullable`).
+    public var evidence: [Fact: Evidence]
+    /// Other readings of this value that other places of the docs give (see `Reading`).
+    public var readings: [Reading]
 
     private var itemsStorage: Indirect?
     private var valuesStorage: Indirect?
@@ -65,7 +69,9 @@ public struct Schema: Sendable, Hashable {
         nullable: Bool = false,
         stateTable: String? = nil,
         fieldsAtAnyDepth: Bool = false,
-        source: DocReference? = nil
+        source: DocReference? = nil,
+        evidence: [Fact: Evidence] = [:],
+        readings: [Reading] = []
     ) {
         self.kind = kind
         self.name = name
@@ -87,6 +93,8 @@ public struct Schema: Sendable, Hashable {
         self.stateTable = stateTable
         self.fieldsAtAnyDepth = fieldsAtAnyDepth
         self.source = source
+        self.evidence = evidence
+        self.readings = readings
     }
 
     /// The schema of an array's elements.
@@ -140,7 +148,7 @@ extension Schema: Codable {
     private enum CodingKeys: String, CodingKey {
         case kind, name, docType, description, properties, items, values, enumeration
         case minimum, maximum, minLength, maxLength, minItems, maxItems
-        case defaultValue = "default", format, nullable, stateTable, fieldsAtAnyDepth, source
+        case defaultValue = "default", format, nullable, stateTable, fieldsAtAnyDepth, source, evidence, readings
     }
 
     public init(from decoder: any Decoder) throws {
@@ -165,8 +173,21 @@ extension Schema: Codable {
             nullable: try container.decodeIfPresent(Bool.self, forKey: .nullable) ?? false,
             stateTable: try container.decodeIfPresent(String.self, forKey: .stateTable),
             fieldsAtAnyDepth: try container.decodeIfPresent(Bool.self, forKey: .fieldsAtAnyDepth) ?? false,
-            source: try container.decodeIfPresent(DocReference.self, forKey: .source)
+            source: try container.decodeIfPresent(DocReference.self, forKey: .source),
+            evidence: try Self.decodeEvidence(container.decodeIfPresent([String: Evidence].self, forKey: .evidence) ?? [:], at: container.codingPath),
+            readings: try container.decodeIfPresent([Reading].self, forKey: .readings) ?? []
         )
+    }
+
+    private static func decodeEvidence(_ raw: [String: Evidence], at path: [any CodingKey]) throws -> [Fact: Evidence] {
+        var result: [Fact: Evidence] = [:]
+        for (key, value) in raw {
+            guard let fact = Fact(rawValue: key) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown fact '\(key)' in evidence"))
+            }
+            result[fact] = value
+        }
+        return result
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -191,5 +212,9 @@ extension Schema: Codable {
         try container.encodeIfPresent(stateTable, forKey: .stateTable)
         if fieldsAtAnyDepth { try container.encode(fieldsAtAnyDepth, forKey: .fieldsAtAnyDepth) }
         try container.encodeIfPresent(source, forKey: .source)
+        if !evidence.isEmpty {
+            try container.encode(Dictionary(uniqueKeysWithValues: evidence.map { ($0.key.rawValue, $0.value) }), forKey: .evidence)
+        }
+        if !readings.isEmpty { try container.encode(readings, forKey: .readings) }
     }
 }

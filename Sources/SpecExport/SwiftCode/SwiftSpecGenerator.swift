@@ -247,6 +247,11 @@ struct SchemaBuilder {
         }
         let items = schema.items.map { add($0) }
         let values = schema.values.map { add($0) }
+        var readings: [String] = []
+        for reading in schema.readings {
+            let child = add(reading.schema)
+            readings.append("Reading(schema: \(child), basis: .\(reading.basis.rawValue), phrase: \(SwiftLiteral.string(reading.phrase)), source: \(reference(reading.source)))")
+        }
         let name = "s\(count)"
         count += 1
         var arguments = ["kind: .\(schema.kind.rawValue)"]
@@ -272,6 +277,17 @@ struct SchemaBuilder {
         if let value = schema.stateTable { arguments.append("stateTable: \(SwiftLiteral.string(value))") }
         if schema.fieldsAtAnyDepth { arguments.append("fieldsAtAnyDepth: true") }
         if let source = schema.source { arguments.append("source: \(reference(source))") }
+        if !schema.evidence.isEmpty {
+            let entries = schema.evidence.sorted { $0.key < $1.key }.map { fact, evidence in
+                ".\(fact): Evidence(.\(evidence.basis.rawValue), phrase: \(SwiftLiteral.string(evidence.phrase)), source: \(reference(evidence.source)))"
+            }
+            lines.append("let \(name)e: [Schema.Fact: Evidence] = [\(entries.joined(separator: ", "))]")
+            arguments.append("evidence: \(name)e")
+        }
+        if !readings.isEmpty {
+            lines.append("let \(name)r: [Reading] = [\(readings.joined(separator: ", "))]")
+            arguments.append("readings: \(name)r")
+        }
         lines.append("let \(name): Schema = Schema(\(arguments.joined(separator: ", ")))")
         return name
     }
