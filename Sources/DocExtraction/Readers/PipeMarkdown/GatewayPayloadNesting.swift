@@ -129,14 +129,16 @@ enum GatewayPayloadNesting {
 
     /// The `wrapper` evidence of the container at the end of `path`: the example line that
     /// opens it, from the example that placed a field there first.
-    private static func containerEvidence(_ path: ArraySlice<[Step].Element>, found: [String: (path: [Step], example: Int)], examples: [PayloadExample]) -> Evidence {
+    private static func containerEvidence(_ path: ArraySlice<Step>, found: [String: (path: [Step], example: Int)], examples: [PayloadExample]) -> Evidence {
         let index = found.values.filter { Array($0.path.prefix(path.count)) == Array(path) }.map(\.example).min() ?? 0
         let example = examples[index]
-        let key = path.last!.name
-        let opener = path.last.map { step -> String in
-            if case .items = step { return "\"\(key)\": [" }
-            return "\"\(key)\": {"
-        }!
+        let last = path[path.endIndex - 1]
+        let key = last.name
+        let opener: String
+        switch last {
+        case .member: opener = "\"\(key)\": {"
+        case .items: opener = "\"\(key)\": ["
+        }
         var source = example.source
         if let range = example.text.range(of: "\"\(key)\"") {
             // The example's text starts on the line after its opening fence.
