@@ -10,7 +10,8 @@ import FoundationNetworking
 #endif
 
 /// The mock over real sockets: `start()`/`stop()` on an ephemeral port with a recording, and
-/// Hummingbird's router test client.
+/// Hummingbird's router test client. That the recorded exchange validates clean holds by
+/// construction (the mock answers from the same specs); the point is the socket and redaction.
 @Suite struct MockEndpointTests {
     @Test func liveSocketAndRedactedRecording() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mock-\(UUID().uuidString)")

@@ -50,6 +50,8 @@ import Testing
         #expect(mock.rules.contains(Rule.statePrecondition))
     }
 
+    /// Clean by construction (goldens and refusals come from the same specs and validator); it
+    /// shows that `rate=0` and no faults spoil nothing.
     @Test func rateZeroAndNoFaultsAreClean() throws {
         for faults in ["all,rate=0", ""] {
             let mock = try harness(faults)

@@ -14,8 +14,11 @@ import Testing
         #expect(created.status == 200)
         #expect(created.json?["scode"]?.doubleValue == 0)
         let listed = mock.send("POST", "/v1/tencent/disk/list", body: "{\(common)}", headers: [:])
-        let id = try #require(listed.json?["data"]?["DiskId"]?.stringValue)
-        #expect(listed.json?["data"]?["DiskState"]?.stringValue == "UNATTACHED")
+        // One data.List[] element per disk, as the list example (003 line 327) nests them.
+        #expect(listed.json?["data"]?["TotalCount"]?.doubleValue == 1)
+        #expect(listed.json?["data"]?["List"]?.arrayValue?.count == 1)
+        let id = try #require(listed.json?["data"]?["List"]?.arrayValue?.first?["DiskId"]?.stringValue)
+        #expect(listed.json?["data"]?["List"]?.arrayValue?.first?["DiskState"]?.stringValue == "UNATTACHED")
         let ids = #""DiskIds": ["\#(id)"]"#
         #expect(mock.send("POST", "/v1/tencent/disk/inspect", body: "{\(ids), \(common)}", headers: [:]).json?["data"]?["DiskSize"]?.doubleValue == 20)
         #expect(mock.send("POST", "/v1/tencent/disk/resize", body: #"{\#(ids), "DiskSize": 40, \#(common)}"#, headers: [:]).json?["scode"]?.doubleValue == 0)

@@ -5,6 +5,11 @@ import Foundation
 import Testing
 
 /// The EVS volume life cycle against the mock, every exchange validated by `StatefulValidator`.
+///
+/// The "no error finding" checks here pass partly by construction (the mock answers goldens
+/// synthesized from the same specs and refuses requests with the same `Validator`); what these
+/// tests add is the mock's behaviour: states, errors, sizes. The mock is checked against
+/// something else by `SDKInteropTests` (the vendors' SDKs).
 @Suite struct MockVolumeLifecycleTests {
     let base = "/v2/\(MockHarness.project)"
 

@@ -29,28 +29,63 @@ struct BodyScannerOracleTests {
         }
     }
 
-    @Test("mutated documents: the scanner and the strict tree parser agree on validity")
+    /// 4,000 seeded byte-level mutations of the doc examples (200 examples × 20), each judged
+    /// by the scanner, by `JSONSerialization` and by the model's strict tree parser.
+    ///
+    /// Known differences, each checked to be the reason whenever the verdicts part:
+    /// - duplicate keys: RFC 8259 allows them ("names SHOULD be unique"), so the scanner and
+    ///   `JSONSerialization` accept them; the tree parser rejects them (an ambiguous example);
+    /// - `JSONSerialization` guesses the encoding from the first bytes (RFC 4627 §3): a
+    ///   mutation that puts a NUL byte into the first four turns the text into "UTF-16" or
+    ///   "UTF-32" for it, whatever follows; the scanner reads UTF-8 only (RFC 8259 §8.1);
+    /// - `JSONSerialization` (swift-corelibs-foundation) accepts a trailing comma before `}` or
+    ///   `]` (`{"a": 1,}`), which RFC 8259's grammar has no place for; the scanner rejects it,
+    ///   as the lint does (6.1.1's second create example has one);
+    /// - `JSONSerialization` accepts a byte sequence that is not UTF-8 inside a string where it
+    ///   can decode it otherwise; the scanner rejects it.
+    @Test("mutated documents: the scanner agrees with JSONSerialization and the strict tree parser on validity")
     func mutatedValidity() throws {
         var random = SeededRandom(seed: 0x5EED)
         let seeds = Self.exampleBodies().map { Array($0.text.utf8) }
         #expect(seeds.count > 100)
         var checked = 0
+        var known: [String: Int] = [:]
         for seed in seeds.prefix(200) {
             for _ in 0..<20 {
                 let mutated = random.mutate(seed)
-                let tree: Bool
-                do {
-                    _ = try JSONValue.parse(bytes: mutated)
-                    tree = true
-                } catch {
-                    // The tree parser rejects duplicate keys; the scanner (like RFC 8259) allows them.
-                    tree = error.message.hasPrefix("duplicate key")
+                let scanner = scannerAccepts(mutated)
+                let text = String(decoding: mutated, as: UTF8.self)
+                let foundation = (try? JSONSerialization.jsonObject(with: Data(mutated), options: [.fragmentsAllowed])) != nil
+                if scanner != foundation {
+                    let reason = Self.knownFoundationDifference(mutated, scannerAccepts: scanner)
+                    #expect(reason != nil, "scanner \(scanner ? "accepts" : "rejects"), JSONSerialization \(foundation ? "accepts" : "rejects"): \(text)")
+                    if let reason { known["JSONSerialization: " + reason, default: 0] += 1 }
                 }
-                #expect(scannerAccepts(mutated) == tree, "\(String(decoding: mutated, as: UTF8.self))")
+                var tree = true
+                do { _ = try JSONValue.parse(bytes: mutated) } catch { tree = false
+                    if error.message.hasPrefix("duplicate key") {
+                        #expect(scanner, "a duplicate key is the tree parser's only extra rejection: \(text)")
+                        known["tree parser: duplicate key", default: 0] += 1
+                        checked += 1
+                        continue
+                    }
+                }
+                #expect(scanner == tree, "scanner \(scanner ? "accepts" : "rejects"), tree parser \(tree ? "accepts" : "rejects"): \(text)")
                 checked += 1
             }
         }
-        #expect(checked >= 2000)
+        #expect(checked == 4000)
+        // The differences stay a small share, so the comparison keeps its power.
+        #expect(known.values.reduce(0, +) < 200, "\(known)")
+    }
+
+    /// Why `JSONSerialization` may judge `bytes` otherwise than the scanner, if it is one of
+    /// the documented differences (see `mutatedValidity`).
+    static func knownFoundationDifference(_ bytes: [UInt8], scannerAccepts: Bool) -> String? {
+        if bytes.prefix(4).contains(0) { return "encoding guessed from a NUL in the first four bytes" }
+        if !scannerAccepts, hasTrailingComma(bytes) { return "trailing comma accepted" }
+        if !scannerAccepts, String(validating: bytes, as: UTF8.self) == nil { return "not UTF-8" }
+        return nil
     }
 
     @Test("every doc example gets the findings a tree walk gives, with the same pointers")
@@ -82,20 +117,42 @@ struct BodyScannerOracleTests {
         #expect(compared > 1000)
     }
 
+    /// Whether a `,` outside strings is followed, after whitespace, by `}` or `]`.
+    static func hasTrailingComma(_ bytes: [UInt8]) -> Bool {
+        var inString = false
+        var escaped = false
+        for (index, byte) in bytes.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            if byte == UInt8(ascii: "\"") { inString = true }
+            guard byte == UInt8(ascii: ",") else { continue }
+            let next = bytes[(index + 1)...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            if next == UInt8(ascii: "}") || next == UInt8(ascii: "]") { return true }
+        }
+        return false
+    }
+
     /// Every example body of every compiled spec.
     static func exampleBodies() -> [Example] {
         Specs.all.flatMap { $0.operations.flatMap(\.examples) }
     }
 
-    /// Examples with the schema they document: request examples with the request body, response
-    /// examples with their status's body (the envelope is left out: examples are payload-only in Huawei docs).
+    /// Examples with the schema they document: request examples with the request body,
+    /// response examples with their status's body, inside the service's response envelope
+    /// where it has one (Tencent's `scode` envelope: the examples show it).
     static func examplesWithSchemas() -> [(Example, Schema)] {
-        Specs.all.filter { $0.responseEnvelope == nil }.flatMap { spec in
+        Specs.all.flatMap { spec in
             spec.operations.flatMap { operation -> [(Example, Schema)] in
                 operation.examples.compactMap { example in
                     switch example.kind {
-                    case .request: operation.requestBody.map { (example, $0) }
-                    case .response: example.status.flatMap { operation.response(for: $0)?.body }.map { (example, $0) }
+                    case .request:
+                        return operation.requestBody.map { (example, $0) }
+                    case .response:
+                        guard let response = example.status.flatMap(operation.response(for:)) else { return nil }
+                        if let envelope = spec.responseEnvelope { return (example, CompiledOperation.enveloped(response.body, in: envelope)) }
+                        return response.body.map { (example, $0) }
                     }
                 }
             }

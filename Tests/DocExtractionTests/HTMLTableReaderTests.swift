@@ -71,8 +71,18 @@ struct HTMLTableReaderTests {
         #expect(table.rowLines == [102])
     }
 
-    @Test("garbage does not crash the reader", arguments: ["", "<", "<table", "</table></table>", "<table><tr><td rowspan=99999>x", "<table><tr><td colspan=-3>x</td></tr></table>", String(repeating: "<table><tr><td>", count: 200)])
-    func garbage(input: String) {
-        _ = HTMLTableReader.tables(inHTML: input)
+    /// Broken markup is recovered the way a browser would: stray end tags are dropped, an
+    /// unclosed table is still a table, a rowspan past the last row and a negative colspan
+    /// cover one cell, and tables nested in a cell stay inside that cell's text.
+    @Test("garbage is recovered as a browser would", arguments: [
+        ("", 0, nil), ("<", 0, nil), ("<table", 1, [] as [[String]]?), ("</table></table>", 0, nil),
+        ("<table><tr><td rowspan=99999>x", 1, [["x"]]), ("<table><tr><td colspan=-3>x</td></tr></table>", 1, [["x"]]),
+        (String(repeating: "<table><tr><td>", count: 200), 1, nil),
+    ] as [(String, Int, [[String]]?)])
+    func garbage(input: String, tables: Int, rows: [[String]]?) {
+        let read = HTMLTableReader.tables(inHTML: input)
+        #expect(read.count == tables)
+        if let rows { #expect(read.first?.rows == rows) }
+        if tables == 1 { #expect(read.first?.rows.count ?? 0 <= 1 && read.first?.rows.first?.count ?? 1 == 1) }
     }
 }

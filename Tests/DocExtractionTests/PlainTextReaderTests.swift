@@ -80,10 +80,18 @@ struct PlainTextReaderTests {
         #expect(operation.responses.map(\.status) == [201])
     }
 
-    @Test("malformed pages give diagnostics, not crashes", arguments: ["", "Request Structure\n\nnot a request line", "Request Parameters\nParameter Name Type\n\u{0}", "Request Structure\nPUT /x?{a}&{b} HTTP/1.1\n\n{ broken"])
-    func malformed(text: String) {
+    /// A page without a request line yields no operation and says why; a request line with a
+    /// broken body still yields the operation, with a warning for each part it could not read.
+    @Test("malformed pages give diagnostics that name the problem", arguments: [
+        ("", [], ["operation.no-request-line"]),
+        ("Request Structure\n\nnot a request line", [], ["operation.no-request-line"]),
+        ("Request Parameters\nParameter Name Type\n\u{0}", [], ["operation.no-request-line"]),
+        ("Request Structure\nPUT /x?{a}&{b} HTTP/1.1\n\n{ broken", ["PUT /x"], ["status.assumed", "structure.unreadable", "table.missing"]),
+    ] as [(String, [String], [String])])
+    func malformed(text: String, operations: [String], codes: [String]) {
         let extraction = PlainTextReader().read(SourceDocument(name: "bad.txt", text: text))
-        #expect(extraction.operations.count <= 1)
-        if extraction.operations.isEmpty { #expect(!extraction.diagnostics.isEmpty) }
+        #expect(extraction.operations.map { "\($0.method) \($0.path)" } == operations)
+        #expect(Set(extraction.diagnostics.map(\.code)) == Set(codes))
+        #expect(extraction.diagnostics.allSatisfy { $0.source.document == "bad.txt" })
     }
 }

@@ -66,21 +66,45 @@ struct TencentSpecTests {
         #expect(envelope.statusField == "scode")
         #expect(envelope.successValue == "0")
         #expect(envelope.note.contains("Derived from"))
-        #expect(spec.notes.contains { $0.contains("fieldsAtAnyDepth") })
+        // The notes say what was computed: where the examples nest the return tables' fields,
+        // and that DiskLogsList's fields stay flat because no example places them.
+        #expect(spec.notes.contains { $0.contains("DiskList: data.List[] (33 fields), data.Properties[] (4 fields)") })
+        #expect(spec.notes.contains { $0.contains("DiskDistributedInspect: data.List[] (4 fields)") })
+        #expect(spec.notes.contains { $0.contains("No success example places the return-table fields of DiskLogsList") })
+        #expect(spec.notes.contains { $0.contains("no 异常返回示例 of the document holds an example") })
         #expect(spec.errorEnvelopes == [ErrorEnvelope(wrapper: .none, codeField: "scode", messageField: "message", source: envelope.source)])
         // The logs/list example has Tencent Cloud's own shape, not the envelope.
         #expect(spec.diagnostics.contains { $0.code == "example.envelope-mismatch" && $0.source.line == 673 })
     }
 
-    @Test("response payloads keep the table's types at any depth; 200 is assumed")
+    @Test("return-table fields nested as the success examples show; 200 is assumed")
     func responses() throws {
         let list = try #require(spec.operation(id: "DiskList"))
         #expect(list.responses.map(\.status) == [200])
         let payload = try #require(list.response(for: 200)?.body)
-        #expect(payload.fieldsAtAnyDepth)
+        // Table line 268 lists TotalCount … IsDelete flat; the example (line 327) nests them.
+        #expect(!payload.fieldsAtAnyDepth)
+        #expect(payload.properties.map(\.name) == ["TotalCount", "List", "Properties"])
         #expect(payload.property(named: "TotalCount")?.schema.kind == .integer)
-        #expect(payload.property(named: "IsDelete")?.schema.kind == .boolean)
-        #expect(payload.property(named: "InstanceIdList")?.schema.items?.kind == .string)
+        let disk = try #require(payload.at("List.[]"))
+        #expect(disk.properties.first?.name == "DiskId")
+        #expect(disk.properties.count == 33)
+        // Not in the example: placed with the table rows around them.
+        #expect(disk.property(named: "InstanceIdList")?.schema.items?.kind == .string)
+        #expect(disk.property(named: "DifferDaysOfDeadline")?.schema.kind == .integer)
+        #expect(payload.at("Properties.[].IsDelete")?.kind == .boolean)
+        // The containers carry the example line they were read from.
+        let wrapper = try #require(payload.property(named: "List")?.schema.evidence[.wrapper])
+        #expect(wrapper.basis == .example)
+        #expect(wrapper.source?.line == 336)
+        #expect(payload.property(named: "List")?.required == false)
+        // The logs/list example is not in the envelope: its fields keep the flat reading.
+        let logs = try #require(spec.operation(id: "DiskLogsList")?.response(for: 200)?.body)
+        #expect(logs.fieldsAtAnyDepth)
+        #expect(spec.diagnostics.contains { $0.code == "payload.nesting-unknown" && $0.message.hasPrefix("DiskLogsList") })
+        // Inspect's example shows the table's fields right under data.
+        let inspect = try #require(spec.operation(id: "DiskInspect")?.response(for: 200)?.body)
+        #expect(!inspect.fieldsAtAnyDepth && inspect.property(named: "DiskId") != nil)
         #expect(spec.operation(id: "DiskUpdate")?.response(for: 200)?.body?.properties.isEmpty == true)
         #expect(spec.diagnostics.filter { $0.code == "status.assumed" }.count == 10)
     }

@@ -10,7 +10,7 @@ extension ScenarioCatalog {
         title: "list disks",
         steps: [
             ScenarioStep("list disks", operation: "DiskList", body: .golden(file: "request.min.json", set: ["Limit": 20]), expect: [200],
-                         optionalCaptures: ["first_disk": "data.DiskId"]),
+                         optionalCaptures: ["first_disk": "data.List[0].DiskId"]),
             ScenarioStep("inspect the first disk", operation: "DiskInspect", body: .golden(file: "request.min.json", set: ["DiskIds": ["{{first_disk}}"]]),
                          expect: [200], requires: ["first_disk"]),
         ]
@@ -40,7 +40,7 @@ extension ScenarioCatalog {
     /// disk whose `DiskName` is the run's (``StepEffect/create(variable:cleanup:lookup:)``).
     static let tencentFind = ScenarioStep("find it by name", operation: "DiskList",
                                           body: .golden(file: "request.min.json", set: ["Fuzzy": "{{name}}-disk", "Limit": 100]),
-                                          expect: [200], captures: ["disk_id": "data[DiskName={{name}}-disk].DiskId"])
+                                          expect: [200], captures: ["disk_id": "data.List[DiskName={{name}}-disk].DiskId"])
 
     static let tencentDelete = ScenarioStep("delete it", operation: "DiskDelete", body: .golden(file: "request.min.json", set: ["DiskIds": ["{{disk_id}}"]]),
                                             expect: [200], effect: .delete(variable: "disk_id"))

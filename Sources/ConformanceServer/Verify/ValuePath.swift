@@ -3,7 +3,7 @@ import ConformanceModel
 /// A path into a JSON body as scenarios write it: member names joined by `.`, array indexes in
 /// brackets (`volume_ids[0]`, `volume.id`, `data.Disks[0].DiskId`), and a filter in
 /// brackets, `[Key=value]`, that picks the first array element whose member `Key` is `value`
-/// (or keeps an object only when its `Key` is `value`): `data[DiskName=conformance-1a2b].DiskId`
+/// (or keeps an object only when its `Key` is `value`): `data.List[DiskName=conformance-1a2b].DiskId`
 /// captures an id only from the resource the run named.
 ///
 /// Chosen over RFC 6901 pointers because it reads like the docs' own field names; a path that

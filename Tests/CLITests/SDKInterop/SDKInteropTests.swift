@@ -7,18 +7,28 @@ import Testing
 /// clients sign requests and send headers the docs do not mention, which is what this test is
 /// for.
 ///
-/// The virtual environment lives in `.build/sdk-interop/` (reused while its packages are
-/// there). Skipped, with the reason, when PyPI cannot be reached.
+/// The SDKs live in the oracles' virtual environment, `.build/oracles-venv`, which `.ci/run`
+/// creates (and this test creates when it is missing and PyPI answers). Under `CI=true` the
+/// test must run: a missing venv fails it. Run by hand, it is skipped with the reason when the
+/// venv is missing and PyPI cannot be reached.
 @Suite("SDK interop", .serialized)
 struct SDKInteropTests {
-    static let packages = ["huaweicloudsdkcore", "huaweicloudsdkevs", "bce-python-sdk"]
-    static let folder = CommandRunner.repositoryRoot.appendingPathComponent(".build/sdk-interop")
-    static let python = folder.appendingPathComponent("venv/bin/python")
+    /// The packages of the oracles' venv, in the order `.ci/run` writes them to its `ready` file.
+    static let packages = ["openapi-spec-validator", "huaweicloudsdkcore", "huaweicloudsdkevs", "bce-python-sdk"]
+    static let folder = CommandRunner.repositoryRoot.appendingPathComponent(".build/oracles-venv")
+    static let python = folder.appendingPathComponent("bin/python")
+    static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// Whether the venv holds the packages (its `ready` file lists them).
+    static var venvReady: Bool {
+        let ready = (try? String(contentsOf: folder.appendingPathComponent("ready"), encoding: .utf8)) ?? ""
+        return ready.trimmingCharacters(in: .whitespacesAndNewlines) == packages.joined(separator: " ")
+    }
 
     /// Whether the venv is ready, or pip can reach PyPI (a `pip download --no-deps` of a tiny
     /// package within 20 seconds).
     static let pypiReachable: Bool = {
-        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("ready").path) { return true }
+        if venvReady { return true }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pypi-probe-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let result = try? Shell.run("/usr/bin/env", ["python3", "-m", "pip", "download", "--no-deps", "--timeout", "10", "-q", "-d", scratch.path, "six"], timeout: 20)
@@ -26,9 +36,12 @@ struct SDKInteropTests {
     }()
 
     @Test("Huawei and Baidu SDKs drive the mock; the recording validates clean",
-          .enabled(if: pypiReachable, "PyPI is unreachable: cannot install huaweicloudsdkevs and bce-python-sdk"),
+          .enabled(if: inCI || pypiReachable, "no .build/oracles-venv and PyPI is unreachable: cannot install huaweicloudsdkevs and bce-python-sdk"),
           .timeLimit(.minutes(10)))
     func sdksAgainstMock() async throws {
+        if Self.inCI {
+            try #require(Self.venvReady, "CI=true: .build/oracles-venv with \(Self.packages.joined(separator: ", ")) is required (.ci/run installs it)")
+        }
         try Self.prepareVirtualEnvironment()
         let work = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
@@ -70,16 +83,14 @@ struct SDKInteropTests {
         #expect(!text.contains("mock-secret-key"), "the recording holds no secret")
     }
 
-    /// Creates `.build/sdk-interop/venv` and installs the SDKs, once.
+    /// Creates `.build/oracles-venv` and installs the packages, once (as `.ci/run` does).
     static func prepareVirtualEnvironment() throws {
-        let ready = folder.appendingPathComponent("ready")
-        if FileManager.default.fileExists(atPath: ready.path) { return }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let venv = try Shell.run("/usr/bin/env", ["python3", "-m", "venv", folder.appendingPathComponent("venv").path], timeout: 120)
+        if venvReady { return }
+        let venv = try Shell.run("/usr/bin/env", ["python3", "-m", "venv", folder.path], timeout: 120)
         try #require(venv.status == 0, "python3 -m venv: \(venv.output)")
-        let pip = try Shell.run(folder.appendingPathComponent("venv/bin/pip").path, ["install", "-q", "--timeout", "30"] + packages, timeout: 540)
+        let pip = try Shell.run(folder.appendingPathComponent("bin/pip").path, ["install", "-q", "--timeout", "30"] + packages, timeout: 540)
         try #require(pip.status == 0, "pip install: \(pip.output)")
-        _ = FileManager.default.createFile(atPath: ready.path, contents: Data(packages.joined(separator: "\n").utf8))
+        try Data((packages.joined(separator: " ") + "\n").utf8).write(to: folder.appendingPathComponent("ready"))
     }
 }
 

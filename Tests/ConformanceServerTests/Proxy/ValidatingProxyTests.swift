@@ -11,6 +11,9 @@ import Testing
 struct ValidatingProxyTests {
     static let token = "MIIZsecret-token-value-0123456789abcdef"
 
+    /// "Validates clean" passes by construction here (the upstream is the mock, built from the
+    /// same specs); what this test checks is the forwarding, the hop-by-hop headers and the
+    /// redacted recording. `MisbehavingUpstreamTests` shows the proxy non-conforming answers.
     @Test("forwards to the upstream, validates every exchange and records HAR with no secret")
     func forwardsValidatesRecords() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("proxy-\(UUID().uuidString)")

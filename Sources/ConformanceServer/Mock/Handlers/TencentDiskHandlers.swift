@@ -4,8 +4,9 @@ import ConformanceModel
 /// envelope with HTTP 200; `data` carries the return table's fields. Disks are created
 /// `UNATTACHED` (the only `DiskState` the page shows), attach/detach move them between
 /// `ATTACHED` and `UNATTACHED`, resize only grows (a smaller `DiskSize` is scode 400), an
-/// unknown `DiskIds` entry is scode 404. List, inspect, logs and the distributed inspect answer
-/// their synthesized bodies filled from the first matching disk.
+/// unknown `DiskIds` entry is scode 404. Inspect answers its synthesized body filled from the
+/// disk; list answers one `data.List[]` element per matching disk (the element the synthesized
+/// body holds, filled from each disk), as the list example (line 327) nests them.
 enum TencentDiskHandlers {
     static let table: [(String, MockHandler)] = [
         ("DiskCreate", create),
@@ -34,11 +35,15 @@ enum TencentDiskHandlers {
     static let list: MockHandler = { context, state in
         let wanted = Set(context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? [])
         let disks = state.diskOrder.compactMap { state.disks[$0] }.filter { wanted.isEmpty || wanted.contains($0.id) }
-        var reply = filled(context, disk: disks.first)
-        if case .success(let status, let body) = reply, body?["data"]?["TotalCount"] != nil {
-            reply = .success(status: status, body: body?.mockSetting(["data", "TotalCount"], to: .integer(disks.count)))
+        guard case .success(let status, var body) = context.success() else { return context.success() }
+        if body?["data"]?["TotalCount"] != nil { body = body?.mockSetting(["data", "TotalCount"], to: .integer(disks.count)) }
+        // Every list of disk objects under data (the example's `List`) gets one element per disk.
+        let members = body?["data"]?.objectValue ?? [:]
+        for key in members.keys.sorted() {
+            guard case .array(let elements)? = members[key], let template = elements.first, template["DiskId"] != nil else { continue }
+            body = body?.mockSetting(["data", key], to: .array(disks.map { filled(template, disk: $0) }))
         }
-        return reply
+        return .success(status: status, body: body)
     }
 
     static let inspect: MockHandler = { context, state in
@@ -124,14 +129,21 @@ enum TencentDiskHandlers {
             if body?["data"]?["DiskState"] != nil { body = body?.mockSetting(["data", "DiskState"], to: "UNATTACHED") }
             return .success(status: status, body: body)
         }
+        if let data = body?["data"] { body = body?.mockSetting(["data"], to: filled(data, disk: disk)) }
+        return .success(status: status, body: body)
+    }
+
+    /// `object` with the members it has among a disk's fields set from `disk`.
+    static func filled(_ object: JSONValue, disk: MockDisk) -> JSONValue {
         let fields: [String: JSONValue] = [
             "DiskId": .string(disk.id), "DiskName": .string(disk.name), "DiskSize": .integer(disk.size), "DiskState": .string(disk.state),
             "DiskType": .string(disk.type), "DiskChargeType": .string(disk.chargeType), "Attached": .bool(disk.state == "ATTACHED"),
             "InstanceId": .string(disk.instanceID ?? ""), "CreateTime": .string(disk.createTime),
         ]
-        for (key, value) in fields where body?["data"]?[key] != nil {
-            body = body?.mockSetting(["data", key], to: value)
+        var result = object
+        for (key, value) in fields where object[key] != nil {
+            result = result.mockSetting([key], to: value)
         }
-        return .success(status: status, body: body)
+        return result
     }
 }

@@ -52,7 +52,7 @@ public enum GatewayEnvelope {
         }
         let source = objects[0].2
         let envelopeSchema = Schema(kind: .object, properties: properties, source: source)
-        let note = "Derived from \(objects.count) of the \(all.count) success examples (正常返回示例): no table documents the envelope. These examples all have exactly the top-level fields \(shared.joined(separator: ", ")); '\(payload)' is the one that holds an object in all of them and carries the return table's fields\(status.map { "; '\($0)' is \(successValue ?? "") in all of them and is taken as the success status" } ?? "")."
+        let note = "Derived from \(objects.count) of the \(all.count) success examples (正常返回示例). These examples all have exactly the top-level fields \(shared.joined(separator: ", ")); '\(payload)' is the one that holds an object in all of them and carries the return table's fields\(status.map { "; '\($0)' is \(successValue ?? "") in all of them and is taken as the success status" } ?? "")."
         let envelope = ResponseEnvelope(schema: envelopeSchema, payloadField: payload, statusField: status, successValue: successValue, note: note, source: source)
         var errorEnvelope: ErrorEnvelope?
         if let status {

@@ -111,9 +111,9 @@ struct GatewayOperationBuilder {
             diagnostics += assembler.diagnostics
             finish(&object, rows: rows, written: written, role: role)
             if payload {
-                // The return tables list fields flat although the examples nest them
-                // (data.List[].DiskId, data.Properties[].IsModify): the types apply wherever
-                // the fields occur under the payload.
+                // The return tables list fields flat although the examples nest some of them
+                // (data.List[].DiskId): until `GatewayPayloadNesting` places them by the
+                // examples, the fields apply wherever they occur under the payload.
                 object.fieldsAtAnyDepth = true
                 object.description = "the fields under the envelope's payload; the return table lists them flat, so they apply at any depth"
             }

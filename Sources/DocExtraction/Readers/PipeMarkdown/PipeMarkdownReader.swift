@@ -58,24 +58,69 @@ public struct PipeMarkdownReader: DocumentReader {
         }
         let envelope = derived.envelope
         result.responseEnvelope = envelope
-        result.notes.append("Response envelope (\(envelope.schema.properties.map(\.name).joined(separator: ", "))): \(envelope.note) Each operation's response body describes what sits under '\(envelope.payloadField)'.")
-        // The nested lists the examples show under the payload (`data.List[]`), named in the note.
-        var nested: [String] = []
-        for value in parsed.map(\.0) {
-            for (key, member) in value[envelope.payloadField]?.objectValue ?? [:] where member.arrayValue?.first?.objectValue != nil {
-                let path = "\(envelope.payloadField).\(key)[]"
-                if !nested.contains(path) { nested.append(path) }
-            }
-        }
-        let shown = nested.isEmpty ? "" : " (the examples show \(nested.sorted().joined(separator: ", ")))"
-        result.notes.append("Return tables (返回参数) list fields flat although the examples nest them\(shown); each table's types apply to its fields wherever they occur under '\(envelope.payloadField)' (fieldsAtAnyDepth).")
+        let tabled = Set(result.operations.flatMap { $0.responses.compactMap(\.body).flatMap(\.properties).map(\.name) })
+        let inTables = envelope.schema.properties.map(\.name).filter(tabled.contains)
+        let tableWords = inTables.isEmpty ? "no return table lists any of its fields" : "return tables list \(inTables.joined(separator: ", ")) as payload fields too"
+        result.notes.append("Response envelope (\(envelope.schema.properties.map(\.name).joined(separator: ", "))): \(envelope.note) Of the envelope, \(tableWords). Each operation's response body describes what sits under '\(envelope.payloadField)'.")
+        result.notes += nestPayloads(of: &result, envelope: envelope, document: document)
         if let error = derived.errorEnvelope {
             result.errorEnvelopes.append(error)
-            result.notes.append("Error envelope: the gateway reports failure inside the same envelope, with '\(error.codeField)' other than \(envelope.successValue ?? "the success value") and the reason in '\(error.messageField)'. Derived from the examples: every 异常返回示例 section is empty and no error-code table exists.")
+            let failures = result.operations.flatMap(\.examples).filter { $0.kind == .response && $0.status == nil }.count
+            let shown = failures == 0 ? "no 异常返回示例 of the document holds an example" : "\(failures) 异常返回示例 example(s) exist and are checked against it by lint"
+            result.notes.append("Error envelope: taken to be the same envelope, with '\(error.codeField)' other than \(envelope.successValue ?? "the success value") and the reason in '\(error.messageField)' (the first string field whose name says message); \(shown).")
         }
         for outlier in derived.outliers {
             result.diagnostics.append(Diagnostic(.warning, code: "example.envelope-mismatch", message: "this success example does not have the envelope's fields (\(envelope.schema.properties.map(\.name).joined(separator: ", "))) that the other examples share; it breaks the derived envelope", source: outlier))
         }
-        result.diagnostics.append(Diagnostic(.note, code: "envelope.derived", message: "the response envelope is derived from \(parsed.count - derived.outliers.count) of \(parsed.count) success examples; no table documents it", source: envelope.source ?? document.reference(line: 1)))
+        result.diagnostics.append(Diagnostic(.note, code: "envelope.derived", message: "the response envelope is derived from \(parsed.count - derived.outliers.count) of \(parsed.count) success examples; \(tableWords)", source: envelope.source ?? document.reference(line: 1)))
+    }
+
+    /// Nests each operation's flat return table as its success examples show
+    /// (`GatewayPayloadNesting`), with a diagnostic per operation; returns the notes that say,
+    /// computed from what was placed, how the tables' fields nest.
+    private func nestPayloads(of result: inout DocumentExtraction, envelope: ResponseEnvelope, document: SourceDocument) -> [String] {
+        var placedNotes: [String] = []
+        var flat: [String] = []
+        for index in result.operations.indices {
+            let operation = result.operations[index]
+            let examples = operation.examples.compactMap { example -> GatewayPayloadNesting.PayloadExample? in
+                guard example.kind == .response, let status = example.status, (200..<300).contains(status),
+                      let payload = example.value?[envelope.payloadField]?.objectValue else { return nil }
+                return GatewayPayloadNesting.PayloadExample(value: payload, text: example.text, source: example.source)
+            }
+            for response in operation.responses.indices {
+                guard let table = operation.responses[response].body else { continue }
+                guard !table.properties.isEmpty else {
+                    result.operations[index].responses[response].body?.fieldsAtAnyDepth = false
+                    continue
+                }
+                guard let placement = GatewayPayloadNesting.place(table, examples: examples) else {
+                    flat.append(operation.id)
+                    let why = examples.isEmpty ? "no success example has the envelope's '\(envelope.payloadField)'" : "no success example shows any of its fields"
+                    result.diagnostics.append(Diagnostic(.warning, code: "payload.nesting-unknown", message: "\(operation.id): \(why), so nothing tells where the return table's fields sit; they are checked wherever they occur under '\(envelope.payloadField)', and unknown fields there are not reported", source: table.source ?? operation.source))
+                    continue
+                }
+                var schema = placement.schema
+                schema.description = placement.nested.isEmpty
+                    ? "the fields under the envelope's payload, as the return table lists them"
+                    : "the fields under the envelope's payload; the return table lists them flat, the examples nest some of them"
+                result.operations[index].responses[response].body = schema
+                guard response == operation.responses.startIndex, !placement.nested.isEmpty else { continue }
+                let groups = placement.nested.map { group in
+                    "\(envelope.payloadField).\(group.path.map(\.rendered).joined(separator: ".")) (\(group.fields.count) field\(group.fields.count == 1 ? "" : "s"))"
+                }
+                let inferred = placement.inferred.isEmpty ? "" : "; not in any example, placed with the row before them: \(placement.inferred.joined(separator: ", "))"
+                placedNotes.append("\(operation.id): \(groups.joined(separator: ", "))\(inferred)")
+                result.diagnostics.append(Diagnostic(.note, code: "payload.nested", message: "\(operation.id): the return table lists its fields flat; the success example nests them: \(groups.joined(separator: ", "))\(inferred)", source: table.source ?? operation.source))
+            }
+        }
+        var notes: [String] = []
+        if !placedNotes.isEmpty {
+            notes.append("Return tables (返回参数) list fields flat; where the success examples nest them, they are placed as the examples show (members the tables leave out carry the example line as evidence): \(placedNotes.joined(separator: "; ")).")
+        }
+        if !flat.isEmpty {
+            notes.append("No success example places the return-table fields of \(flat.joined(separator: ", ")); there they apply at any depth under '\(envelope.payloadField)' (fieldsAtAnyDepth).")
+        }
+        return notes
     }
 }
