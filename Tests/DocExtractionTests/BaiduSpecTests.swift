@@ -53,13 +53,15 @@ struct BaiduSpecTests {
         #expect(spec.errorCode("NoSuchObject")?.messages.first?.description == "The resource does not exist.")
     }
 
-    @Test("bce-auth-v1 authentication, a 200 without body, the request example")
+    @Test("bce-auth-v1 authentication, a 200 without body, the error table's statuses, the request example")
     func restOfThePage() throws {
         #expect(spec.authentication.map(\.scheme) == ["bce-auth-v1"])
         #expect(spec.authentication.first?.header == "Authorization")
         let operation = try #require(spec.operations.first)
-        #expect(operation.responses.map(\.status) == [200])
-        #expect(operation.responses.first?.body == nil)
+        // 200 from the Return Instance; 400, 403, 404 and 409 from the page's Error Code table.
+        #expect(operation.responses.map(\.status) == [200, 400, 403, 404, 409])
+        #expect(operation.responses.allSatisfy { $0.body == nil })
+        #expect(operation.response(for: 404)?.description == "NoSuchObject")
         let example = try #require(operation.examples.first)
         #expect(example.kind == .request)
         #expect(example.problem == nil)

@@ -25,6 +25,10 @@ extension BaiduBCC {
         ]
         let responses: [Response] = [
             Response(status: 200, description: "OK", body: nil, headers: [], source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 75)),
+            Response(status: 400, description: "BadRequest", body: nil, headers: [], source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", table: "Error Code", line: 53)),
+            Response(status: 403, description: "SnapshotOperationForbidden", body: nil, headers: [], source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", table: "Error Code", line: 54)),
+            Response(status: 404, description: "NoSuchObject", body: nil, headers: [], source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", table: "Error Code", line: 55)),
+            Response(status: 409, description: "OperationDenied", body: nil, headers: [], source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", table: "Error Code", line: 56)),
         ]
         let examples: [Example] = [
             Example.parsing(kind: .request, status: nil, title: "Request Instance: PUT /v2/volume/v-3zmCcxbR?purchaseReserved&clientToken=be31b98c-5e41-4838-9830-9be700de5a20 HTTP/1.1", text: "{\n\t\"billing\":{\n\t    \"reservation\":{\n\t        \"reservationLength\":1,\n\t        \"reservationTimeUnit\":\"Month\"\n\t    }\n\t}\n}", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 64)),

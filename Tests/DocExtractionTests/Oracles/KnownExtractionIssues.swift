@@ -16,10 +16,6 @@ enum KnownExtractionIssues {
             Entry(matching: ["response:300"], reason: statusThreeHundred),
             Entry(matching: ["response:200"], reason: statusThreeHundred),
         ],
-        "baidu-bcc/renewal.fields": [
-            Entry(matching: ["statuses: the document gives 200 400 403 404 409"],
-                  reason: "004_c6cf16c9786a2494.txt, Error Code table: the page's own error codes answer 400 (BadRequest), 403 (SnapshotOperationForbidden), 404 (NoSuchObject) and 409 (OperationDenied); the operation's responses in spec.json are only [200], so those statuses count as undocumented for PurchaseReservedVolume"),
-        ],
     ]
 
     static let statusThreeHundred = "002_4af2597416b1ee7d.txt:807–810 (§5.1 查询接口版本信息列表, 状态码): `- 正常` / `300`; spec.json documents the response, with its versions table, under 200"

@@ -47,7 +47,8 @@ struct PlainTextOperationBuilder {
             }
             examples.append(example)
         }
-        let responses = readResponses(base: base)
+        var responses = readResponses(base: base)
+        responses += errorResponses(after: responses)
         let operation = ConformanceModel.Operation(
             id: OperationNaming.derive(method: target.method, path: target.path, action: request.action.map(Self.splitCamelCase)),
             title: title,
@@ -93,6 +94,23 @@ struct PlainTextOperationBuilder {
             diagnose(.note, "response.body-undocumented", "the Return Instance shows a body that no table documents", line: message.body.first?.line)
         }
         return [Response(status: status.code, description: status.reason, body: body, source: reference(message?.startLineNumber))]
+    }
+
+    /// The statuses of the page's Error Code table as responses of its operation. A plain-text
+    /// page documents one operation, and its Error Code table (004, "Error Code": `BadRequest`
+    /// 400, `SnapshotOperationForbidden` 403, `NoSuchObject` 404, `OperationDenied` 409) lists
+    /// what that operation answers, so each status is documented for it. The page does not show
+    /// the error body's shape, so these responses carry no body schema.
+    func errorResponses(after responses: [Response]) -> [Response] {
+        var added: [Response] = []
+        for code in result.errorCodes where !responses.contains(where: { $0.status == code.status }) {
+            if let index = added.firstIndex(where: { $0.status == code.status }) {
+                added[index].description = (added[index].description ?? "") + ", " + code.code
+            } else {
+                added.append(Response(status: code.status, description: code.code, body: nil, source: code.source))
+            }
+        }
+        return added.sorted { $0.status < $1.status }
     }
 
     /// `Authorization: bce-auth-v1/...` in the instance names the signing scheme; the
