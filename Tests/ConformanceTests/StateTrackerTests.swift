@@ -30,7 +30,7 @@ struct StateTrackerTests {
         return exchanges.enumerated().flatMap { index, exchange in
             var numbered = exchange
             numbered.index = index
-            return validator.validate(numbered).findings.filter { $0.rule.hasPrefix("state.") }.map { (index, $0) }
+            return validator.validate(numbered).findings.filter { $0.rule.emitter == .state }.map { (index, $0) }
         }
     }
 

@@ -15,8 +15,21 @@ public struct BodyIssue: Sendable, Hashable {
     public var actual: String?
     public var source: DocReference?
 
-    /// The rule id for a request or a response body.
-    public func rule(inRequest: Bool) -> String {
-        (inRequest ? "request.body." : "response.body.") + kind.rawValue
+    /// The rule for a request or a response body.
+    public func rule(inRequest: Bool) -> RuleID {
+        switch (kind, inRequest) {
+        case (.malformed, true): Rule.requestBodyMalformed
+        case (.malformed, false): Rule.responseBodyMalformed
+        case (.type, true): Rule.requestBodyType
+        case (.type, false): Rule.responseBodyType
+        case (.enum, true): Rule.requestBodyEnum
+        case (.enum, false): Rule.responseBodyEnum
+        case (.range, true): Rule.requestBodyRange
+        case (.range, false): Rule.responseBodyRange
+        case (.missingField, true): Rule.requestBodyMissingField
+        case (.missingField, false): Rule.responseBodyMissingField
+        case (.unknownField, true): Rule.requestBodyUnknownField
+        case (.unknownField, false): Rule.responseBodyUnknownField
+        }
     }
 }

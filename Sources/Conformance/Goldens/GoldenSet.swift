@@ -32,6 +32,7 @@ public struct GoldenSet: Sendable {
             }
             files += Self.examples(operation, service: service, rules: operationRules, validator: validator)
         }
+        files.append(GoldenFile(path: "\(service.service)/\(DocExampleExchanges.fileName)", text: DocExampleExchanges.text(service: service, examples: files, rules: rules), operation: nil, role: .listing, isExample: false))
         files.append(GoldenFile(path: "\(service.service)/\(Self.knownBadName)", text: KnownBadListing.text(service: service.service, files: files), operation: nil, role: .listing, isExample: false))
         self.files = files
     }

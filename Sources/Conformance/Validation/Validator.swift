@@ -86,7 +86,7 @@ struct FindingContext {
         self.strict = strict
     }
 
-    mutating func add(rule: String, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
+    mutating func add(rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
         findings.append(Finding(exchange: index, file: file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
     }
 
