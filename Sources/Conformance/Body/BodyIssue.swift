@@ -5,6 +5,19 @@ public struct BodyIssue: Sendable, Hashable {
     /// The kinds of body problems; each maps to a `request.body.*` or `response.body.*` rule.
     public enum Kind: String, Sendable, Hashable {
         case malformed, type, `enum`, range, missingField = "missing-field", unknownField = "unknown-field"
+
+        /// Which issue leads when several become one warning: a wrong type before a missing
+        /// field, a value outside the enumeration, the bounds, an unknown field.
+        var weight: Int {
+            switch self {
+            case .malformed: 6
+            case .type: 5
+            case .missingField: 4
+            case .enum: 3
+            case .range: 2
+            case .unknownField: 1
+            }
+        }
     }
 
     public var kind: Kind
@@ -14,6 +27,11 @@ public struct BodyIssue: Sendable, Hashable {
     public var expected: String?
     public var actual: String?
     public var source: DocReference?
+    /// `true` when the docs read the value differently in two places and the value follows one
+    /// of them: reported as a warning citing `sources` (DESIGN.md's severity policy).
+    public var disputed = false
+    /// Every place the issue cites, `source` first; empty for an issue with `source` alone.
+    public var sources: [DocReference] = []
 
     /// The rule for a request or a response body.
     public func rule(inRequest: Bool) -> RuleID {

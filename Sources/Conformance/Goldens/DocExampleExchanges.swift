@@ -24,7 +24,7 @@ enum DocExampleExchanges {
             case .response(let status):
                 let request = GoldenSet.minimalRequest(operation, service: service, rules: rules)
                 exchange = GoldenExchange.make(service: service, operation: operation, body: request, response: (status, payload))
-            case .listing:
+            case .exchanges:
                 continue
             }
             let name = file.path.split(separator: "/").dropFirst().joined(separator: "/")
