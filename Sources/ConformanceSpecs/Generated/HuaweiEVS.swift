@@ -30,7 +30,7 @@ enum HuaweiEVS {
             errorEnvelopes: errorEnvelopes(),
             responseEnvelope: responseEnvelope(),
             authentication: authentication(),
-            notes: ["Null convention: the response examples give null for absent values (57 null members for 24 fields in 13 response examples of 13 operations; e.g. §7.1.2 line 9940 \"cmk_id\": null; §7.1.3 line 10100 \"cmk_id\": null; §7.1.4 line 10291 \"description\": null). Every response field the tables do not mark required accepts null where it is of a type the examples show as null (array, object, string): 1540 fields."],
+            notes: ["Null convention: the response examples give null for absent values (57 null members for 24 fields in 13 response examples of 13 operations; e.g. §7.1.2 line 9940 \"cmk_id\": null; §7.1.3 line 10100 \"cmk_id\": null; §7.1.4 line 10291 \"description\": null). Every response field the tables do not mark required accepts null where it is of a type the examples show as null (array, object, string): 1536 fields."],
             diagnostics: diagnostics()
         )
     }

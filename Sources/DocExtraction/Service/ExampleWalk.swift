@@ -20,7 +20,7 @@ struct ExampleMember {
     var required: Bool?
     /// The name of the field that holds the member's object (see `SchemaPlace.parentKey`).
     var parentKey: String?
-    /// The doc's name of the object type the member belongs to (`SnapshotDetailV5`).
+    /// The doc's name of the object type the member belongs to (`SnapshotDetailV5`; see `Schema.documentedName`).
     var parentName: String?
     /// The description of the object or map the member belongs to.
     var parentDescription: String?
@@ -78,11 +78,11 @@ enum ExampleWalk {
                 if let index = schema.properties.firstIndex(where: { $0.name == name }) {
                     let property = schema.properties[index]
                     visit(child, ExampleMember(value: child, schema: property.schema, address: member.address.appending(.property(index)), name: name,
-                                               required: property.required, parentKey: key, parentName: schema.name, parentDescription: schema.description, pointer: pointer),
+                                               required: property.required, parentKey: key, parentName: schema.documentedName, parentDescription: schema.description, pointer: pointer),
                           key: name, depth: depth + 1, into: &members)
                 } else if schema.kind == .map, let values = schema.values {
                     visit(child, ExampleMember(value: child, schema: values, address: member.address.appending(.values), name: name, parentKey: key,
-                                               parentName: schema.name, parentDescription: schema.description, pointer: pointer),
+                                               parentName: schema.documentedName, parentDescription: schema.description, pointer: pointer),
                           key: key, depth: depth + 1, into: &members)
                 }
             }
@@ -128,5 +128,15 @@ extension JSONValue {
         case .array: .array
         case .object: .object
         }
+    }
+}
+
+extension Schema {
+    /// The object type's name as the document writes it: the type column's `… object` (two
+    /// tables the reader told apart as `CinderCreateVolumeOption` and `CinderCreateVolumeOption2`
+    /// are both `CinderCreateVolumeOption object` in the docs), else the schema's name.
+    var documentedName: String? {
+        if let docType, docType.hasSuffix(" object") { return String(docType.dropLast(" object".count)) }
+        return name
     }
 }

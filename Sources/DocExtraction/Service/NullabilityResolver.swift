@@ -66,7 +66,7 @@ enum NullabilityResolver {
             // The same field of the same named object type elsewhere, in the same direction.
             if let parentName = member.parentName, let name = member.name {
                 targets += places.filter { place in
-                    place.name == name && place.parent?.name == parentName && place.address.isRequest == member.address.isRequest
+                    place.name == name && place.parent?.documentedName == parentName && place.address.isRequest == member.address.isRequest
                         && !(place.address.isRequest && place.required == true) && place.schema.kind == member.schema.kind
                 }.map(\.address)
             }
