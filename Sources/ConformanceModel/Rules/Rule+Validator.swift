@@ -43,8 +43,10 @@ extension Rule {
     public static let requestBodyConstraint = RuleID("request.body.constraint", .error, .validator, "A documented cross-field rule of the request body is broken.")
 
     /// A response status the operation does not document: an error when the service's status
-    /// table and error-code table do not list it either, else a warning.
-    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables list it).")
+    /// table and error-code table do not list it either, else a warning; a warning citing both
+    /// places when another operation documented on the same route documents it (EVS 5.1 and
+    /// 8.2.5.2 are both `GET /`).
+    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables or the route's twin list it).")
 
     /// The response body is not JSON, or a documented body with required fields is absent.
     public static let responseBodyMalformed = RuleID("response.body.malformed", .error, .validator, "The response body is not valid JSON, or a required body is absent.")
@@ -70,8 +72,9 @@ extension Rule {
     public static let responseErrorEnvelope = RuleID("response.error.envelope", .error, .validator, "An error body that is not of a documented error shape.")
 
     /// An error code the error-code table does not list. Information for API-gateway codes
-    /// (`APIGW.*`), which the gateway's own table documents (EVS A.1).
-    public static let responseErrorCodeUndocumented = RuleID("response.error.code-undocumented", .error, .validator, "An error code the error-code table does not list (info for APIGW.* codes).")
+    /// (`APIGW.*`), which the gateway's own table documents (EVS A.1); a warning citing both
+    /// places when the operation's own error example gives the code (EVS 6.1.6: `EVS.2203`).
+    public static let responseErrorCodeUndocumented = RuleID("response.error.code-undocumented", .error, .validator, "An error code the error-code table does not list (info for APIGW.*; a warning when the operation's example gives it).")
 
     /// A documented error code returned with another HTTP status than its table row gives.
     public static let responseErrorStatusMismatch = RuleID("response.error.status-mismatch", .error, .validator, "A documented error code returned with another HTTP status than its row.")
