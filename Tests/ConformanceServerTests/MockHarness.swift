@@ -50,7 +50,7 @@ final class MockHarness: @unchecked Sendable {
     }
 
     /// Every rule any finding so far has.
-    var rules: Set<String> { Set(results.flatMap { $0.findings.map(\.rule) }) }
+    var rules: Set<RuleID> { Set(results.flatMap { $0.findings.map(\.rule) }) }
 
     /// Polls `path` until `condition` holds for the body (at most ~3 s).
     func poll(_ path: String, until condition: (JSONValue?) -> Bool) async throws -> JSONValue? {

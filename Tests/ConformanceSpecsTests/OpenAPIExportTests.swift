@@ -78,6 +78,10 @@ struct OpenAPIWalker {
     }
 
     func resolve(_ schema: JSONValue) -> JSONValue {
+        // A nullable reference is exported as `anyOf: [{$ref}, {type: null}]`.
+        if let variants = schema["anyOf"]?.arrayValue, variants.count == 2, let null = variants.firstIndex(where: { $0["type"] == "null" }) {
+            return resolve(variants[1 - null])
+        }
         guard case .string(let reference)? = schema["$ref"], reference.hasPrefix("#/components/schemas/") else { return schema }
         let name = String(reference.dropFirst("#/components/schemas/".count))
         return document["components"]?["schemas"]?[name].map(resolve) ?? schema
@@ -107,7 +111,10 @@ struct OpenAPIWalker {
         let schema = resolve(exported)
         var result: [String] = []
         switch spec.kind {
-        case .object:
+        case .object, .map:
+            if spec.kind == .map, let values = spec.values, let exportedValues = schema["additionalProperties"] {
+                result += differences(values, exportedValues, at: pointer + "{}")
+            }
             let required = Set(schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
             for property in spec.properties {
                 guard let child = schema["properties"]?[property.name] else {
@@ -122,10 +129,6 @@ struct OpenAPIWalker {
                 guard let exportedItems = schema["items"] else { return ["\(pointer)[]: missing items"] }
                 result += differences(items, exportedItems, at: pointer + "[]")
             }
-        case .map:
-            if let values = spec.values, let exportedValues = schema["additionalProperties"] {
-                result += differences(values, exportedValues, at: pointer + "{}")
-            }
         default:
             break
         }
@@ -135,6 +138,12 @@ struct OpenAPIWalker {
         if let minimum = spec.minimum, schema["minimum"]?.doubleValue != minimum { result.append("\(pointer): minimum differs") }
         if let maximum = spec.maximum, schema["maximum"]?.doubleValue != maximum { result.append("\(pointer): maximum differs") }
         if let maxLength = spec.maxLength, schema["maxLength"]?.doubleValue != Double(maxLength) { result.append("\(pointer): maxLength differs") }
+        // A nullable value says so: `type: [T, "null"]`, or `anyOf` with a null for a reference.
+        if spec.nullable, spec.kind != .any {
+            let types = exported["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            let anyOfNull = exported["anyOf"]?.arrayValue?.contains { $0["type"] == "null" } ?? false
+            if !types.contains("null"), !anyOfNull { result.append("\(pointer): nullable not exported") }
+        }
         return result
     }
 }

@@ -21,7 +21,7 @@ struct RulesTests {
     func stateCitationsOccur() throws {
         for machine in Rules.stateMachines {
             let citations = [machine.citation] + machine.transitions.compactMap(\.citation) + machine.preconditions.map(\.citation)
-                + machine.effects.map(\.citation) + machine.unchecked.map(\.citation)
+                + machine.effects.map(\.citation) + machine.relations.map(\.citation) + machine.unchecked.map(\.citation)
             for citation in citations {
                 let text = try Repository.text("specs/\(machine.service)/docs/\(citation.document)")
                 #expect(folded(text).contains(folded(citation.sentence)), "\(machine.resource): \(citation.sentence)")
@@ -41,6 +41,36 @@ struct RulesTests {
                 }
             }
         }
+    }
+
+    @Test("every relation names operations whose request has its value and responses that show its field")
+    func relationsPointAtRealFields() throws {
+        for machine in Rules.stateMachines {
+            let spec = try #require(Specs.service(machine.service))
+            for relation in machine.relations {
+                for id in relation.operations {
+                    let operation = try #require(spec.operation(id: id), "\(id)")
+                    let body = try #require(operation.requestBody, "\(id) has no request body")
+                    switch relation.subject {
+                    case .value(let path, _):
+                        #expect(schema(body, at: path)?.kind == .integer, "\(id): \(path)")
+                    case .items(let array, let idField, let valueField):
+                        let items = schema(body, at: array.replacingOccurrences(of: ".[]", with: ""))?.items
+                        #expect(items?.property(named: idField) != nil && items?.property(named: valueField)?.schema.kind == .integer, "\(id): \(array)")
+                    }
+                }
+                // Some response of the service shows the field beside a status linked to the machine's state table.
+                let shown = spec.operations.contains { operation in
+                    operation.responses.contains { response in response.body.map { shows(relation.field, machine.resource, in: $0) } ?? false }
+                }
+                #expect(shown, "\(machine.resource).\(relation.field) is in no response")
+            }
+        }
+    }
+
+    private func shows(_ field: String, _ resource: String, in schema: Schema) -> Bool {
+        if schema.properties.contains(where: { $0.schema.stateTable == resource }), schema.property(named: field) != nil { return true }
+        return schema.properties.contains { shows(field, resource, in: $0.schema) } || (schema.items.map { shows(field, resource, in: $0) } ?? false)
     }
 
     @Test("rule ids are unique")

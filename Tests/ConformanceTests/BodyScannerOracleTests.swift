@@ -93,7 +93,7 @@ struct BodyScannerOracleTests {
         var compared = 0
         for (example, schema) in Self.examplesWithSchemas() {
             guard let value = example.value else { continue }
-            let scanned = Set(BodyScanner.scan(Array(example.text.utf8), schema: CompiledSchema(schema)).issues.map { TreeWalkOracle.Issue(kind: $0.kind, pointer: $0.pointer) })
+            let scanned = Set(BodyScanner.scan(Array(example.text.utf8), schema: CompiledSchema(schema)).issues.map { TreeWalkOracle.Issue(kind: $0.kind, pointer: $0.pointer, disputed: $0.disputed) })
             #expect(scanned == TreeWalkOracle.issues(value, schema), "\(example.source)")
             compared += 1
         }
@@ -109,7 +109,7 @@ struct BodyScannerOracleTests {
             for _ in 0..<10 {
                 let mutated = random.mutate(value)
                 let text = mutated.canonicalText
-                let scanned = Set(BodyScanner.scan(Array(text.utf8), schema: CompiledSchema(schema)).issues.map { TreeWalkOracle.Issue(kind: $0.kind, pointer: $0.pointer) })
+                let scanned = Set(BodyScanner.scan(Array(text.utf8), schema: CompiledSchema(schema)).issues.map { TreeWalkOracle.Issue(kind: $0.kind, pointer: $0.pointer, disputed: $0.disputed) })
                 #expect(scanned == TreeWalkOracle.issues(mutated, schema), "\(example.source)\n\(text)")
                 compared += 1
             }

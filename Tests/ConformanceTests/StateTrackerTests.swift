@@ -30,7 +30,7 @@ struct StateTrackerTests {
         return exchanges.enumerated().flatMap { index, exchange in
             var numbered = exchange
             numbered.index = index
-            return validator.validate(numbered).findings.filter { $0.rule.hasPrefix("state.") }.map { (index, $0) }
+            return validator.validate(numbered).findings.filter { $0.rule.emitter == .state }.map { (index, $0) }
         }
     }
 
@@ -67,6 +67,42 @@ struct StateTrackerTests {
         #expect(finding.source?.section?.contains("接口约束") == true)
         // A rejected extend is not a precondition violation: the endpoint enforced the rule.
         #expect(replay([Self.create(), Self.show("creating"), Self.extend(accepted: false)]).isEmpty)
+    }
+
+    static func extend(to size: Int, operation path: String = "/v2.1/\(B.project)/cloudvolumes/\(id)/action") -> Exchange {
+        B.exchange("POST", path, body: #"{"os-extend": {"new_size": \#(size)}}"#, status: 202, response: #"{"job_id": "\#(B.job)"}"#)
+    }
+
+    @Test("state.relation: an extend accepted to no more than the size last seen, per the operation's own sentence")
+    func relation() throws {
+        // 6.1.7 (ResizeVolume): "扩容的大小必须大于原有云硬盘容量"; the volume was seen at 10.
+        let findings = replay([Self.show("available"), Self.extend(to: 10)])
+        #expect(findings.map(\.1.rule) == [Rule.stateRelation])
+        let finding = try #require(findings.first?.1)
+        #expect(finding.pointer == "/os-extend/new_size")
+        #expect(finding.expected == "> 10" && finding.actual == "10")
+        #expect(finding.source?.section?.hasPrefix("6.1.7") == true)
+        #expect(finding.message.contains("扩容的大小必须大于原有云硬盘容量"))
+        #expect(replay([Self.show("available"), Self.extend(to: 11)]).isEmpty)
+        // Only against a size seen in a response: after an accepted extend the size is inferred.
+        #expect(replay([Self.show("available"), Self.extend(to: 30), Self.extend(to: 20)]).isEmpty)
+        // No size seen at all: nothing to compare with.
+        #expect(replay([Self.extend(to: 1)]).isEmpty)
+        // 6.1.11 (ExtendCloudvolume): "扩容后的容量不能小于原有云硬盘容量": an equal size is allowed.
+        let deprecated = "/v2/\(B.project)/cloudvolumes/\(Self.id)/action"
+        #expect(replay([Self.show("available"), Self.extend(to: 10, operation: deprecated)]).filter { $0.1.rule == Rule.stateRelation }.isEmpty)
+        #expect(replay([Self.show("available"), Self.extend(to: 9, operation: deprecated)]).filter { $0.1.rule == Rule.stateRelation }.count == 1)
+    }
+
+    @Test("state.relation: each item of a batch extend against its own volume")
+    func batchRelation() throws {
+        let other = "0e5e8a3c-5a5f-4d6f-9c3e-1d2b3c4d5e6f"
+        let showOther = B.exchange("GET", "/v2/\(B.project)/cloudvolumes/\(other)", status: 200, response: #"{"volume": {"id": "\#(other)", "status": "available", "size": 40}}"#)
+        let batch = B.exchange("POST", "/v5/\(B.project)/volumes/batch-extend", body: #"{"volumes": [{"id": "\#(Self.id)", "new_size": 20}, {"id": "\#(other)", "new_size": 40}]}"#,
+                               status: 202, response: #"{"job_id": "\#(B.job)"}"#)
+        let findings = replay([Self.show("available"), showOther, batch])
+        #expect(findings.map(\.1.rule) == [Rule.stateRelation])
+        #expect(findings.first?.1.pointer == "/volumes/1/new_size")
     }
 
     @Test("state.transition: deleting back to available has no documented path")

@@ -2,12 +2,17 @@ import ConformanceModel
 @testable import Conformance
 
 /// A deliberately plain validator that walks a parsed `JSONValue` against a `Schema`: the
-/// oracle the single-pass scanner is held to. It reports (kind, pointer) pairs only.
+/// oracle the single-pass scanner is held to. It reports (kind, pointer, disputed) only.
+///
+/// Readings (`Schema.readings`) are applied the plain way: the issues of a value are computed
+/// under the schema and under each reading; those a reading does not have become one disputed
+/// issue (the weightiest kind; its own pointer when it is alone, else the value's).
 enum TreeWalkOracle {
     struct Issue: Hashable, CustomStringConvertible {
         var kind: BodyIssue.Kind
         var pointer: String
-        var description: String { "\(kind.rawValue) \(pointer)" }
+        var disputed = false
+        var description: String { "\(kind.rawValue) \(pointer)\(disputed ? " (disputed)" : "")" }
     }
 
     static func issues(_ value: JSONValue, _ schema: Schema) -> Set<Issue> {
@@ -17,6 +22,38 @@ enum TreeWalkOracle {
     }
 
     private static func walk(_ value: JSONValue, _ schema: Schema?, pointer: String, context: Schema?, into result: inout Set<Issue>) {
+        guard let schema, !schema.readings.isEmpty else { return plainWalk(value, schema, pointer: pointer, context: context, into: &result) }
+        var own: Set<Issue> = []
+        plainWalk(value, schema, pointer: pointer, context: context, into: &own)
+        for reading in schema.readings where own.contains(where: { !$0.disputed }) {
+            var bare = reading.schema
+            bare.readings = []
+            var alternative: Set<Issue> = []
+            walkWithoutReadings(value, bare, pointer: pointer, context: context, into: &alternative)
+            let explained = own.filter { !$0.disputed && !alternative.contains($0) }
+            guard !explained.isEmpty else { continue }
+            own.subtract(explained)
+            let lead = explained.max { $0.kind.weight < $1.kind.weight }!
+            own.insert(Issue(kind: lead.kind, pointer: explained.count == 1 ? lead.pointer : pointer, disputed: true))
+        }
+        result.formUnion(own)
+    }
+
+    /// A reading's own tree: its nested schemas' readings do not apply.
+    private static func walkWithoutReadings(_ value: JSONValue, _ schema: Schema, pointer: String, context: Schema?, into result: inout Set<Issue>) {
+        plainWalk(value, stripped(schema), pointer: pointer, context: context, into: &result)
+    }
+
+    private static func stripped(_ schema: Schema) -> Schema {
+        var copy = schema
+        copy.readings = []
+        copy.properties = copy.properties.map { Property(name: $0.name, required: $0.required, schema: stripped($0.schema)) }
+        copy.items = copy.items.map(stripped)
+        copy.values = copy.values.map(stripped)
+        return copy
+    }
+
+    private static func plainWalk(_ value: JSONValue, _ schema: Schema?, pointer: String, context: Schema?, into result: inout Set<Issue>) {
         var context = context
         guard let schema, schema.kind != .any else {
             // Without a schema, fields listed for any depth still apply below.
@@ -54,7 +91,13 @@ enum TreeWalkOracle {
             if let minimum = schema.minItems, elements.count < minimum { report(.range) }
         case .object(let members):
             if schema.kind == .map {
-                for (key, member) in members { walk(member, schema.values, pointer: pointer + "/" + escape(key), context: context, into: &result) }
+                // An open object: its listed keys as documented, any other key valued as `values`.
+                for (key, member) in members {
+                    walk(member, schema.property(named: key)?.schema ?? schema.values, pointer: pointer + "/" + escape(key), context: context, into: &result)
+                }
+                for property in schema.properties where property.required && members[property.name] == nil {
+                    result.insert(Issue(kind: .missingField, pointer: pointer + "/" + escape(property.name)))
+                }
                 return
             }
             guard schema.kind == .object else {

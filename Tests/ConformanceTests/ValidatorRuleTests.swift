@@ -10,7 +10,7 @@ struct ValidatorRuleTests {
     typealias B = ExchangeBuilder
 
     /// The rules of the findings, errors and warnings alike.
-    private func rules(_ exchange: Exchange) -> [String] {
+    private func rules(_ exchange: Exchange) -> [RuleID] {
         Self.validator.validate(exchange).findings.map(\.rule)
     }
 

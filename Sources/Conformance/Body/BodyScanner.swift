@@ -134,7 +134,16 @@ public struct BodyScanner {
 
     // MARK: - Values
 
+    @inline(__always)
     private mutating func value(_ node: Int32, capture: Int32?) throws {
+        if node >= 0, nodes[Int(node)].hasReadings {
+            try valueWithReadings(node, capture: capture)
+        } else {
+            try plainValue(node, capture: capture)
+        }
+    }
+
+    private mutating func plainValue(_ node: Int32, capture: Int32?) throws {
         guard index < count else { throw Malformed(message: "unexpected end of input, expected a value", offset: index) }
         let byte = base[index]
         switch byte {
@@ -159,6 +168,79 @@ public struct BodyScanner {
             throw Malformed(message: "unexpected '\(describe(byte))', expected a value", offset: index)
         }
     }
+
+    // MARK: - Readings
+
+    /// A value whose node has other readings (`Schema.readings`: another place of the docs
+    /// documents it differently). Scanned against the primary schema as usual; only when that
+    /// gives issues is the value's byte range scanned again against each reading. An issue the
+    /// primary reports and a reading does not is the docs disagreeing, not the traffic breaking
+    /// them: those issues become one warning that cites both places (DESIGN.md's severity
+    /// policy). Issues every reading reports stay as they are.
+    private mutating func valueWithReadings(_ node: Int32, capture: Int32?) throws {
+        let start = index
+        let mark = pending.count
+        try plainValue(node, capture: capture)
+        guard pending[mark...].contains(where: { !$0.issue.disputed }), let readings = table.readings[node] else { return }
+        let end = index
+        for reading in readings {
+            var rescan = BodyScanner(base: base, count: end, table: table, captures: nil)
+            rescan.index = start
+            rescan.depth = depth
+            rescan.anyDepthContext = anyDepthContext
+            guard (try? rescan.plainValue(reading.root, capture: nil)) != nil else { continue }
+            let remaining = Set(rescan.pending.map { PendingKey($0) })
+            var explained: [Pending] = []
+            var kept: [Pending] = []
+            for item in pending[mark...] {
+                if !item.issue.disputed, !remaining.contains(PendingKey(item)) { explained.append(item) } else { kept.append(item) }
+            }
+            guard !explained.isEmpty else { continue }
+            pending.removeSubrange(mark...)
+            pending.append(disputed(explained, node: node, reading: reading, at: start))
+            pending.append(contentsOf: kept)
+            guard pending[(mark + 1)...].contains(where: { !$0.issue.disputed }) else { return }
+        }
+    }
+
+    /// What identifies an issue across two scans of the same bytes.
+    private struct PendingKey: Hashable {
+        var offset: Int
+        var suffix: String
+        var kind: BodyIssue.Kind
+
+        init(_ pending: Pending) {
+            offset = pending.offset
+            suffix = pending.suffix
+            kind = pending.issue.kind
+        }
+    }
+
+    /// One warning for the issues a reading explains, citing the primary's place and the reading's.
+    private func disputed(_ explained: [Pending], node: Int32, reading: CompiledSchema.CompiledReading, at offset: Int) -> Pending {
+        // The warning takes the weightiest issue's rule (a type before a missing field, ...).
+        let lead = explained.indices.max { explained[$0].issue.kind.weight < explained[$1].issue.kind.weight || explained[$0].issue.kind.weight == explained[$1].issue.kind.weight && $0 > $1 }!
+        let first = explained[lead].issue
+        let primary = table.sources[Int(node)] ?? first.source
+        let others = explained.indices.filter { $0 != lead }.map { explained[$0].issue.kind.rawValue }
+        let more = others.isEmpty ? "" : " (and \(others.count) more: \(Set(others).sorted().joined(separator: ", ")))"
+        let place = primary.map { " by \($0.shortLabel)" } ?? ""
+        let other = reading.reading
+        let says: String
+        switch other.basis {
+        case .table: says = "\(other.source.shortLabel) documents it as \(table.typeName(of: reading.root)) (“\(other.phrase)”)"
+        case .example: says = "the example at \(other.source.shortLabel) gives “\(other.phrase)”"
+        case .sentence, .convention: says = "\(other.source.shortLabel) says “\(other.phrase)”"
+        }
+        let message = "\(first.message)\(more)\(place); the docs disagree: \(says), which the value follows"
+        var issue = BodyIssue(kind: first.kind, pointer: "", message: message, expected: [first.expected, "\(table.typeName(of: reading.root)) per \(reading.reading.source.shortLabel)"].compactMap { $0 }.joined(separator: ", or "),
+                              actual: first.actual, source: primary)
+        issue.disputed = true
+        issue.sources = (primary.map { [$0] } ?? []) + [reading.reading.source]
+        return explained.count == 1 ? Pending(offset: explained[0].offset, suffix: explained[0].suffix, issue: issue) : Pending(offset: offset, suffix: "", issue: issue)
+    }
+
+    // MARK: - Containers
 
     private mutating func object(_ node: Int32, capture: Int32?) throws {
         let start = index
@@ -204,12 +286,13 @@ public struct BodyScanner {
             index += 1
             skipWhitespace()
 
-            // Which schema applies to the member.
+            // Which schema applies to the member. A map may name some of its keys (an open
+            // object: the table's fields plus any other key, valued as `values`).
             var child: Int32 = -1
             if let entry {
                 switch entry.pointee.kind {
-                case .object:
-                    if let field = field(of: effective, key, hint: hint) {
+                case .object, .map:
+                    if entry.pointee.fieldCount > 0, let field = field(of: effective, key, hint: hint) {
                         if learning {
                             if previous < 0 { nodes[Int(effective)].firstField = field } else { fields[Int(previous)].next = field }
                             previous = field
@@ -218,13 +301,13 @@ public struct BodyScanner {
                         let found = fields[Int(field)]
                         child = found.schema
                         if !seen.insert(Int(field - entry.pointee.fieldStart)), found.required { seenRequired += 1 }
+                    } else if entry.pointee.kind == .map {
+                        child = entry.pointee.child
                     } else if let contextual = anyDepthField(key) {
                         child = contextual
                     } else if entry.pointee.fieldCount > 0 && anyDepthContext < 0 {
                         reportUnknown(effective, key: key, at: index)
                     }
-                case .map:
-                    child = entry.pointee.child
                 default:
                     break
                 }
@@ -596,7 +679,7 @@ public struct BodyScanner {
         // Fields listed flat for any depth cannot be required at one place (see fieldsAtAnyDepth).
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
-        guard entry.pointee.kind == .object, seenRequired < entry.pointee.requiredCount, !entry.pointee.fieldsAtAnyDepth else { return }
+        guard entry.pointee.kind == .object || entry.pointee.kind == .map, seenRequired < entry.pointee.requiredCount, !entry.pointee.fieldsAtAnyDepth else { return }
         for position in 0..<Int(entry.pointee.fieldCount) where !seen.contains(position) {
             let index = Int(entry.pointee.fieldStart) + position
             let field = fields[index]

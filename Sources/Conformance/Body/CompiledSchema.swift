@@ -19,6 +19,8 @@ public final class CompiledSchema: @unchecked Sendable {
         /// False when the doc lists a field name twice: the lookup then skips its guess, so that
         /// the first of the two is always the one found, as with a scan.
         var namesAreUnique: Bool
+        /// Other places of the docs document this value differently (`CompiledSchema.readings`).
+        var hasReadings: Bool
         var fieldStart: Int32
         var fieldCount: Int32
         /// The field a body usually lists first (learned from the doc's examples), for the lookup's first guess.
@@ -127,16 +129,29 @@ public final class CompiledSchema: @unchecked Sendable {
     let fieldNames: [String]
     /// The root node.
     let root: Int32
+    /// Per node with `hasReadings`: the other readings of its value, each compiled as an extra
+    /// root in the same tables (their own readings left out).
+    let readings: [Int32: [CompiledReading]]
+
+    /// Another reading of a node's value: the root of its compiled schema, and what says so.
+    struct CompiledReading {
+        var root: Int32
+        var reading: Reading
+    }
 
     /// Compiles `schema`; `examples` (bodies of the doc) teach the field lookup which order
-    /// bodies list fields in, which often differs from the order of the tables.
-    public init(_ schema: Schema, examples: [String] = []) {
+    /// bodies list fields in, which often differs from the order of the tables. With
+    /// `readings` false the schema's other readings are left out (lint: the tables alone).
+    public init(_ schema: Schema, examples: [String] = [], readings: Bool = true) {
         var builder = Builder()
+        builder.withReadings = readings
         root = builder.add(schema)
+        builder.addReadings()
         builder.buildSlots()
         tables = Tables(nodes: .copy(builder.nodes), fields: .copy(builder.fields), values: .copy(builder.values),
                         names: .copy(builder.names), slots: .copy(builder.slots), limits: .copy(builder.limits))
         sources = builder.sources
+        self.readings = builder.readings
         enumerationTexts = builder.enumerationTexts
         fieldNames = builder.fieldNames
         for example in examples {
@@ -224,11 +239,17 @@ public final class CompiledSchema: @unchecked Sendable {
         var sources: [DocReference?] = []
         var enumerationTexts: [[String]?] = []
         var fieldNames: [String] = []
+        var withReadings = true
+        var readings: [Int32: [CompiledReading]] = [:]
+        /// Readings met while adding the primary tree, compiled after it (`addReadings`).
+        private var waiting: [(node: Int32, reading: Reading)] = []
 
         mutating func add(_ schema: Schema) -> Int32 {
             let index = Int32(nodes.count)
+            let hasReadings = withReadings && !schema.readings.isEmpty
+            if hasReadings { waiting += schema.readings.map { (index, $0) } }
             nodes.append(Node(kind: schema.kind, nullable: schema.nullable, fieldsAtAnyDepth: schema.fieldsAtAnyDepth, isUUID: schema.format == "uuid", hasEnumeration: schema.enumeration != nil,
-                              namesAreUnique: Set(schema.properties.map(\.name)).count == schema.properties.count,
+                              namesAreUnique: Set(schema.properties.map(\.name)).count == schema.properties.count, hasReadings: hasReadings,
                               fieldStart: 0, fieldCount: 0, firstField: 0, requiredCount: 0, child: -1, enumStart: 0, enumCount: 0, slotStart: -1, slotMask: 0, limits: -1))
             let bounds = Limits(minimum: schema.minimum, maximum: schema.maximum, minLength: schema.minLength, maxLength: schema.maxLength,
                                 minItems: schema.minItems, maxItems: schema.maxItems)
@@ -262,6 +283,18 @@ public final class CompiledSchema: @unchecked Sendable {
                 nodes[Int(index)].child = add(child)
             }
             return index
+        }
+
+        /// Compiles every waiting reading as a root of its own, without readings of its own:
+        /// a reading is one whole other way to read the value.
+        mutating func addReadings() {
+            let list = waiting
+            waiting = []
+            withReadings = false
+            for (node, reading) in list {
+                let root = add(reading.schema)
+                readings[node, default: []].append(CompiledReading(root: root, reading: reading))
+            }
         }
 
         mutating func store(_ text: String) -> Bytes {

@@ -7,14 +7,14 @@ import ConformanceModel
 ///
 /// A synthesized error response whose documented body is not an error envelope (EVS 6.1.6
 /// documents its 400 body as `Array of strings`) cannot satisfy both the table and the
-/// envelope; such payloads are listed in `KNOWN-BAD.md` like broken examples.
+/// envelope; such payloads are reviewed in `KNOWN-BAD.md` like broken examples.
 public enum GoldenCheck {
     /// The error findings for a golden payload.
     public static func errors(of file: GoldenFile, payload: JSONValue, operation: Operation, service: ServiceSpec, rules: [BodyRule], validator: Validator) -> [Finding] {
         let exchange: Exchange
         let locations: Set<Finding.Location>
         switch file.role {
-        case .listing:
+        case .exchanges:
             return []
         case .request:
             exchange = GoldenExchange.make(service: service, operation: operation, body: payload)

@@ -14,20 +14,9 @@ import ConformanceModel
 ///   the operation's first success status;
 /// - `*.txt` instead of `*.json`: an example that is not JSON at all, kept as the doc prints it.
 public enum GoldenNaming {
-    /// The status a response example without one is checked under.
+    /// The status a response example without one is checked under (`Operation.assumedStatus`).
     static func assumedStatus(for example: JSONValue?, operation: Operation) -> (status: Int, isError: Bool) {
-        if looksLikeError(example) {
-            return (operation.responses.first { $0.status >= 400 }?.status ?? 400, true)
-        }
-        return (operation.responses.first { $0.isSuccess }?.status ?? 200, false)
-    }
-
-    /// `{"<any>": {"code", "message"}}` or a flat `{"error_code", "error_msg"}`.
-    static func looksLikeError(_ value: JSONValue?) -> Bool {
-        guard let members = value?.objectValue else { return false }
-        if members["error_code"] != nil || members["error_msg"] != nil { return true }
-        if members.count == 1, let inner = members.values.first?.objectValue, inner["code"] != nil || inner["message"] != nil { return true }
-        return false
+        operation.assumedStatus(for: example)
     }
 
     /// The role of a golden payload file from its name, given its operation; `nil` for names

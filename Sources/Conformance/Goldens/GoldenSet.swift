@@ -2,19 +2,21 @@ import ConformanceModel
 import ConformanceSpecs
 
 /// Every golden file of one service: the doc's examples, the synthesized payloads and the
-/// `KNOWN-BAD.md` listing, computed from the compiled spec alone (no clock, no randomness,
-/// no file reads), so that two runs give byte-identical files (DESIGN.md "Golden payloads").
+/// examples as exchanges (`examples.jsonl`), computed from the compiled spec alone (no clock,
+/// no randomness, no file reads), so that two runs give byte-identical files (DESIGN.md
+/// "Golden payloads").
 ///
 /// Synthesized payloads follow the tables (`PayloadSynthesizer`) and the cross-field rules
 /// (`GoldenRules`); Tencent responses are wrapped in the service's response envelope with the
 /// success status value; error responses carry a documented error code of their status.
-/// Doc examples are kept as the doc prints them, each validated with `Validator`; those with
-/// error findings are listed in `KNOWN-BAD.md`.
+/// Doc examples are kept as the doc prints them. Every payload is validated with `Validator`
+/// (`GoldenFile.errors`); `KNOWN-BAD.md`, which names the rejected ones and why, is written by
+/// a person and compared with these verdicts (`KnownBadReview`), never generated.
 public struct GoldenSet: Sendable {
     public let service: ServiceSpec
     public let files: [GoldenFile]
 
-    /// The name of the per-service listing of doc examples that break the doc's own tables.
+    /// The name of the hand-written, per-service list of golden files the validator rejects.
     public static let knownBadName = "KNOWN-BAD.md"
 
     public init(service: ServiceSpec, rules: [BodyRule] = Rules.body, validator: Validator? = nil) {
@@ -26,13 +28,13 @@ public struct GoldenSet: Sendable {
             files += Self.synthesized(operation, service: service, rules: operationRules).map { file in
                 var file = file
                 if let payload = try? JSONValue.parse(file.text) {
-                    file.knownBad = GoldenCheck.errors(of: file, payload: payload, operation: operation, service: service, rules: operationRules, validator: validator)
+                    file.errors = GoldenCheck.errors(of: file, payload: payload, operation: operation, service: service, rules: operationRules, validator: validator)
                 }
                 return file
             }
             files += Self.examples(operation, service: service, rules: operationRules, validator: validator)
         }
-        files.append(GoldenFile(path: "\(service.service)/\(Self.knownBadName)", text: KnownBadListing.text(service: service.service, files: files), operation: nil, role: .listing, isExample: false))
+        files.append(GoldenFile(path: "\(service.service)/\(DocExampleExchanges.fileName)", text: DocExampleExchanges.text(service: service, examples: files, rules: rules), operation: nil, role: .exchanges, isExample: false))
         self.files = files
     }
 
@@ -104,11 +106,11 @@ public struct GoldenSet: Sendable {
                 let rule = example.kind == .request ? Rule.requestBodyMalformed : Rule.responseBodyMalformed
                 let finding = Finding(operation: operation.id, rule: rule, severity: .error, location: example.kind == .request ? .requestBody : .responseBody, pointer: "", message: example.problem ?? "not valid JSON", source: example.source)
                 let text = example.text.hasSuffix("\n") ? example.text : example.text + "\n"
-                files.append(GoldenFile(path: folder + "\(stem)-\(number).txt", text: text, operation: operation.id, role: role, isExample: true, knownBad: [finding]))
+                files.append(GoldenFile(path: folder + "\(stem)-\(number).txt", text: text, operation: operation.id, role: role, isExample: true, errors: [finding]))
                 continue
             }
             var file = GoldenFile(path: folder + "\(stem)-\(number).json", text: value.canonicalText + "\n", operation: operation.id, role: role, isExample: true)
-            file.knownBad = GoldenCheck.errors(of: file, payload: value, operation: operation, service: service, rules: rules, validator: validator)
+            file.errors = GoldenCheck.errors(of: file, payload: value, operation: operation, service: service, rules: rules, validator: validator)
             files.append(file)
         }
         return files

@@ -6,7 +6,7 @@ import ConformanceModel
 /// `request.full.json` every documented field with nested objects filled, and
 /// `response-<status>.json` every field of the response body. Arrays get one element in
 /// `full` mode (at least `minItems`, at most `maxItems`) and `minItems` elements in `minimal`
-/// mode; maps get one entry in `full` mode. A field that names a state table takes the
+/// mode; a map gets the keys it lists, or, listing none, one entry in `full` mode. A field that names a state table takes the
 /// table's first state. Recursion stops at a fixed depth so a self-referencing schema cannot
 /// loop. The same inputs always give the same value.
 struct PayloadSynthesizer {
@@ -40,17 +40,18 @@ struct PayloadSynthesizer {
             return .bool(false)
         case .any:
             return .object([:])
-        case .object:
+        case .object, .map:
             guard depth < Self.maximumDepth else { return .object([:]) }
             var members: [String: JSONValue] = [:]
             for property in schema.properties where mode == .full || property.required {
                 members[property.name] = value(property.schema, name: property.name, pointer: pointer + "/" + escape(property.name), depth: depth + 1)
             }
+            // A map that lists no keys of its own gets one of the caller's choosing in `full` mode.
+            if schema.kind == .map, schema.properties.isEmpty, mode == .full {
+                let valueSchema = schema.values ?? Schema(kind: .string)
+                members["key1"] = value(valueSchema, name: "key1", pointer: pointer + "/key1", depth: depth + 1)
+            }
             return .object(members)
-        case .map:
-            guard mode == .full, depth < Self.maximumDepth else { return .object([:]) }
-            let valueSchema = schema.values ?? Schema(kind: .string)
-            return .object(["key1": value(valueSchema, name: "key1", pointer: pointer + "/key1", depth: depth + 1)])
         case .array:
             let minimum = max(schema.minItems ?? 0, 0)
             var count = mode == .full ? max(minimum, 1) : minimum

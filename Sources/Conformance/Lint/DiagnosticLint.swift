@@ -8,12 +8,12 @@ import ConformanceModel
 /// mapped: `ExampleLint` checks every example itself.
 enum DiagnosticLint {
     /// Extraction diagnostic code → lint rule id.
-    static let mapping: [String: String] = [
-        "table.caption-without-table": "table.missing",
-        "type.unresolved": "type.no-table",
-        "document.conflict": "document.conflict",
-        "status.unlisted": "status.summary-mismatch",
-        "example.unclosed": "example.invalid-json",
+    static let mapping: [String: RuleID] = [
+        "table.caption-without-table": Rule.tableMissing,
+        "type.unresolved": Rule.typeNoTable,
+        "document.conflict": Rule.documentConflict,
+        "status.unlisted": Rule.statusSummaryMismatch,
+        "example.unclosed": Rule.exampleInvalidJSON,
     ]
 
     static func findings(_ spec: ServiceSpec) -> [LintFinding] {

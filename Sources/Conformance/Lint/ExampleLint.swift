@@ -22,17 +22,17 @@ enum ExampleLint {
     }
 
     static func check(_ example: Example, operation: Operation, spec: ServiceSpec, lines: [Substring]? = nil) -> [LintFinding] {
-        func finding(_ rule: String, _ message: String, key: String? = nil) -> LintFinding {
+        func finding(_ rule: RuleID, _ message: String, key: String? = nil) -> LintFinding {
             LintFinding(service: spec.service, rule: rule, operation: operation.id, message: message, source: place(of: key, in: example, lines: lines))
         }
         let what = example.kind == .request ? "request example" : "response example\(example.status.map { " (\($0))" } ?? "")"
         var findings: [LintFinding] = []
         guard let value = example.value ?? LenientJSON.parse(example.text) else {
-            return [finding("example.invalid-json", "the \(what) of \(operation.id) is not valid JSON: \(example.problem ?? "unparsable")")]
+            return [finding(Rule.exampleInvalidJSON, "the \(what) of \(operation.id) is not valid JSON: \(example.problem ?? "unparsable")")]
         }
         if example.value == nil {
             // Reported, then checked further as read leniently (trailing commas dropped).
-            findings.append(finding("example.invalid-json", "the \(what) of \(operation.id) is not valid JSON: \(example.problem ?? "unparsable")"))
+            findings.append(finding(Rule.exampleInvalidJSON, "the \(what) of \(operation.id) is not valid JSON: \(example.problem ?? "unparsable")"))
         }
         let schema: Schema?
         switch example.kind {
@@ -42,7 +42,7 @@ enum ExampleLint {
             let status = example.status ?? GoldenNaming.assumedStatus(for: value, operation: operation).status
             guard let response = operation.response(for: status) else {
                 if example.status != nil {
-                    findings.append(finding("example.status", "the \(what) of \(operation.id) is given under status \(status), which the operation does not document (documented: \(operation.responses.map { String($0.status) }.joined(separator: ", ")))"))
+                    findings.append(finding(Rule.exampleStatus, "the \(what) of \(operation.id) is given under status \(status), which the operation does not document (documented: \(operation.responses.map { String($0.status) }.joined(separator: ", ")))"))
                 }
                 return findings
             }
@@ -54,28 +54,30 @@ enum ExampleLint {
         }
         guard let schema else { return findings }
         let documented = Self.names(in: schema)
-        let (issues, _) = BodyScanner.scan(Array(value.canonicalText.utf8), schema: CompiledSchema(schema))
+        // Against the tables alone: the readings and the nulls only examples allow are what
+        // lint reports, not what it forgives.
+        let (issues, _) = BodyScanner.scan(Array(value.canonicalText.utf8), schema: CompiledSchema(schema.documentedByTables(), readings: false))
         for issue in issues {
             let key = issue.pointer.split(separator: "/").last.map(String.init)
             let at = issue.pointer.isEmpty ? "the top level" : issue.pointer
             switch issue.kind {
             case .malformed:
-                findings.append(finding("example.invalid-json", "the \(what) of \(operation.id) is not valid JSON: \(issue.message)"))
+                findings.append(finding(Rule.exampleInvalidJSON, "the \(what) of \(operation.id) is not valid JSON: \(issue.message)"))
             case .missingField:
-                findings.append(finding("example.missing-field", "the \(what) of \(operation.id) leaves out \(at), which its table marks required"))
+                findings.append(finding(Rule.exampleMissingField, "the \(what) of \(operation.id) leaves out \(at), which its table marks required"))
             case .unknownField:
                 let name = issue.actual ?? key ?? ""
                 if let intended = EditDistance.nearMiss(of: name, among: documented) {
-                    findings.append(finding("example.misspelled-key", "the \(what) of \(operation.id) has '\(name)' at \(at) where the table documents '\(intended)'", key: name))
+                    findings.append(finding(Rule.exampleMisspelledKey, "the \(what) of \(operation.id) has '\(name)' at \(at) where the table documents '\(intended)'", key: name))
                 } else {
-                    findings.append(finding("example.unknown-field", "the \(what) of \(operation.id) has '\(name)' at \(at), which its table does not document", key: name))
+                    findings.append(finding(Rule.exampleUnknownField, "the \(what) of \(operation.id) has '\(name)' at \(at), which its table does not document", key: name))
                 }
             case .type:
-                findings.append(finding("example.type", "the \(what) of \(operation.id) has \(issue.actual ?? "a value") at \(at) where the table documents \(issue.expected ?? "another type")", key: key))
+                findings.append(finding(Rule.exampleType, "the \(what) of \(operation.id) has \(issue.actual ?? "a value") at \(at) where the table documents \(issue.expected ?? "another type")", key: key))
             case .enum:
-                findings.append(finding("example.enum", "the \(what) of \(operation.id): \(issue.message) at \(at)", key: key))
+                findings.append(finding(Rule.exampleEnum, "the \(what) of \(operation.id): \(issue.message) at \(at)", key: key))
             case .range:
-                findings.append(finding("example.range", "the \(what) of \(operation.id): \(issue.message) at \(at)", key: key))
+                findings.append(finding(Rule.exampleRange, "the \(what) of \(operation.id): \(issue.message) at \(at)", key: key))
             }
         }
         return findings

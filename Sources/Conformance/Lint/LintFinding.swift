@@ -4,19 +4,19 @@ import ConformanceModel
 public struct LintFinding: Codable, Sendable, Hashable {
     /// The service id.
     public var service: String
-    /// A stable `LintRule` id.
-    public var rule: String
-    public var level: LintRule.Level
+    /// A lint rule of the catalog (`Rule.emitted(by: .lint)`).
+    public var rule: RuleID
+    public var level: Severity
     /// The operation the finding is about, if any.
     public var operation: String?
     public var message: String
     /// The document (file name under `specs/<service>/docs/`), section, title and line.
     public var source: DocReference
 
-    public init(service: String, rule: String, level: LintRule.Level? = nil, operation: String? = nil, message: String, source: DocReference) {
+    public init(service: String, rule: RuleID, level: Severity? = nil, operation: String? = nil, message: String, source: DocReference) {
         self.service = service
         self.rule = rule
-        self.level = level ?? LintRule.rule(rule)?.level ?? .warning
+        self.level = level ?? rule.severity
         self.operation = operation
         self.message = message
         self.source = source

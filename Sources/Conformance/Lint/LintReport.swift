@@ -13,7 +13,7 @@ public enum LintReport {
             if let section = finding.source.section { line += " (§\(section)\(finding.source.title.map { " " + $0 } ?? ""))" }
             return line
         }
-        let counts = Dictionary(grouping: findings, by: \.rule).mapValues(\.count)
+        let counts = Dictionary(grouping: findings, by: \.rule.id).mapValues(\.count)
         lines.append("")
         lines.append("\(findings.count) finding(s)" + (counts.isEmpty ? "" : ": " + counts.keys.sorted().map { "\($0) \(counts[$0]!)" }.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
@@ -22,7 +22,7 @@ public enum LintReport {
     public static func json(_ findings: [LintFinding]) -> String {
         var byRule: [String: JSONValue] = [:]
         var byService: [String: JSONValue] = [:]
-        for (rule, group) in Dictionary(grouping: findings, by: \.rule) { byRule[rule] = .integer(group.count) }
+        for (rule, group) in Dictionary(grouping: findings, by: \.rule.id) { byRule[rule] = .integer(group.count) }
         for (service, group) in Dictionary(grouping: findings, by: \.service) { byService[service] = .integer(group.count) }
         let list: [JSONValue] = findings.map { finding in
             var source: [String: JSONValue] = ["document": .string(finding.documentPath)]
@@ -32,7 +32,7 @@ public enum LintReport {
             source["table"] = finding.source.table.map(JSONValue.string) ?? .null
             return .object([
                 "service": .string(finding.service),
-                "rule": .string(finding.rule),
+                "rule": .string(finding.rule.id),
                 "level": .string(finding.level.rawValue),
                 "operation": finding.operation.map(JSONValue.string) ?? .null,
                 "message": .string(finding.message),

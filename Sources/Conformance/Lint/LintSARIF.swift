@@ -2,9 +2,9 @@ import ConformanceModel
 
 /// Lint findings as a SARIF 2.1.0 log, so that code-scanning tools show them on the doc files.
 ///
-/// One run; `runs[0].tool.driver` names the tool and lists every `LintRule` (`id`,
+/// One run; `runs[0].tool.driver` names the tool and lists every lint rule of the catalog (`id`,
 /// `shortDescription.text`, `defaultConfiguration.level`); each result has `ruleId`,
-/// `ruleIndex`, `level`, `message.text` and one location whose
+/// `ruleIndex`, `level` (`info` as SARIF's `note`), `message.text` and one location whose
 /// `physicalLocation.artifactLocation.uri` is `specs/<service>/docs/<document>` (relative to
 /// the repository root, `uriBaseId` `%SRCROOT%`) and `region.startLine` (1 when the line is
 /// unknown: SARIF requires a positive line).
@@ -12,7 +12,7 @@ public enum LintSARIF {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 
     public static func log(_ findings: [LintFinding]) -> JSONValue {
-        let rules = LintRule.all
+        let rules = Rule.emitted(by: .lint)
         let driver: JSONValue = .object([
             "name": "conformance-lint",
             "informationUri": "https://github.com/block-storage-conformance",
@@ -20,14 +20,14 @@ public enum LintSARIF {
                 .object([
                     "id": .string(rule.id),
                     "shortDescription": .object(["text": .string(rule.summary)]),
-                    "defaultConfiguration": .object(["level": .string(rule.level.rawValue)]),
+                    "defaultConfiguration": .object(["level": .string(rule.severity.sarifLevel)]),
                 ])
             }),
         ])
         let results: [JSONValue] = findings.map { finding in
             var result: [String: JSONValue] = [
-                "ruleId": .string(finding.rule),
-                "level": .string(finding.level.rawValue),
+                "ruleId": .string(finding.rule.id),
+                "level": .string(finding.level.sarifLevel),
                 "message": .object(["text": .string(finding.message)]),
                 "locations": .array([.object([
                     "physicalLocation": .object([

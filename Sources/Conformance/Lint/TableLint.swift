@@ -20,7 +20,7 @@ enum TableLint {
             if let first = seen[code.code] {
                 if first.status != code.status {
                     let place = code.source ?? first.source ?? DocReference(document: spec.documents.first ?? "")
-                    findings.append(LintFinding(service: spec.service, rule: "error-code.status-conflict", message: "error code \(code.code) is listed with status \(first.status)\(first.source?.line.map { " (line \($0))" } ?? "") and again with status \(code.status)", source: place))
+                    findings.append(LintFinding(service: spec.service, rule: Rule.errorCodeStatusConflict, message: "error code \(code.code) is listed with status \(first.status)\(first.source?.line.map { " (line \($0))" } ?? "") and again with status \(code.status)", source: place))
                 }
             } else {
                 seen[code.code] = code
@@ -29,7 +29,7 @@ enum TableLint {
         for operation in spec.operations where operation.responses.contains(where: { $0.description != nil }) {
             let unsummarized = operation.responses.filter { $0.description == nil }.map(\.status)
             guard !unsummarized.isEmpty else { continue }
-            findings.append(LintFinding(service: spec.service, rule: "status.summary-mismatch", operation: operation.id, message: "\(operation.id): the status summary lists \(operation.responses.filter { $0.description != nil }.map { String($0.status) }.joined(separator: ", ")) but the response sections also document \(unsummarized.map(String.init).joined(separator: ", "))", source: operation.source))
+            findings.append(LintFinding(service: spec.service, rule: Rule.statusSummaryMismatch, operation: operation.id, message: "\(operation.id): the status summary lists \(operation.responses.filter { $0.description != nil }.map { String($0.status) }.joined(separator: ", ")) but the response sections also document \(unsummarized.map(String.init).joined(separator: ", "))", source: operation.source))
         }
         return findings
     }

@@ -44,7 +44,7 @@ public enum JUnitReport {
         out += ">\n"
         if let first = errors.first {
             let body = errors.map(describe).joined(separator: "\n") + (exchange.curl.map { "\nreplay: " + $0 } ?? "")
-            out += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(first.rule))\">\(escape(body))</failure>\n"
+            out += "      <failure message=\"\(escape(first.message))\" type=\"\(escape(first.rule.id))\">\(escape(body))</failure>\n"
         }
         if !others.isEmpty {
             out += "      <system-out>\(escape(others.map(describe).joined(separator: "\n")))</system-out>\n"

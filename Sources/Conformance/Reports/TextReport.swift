@@ -70,7 +70,9 @@ public struct TextReport {
         if let expected = finding.expected { detail.append("expected \(Self.printable(expected))") }
         if let actual = finding.actual { detail.append("actual \(Self.printable(actual))") }
         if !detail.isEmpty { text += " (" + detail.joined(separator: ", ") + ")" }
-        if let source = finding.source { text += " " + paint("[\(source)]", .dim) }
+        // Every place cited: two where the docs disagree (the severity policy's warnings).
+        let places = finding.sources.isEmpty ? finding.source.map { [$0] } ?? [] : finding.sources
+        if !places.isEmpty { text += " " + paint("[" + places.map(\.description).joined(separator: "; ") + "]", .dim) }
         return text
     }
 

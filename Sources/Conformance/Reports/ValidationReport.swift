@@ -58,7 +58,7 @@ public struct ValidationReport: Sendable {
         if operation == nil { summary.unmatched += 1 }
         var errors = 0
         for finding in findings {
-            summary.rules[finding.rule, default: 0] += 1
+            summary.rules[finding.rule.id, default: 0] += 1
             switch finding.severity {
             case .error: summary.errors += 1; errors += 1
             case .warning: summary.warnings += 1

@@ -10,9 +10,11 @@ struct ResourceStates {
     }
 
     private struct Entry {
-        var state: String
+        var state: String?
         /// `true` when the state was inferred from an accepted mutation, not seen in a response.
         var inferred: Bool
+        /// Values of fields the machine's relations compare with (`size`), and whether each was inferred.
+        var values: [String: (value: Double, inferred: Bool)] = [:]
         var touched: UInt64
     }
 
@@ -32,16 +34,36 @@ struct ResourceStates {
 
     /// The state and whether it was inferred.
     mutating func lookup(_ key: Key) -> (state: String, inferred: Bool)? {
-        guard var entry = entries[key] else { return nil }
+        guard var entry = entries[key], let state = entry.state else { return nil }
         clock += 1
         entry.touched = clock
         entries[key] = entry
-        return (entry.state, entry.inferred)
+        return (state, entry.inferred)
     }
 
     mutating func set(_ state: String, for key: Key, inferred: Bool = false) {
+        update(key) { entry in
+            entry.state = state
+            entry.inferred = inferred
+        }
+    }
+
+    /// The last value of `field` and whether it was inferred.
+    mutating func value(_ field: String, of key: Key) -> (value: Double, inferred: Bool)? {
+        guard let entry = entries[key] else { return nil }
+        return entry.values[field]
+    }
+
+    mutating func set(_ field: String, to value: Double, for key: Key, inferred: Bool = false) {
+        update(key) { $0.values[field] = (value, inferred) }
+    }
+
+    private mutating func update(_ key: Key, _ change: (inout Entry) -> Void) {
         clock += 1
-        entries[key] = Entry(state: state, inferred: inferred, touched: clock)
+        var entry = entries[key] ?? Entry(state: nil, inferred: false, touched: clock)
+        entry.touched = clock
+        change(&entry)
+        entries[key] = entry
         if entries.count > capacity { evict() }
     }
 

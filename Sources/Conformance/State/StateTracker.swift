@@ -9,7 +9,9 @@ import ConformanceSpecs
 /// - `state.unknown-value`: a state the table does not list (information for machines the
 ///   docs leave open);
 /// - `state.precondition`: a mutation accepted while the last state seen in a response forbids it;
-/// - `state.transition`: an observed change with no documented or tolerated path.
+/// - `state.transition`: an observed change with no documented or tolerated path;
+/// - `state.relation`: a request value that breaks a documented relation to the resource's
+///   value last seen in a response (`new_size` not greater than the `size` a show returned).
 /// Not thread-safe: one tracker follows one ordered stream of traffic.
 public final class StateTracker {
     private let machines: [String: [StateMachine]]
@@ -53,6 +55,7 @@ public final class StateTracker {
         }
         let hasWork = plan.request || needsResponse || machines.contains { machine in
             machine.preconditions.contains { $0.operations.contains(operation.id) } || machine.effects.contains { $0.operations.contains(operation.id) }
+                || machine.relations.contains { $0.operations.contains(operation.id) }
         }
         guard hasWork else { return [] }
         var findings: [Finding] = []
@@ -61,7 +64,7 @@ public final class StateTracker {
         let requestBody = plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil
         let responseBody = needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil
 
-        func finding(_ rule: String, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
+        func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
         }
 
@@ -76,6 +79,16 @@ public final class StateTracker {
                     finding(Rule.statePrecondition, .error, .requestPath, target.path,
                             "\(operation.id) was accepted while \(machine.resource) \(id) was \(current); the docs allow it only in \(precondition.allowed.joined(separator: ", "))",
                             expected: precondition.allowed.joined(separator: " or "), actual: current, source: precondition.citation.reference)
+                }
+            }
+            // 1b. Relations to values seen in responses (never to inferred ones).
+            for relation in machine.relations where relation.operations.contains(operation.id) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody) {
+                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: subject.id)
+                    guard let (seen, inferred) = states.value(relation.field, of: key), !inferred, !relation.comparison.holds(subject.value, against: seen) else { continue }
+                    finding(Rule.stateRelation, .error, .requestBody, subject.pointer,
+                            "\(operation.id) was accepted with \(subject.name) \(Self.format(subject.value)) for \(machine.resource) \(subject.id), last seen with \(relation.field) \(Self.format(seen)); the docs require it \(relation.comparison.words) the current \(relation.field) (“\(relation.citation.sentence)”)",
+                            expected: "\(relation.comparison.rawValue) \(Self.format(seen))", actual: Self.format(subject.value), source: relation.citation.reference)
                 }
             }
             // 2. States the response shows.
@@ -101,12 +114,19 @@ public final class StateTracker {
                                 expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
                     }
                     states.set(observation.state, for: key)
+                    for (field, value) in observation.values { states.set(field, to: value, for: key) }
                 }
             }
             // 3. Effects of the accepted operation, where the response did not show the state.
             for effect in machine.effects where effect.operations.contains(operation.id) {
                 for id in Self.ids(effect.target, path: pathParameters, request: requestBody, response: responseBody) where !observed.contains(id) {
                     states.set(effect.state, for: .init(service: service, resource: machine.resource, id: id), inferred: true)
+                }
+            }
+            // An accepted request sets the value it asked for; until a response shows it, it is inferred.
+            for relation in machine.relations where relation.operations.contains(operation.id) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody) where !observed.contains(subject.id) {
+                    states.set(relation.field, to: subject.value, for: .init(service: service, resource: machine.resource, id: subject.id), inferred: true)
                 }
             }
         }
@@ -122,6 +142,7 @@ public final class StateTracker {
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
                 + machine.effects.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
             if locators.contains(where: { if case .requestBody = $0 { true } else { false } }) { plan.request = true }
+            if machine.relations.contains(where: { $0.operations.contains(operation.id) }) { plan.request = true }
             if locators.contains(where: { if case .responseBody = $0 { true } else { false } }) { plan.response = true }
             if specs[service]?.stateTable(for: machine.resource) != nil {
                 if let body, Self.links(body, to: machine.resource) { plan.response = true }
@@ -170,6 +191,47 @@ public final class StateTracker {
         var id: String?
         var state: String
         var pointer: String
+        /// The numbers beside the state that the machine's relations compare with (`size`).
+        var values: [String: Double] = [:]
+    }
+
+    /// A resource a request names, with the value it asks for and where that value is.
+    struct Subject {
+        var id: String
+        var value: Double
+        var name: String
+        var pointer: String
+    }
+
+    /// The resources and values a relation's subject finds in a request.
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: JSONValue?) -> [Subject] {
+        switch subject {
+        case .value(let dotted, let locators):
+            guard let value = number(at: dotted, in: request) else { return [] }
+            let name = dotted.split(separator: ".").last.map(String.init) ?? dotted
+            return ids(locators, path: path, request: request, response: nil).map {
+                Subject(id: $0, value: value, name: name, pointer: "/" + dotted.split(separator: ".").joined(separator: "/"))
+            }
+        case .items(let dotted, let idField, let valueField):
+            let steps = dotted.split(separator: ".").filter { $0 != "[]" }.map(String.init)
+            var array: JSONValue? = request
+            for step in steps { array = array?[step] }
+            return (array?.arrayValue ?? []).enumerated().compactMap { index, item in
+                guard let id = item[idField]?.stringValue, let value = number(at: valueField, in: item) else { return nil }
+                return Subject(id: id, value: value, name: valueField, pointer: "/" + steps.joined(separator: "/") + "/\(index)/\(valueField)")
+            }
+        }
+    }
+
+    static func number(at dotted: String, in value: JSONValue?) -> Double? {
+        var current = value
+        for step in dotted.split(separator: ".") { current = current?[String(step)] }
+        guard case .number(let literal)? = current else { return nil }
+        return Double(literal)
+    }
+
+    static func format(_ number: Double) -> String {
+        number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
     }
 
     /// The (id, state) pairs in a body: members linked to the machine's state table by the
@@ -182,7 +244,11 @@ public final class StateTracker {
                 let child = schema?.property(named: key)?.schema
                 let linked = byTable ? child?.stateTable == machine.resource : key == machine.statusField
                 if linked, case .string(let state) = member {
-                    result.append(Observation(id: members[machine.idField]?.stringValue, state: state, pointer: pointer + "/" + key))
+                    var values: [String: Double] = [:]
+                    for relation in machine.relations where values[relation.field] == nil {
+                        if case .number(let literal)? = members[relation.field], let number = Double(literal) { values[relation.field] = number }
+                    }
+                    result.append(Observation(id: members[machine.idField]?.stringValue, state: state, pointer: pointer + "/" + key, values: values))
                 } else {
                     result += observations(member, schema: child ?? (schema?.kind == .map ? schema?.values : nil), machine: machine, byTable: byTable, pointer: pointer + "/" + key)
                 }

@@ -18,6 +18,9 @@ final class CompiledService: Sendable {
     let errorCodes: [String: [ErrorCode]]
     /// Statuses the service documents as a whole: its status table and its error-code table.
     let serviceStatuses: Set<Int>
+    /// Operations by route (`Operation.routeKey`), for routes the docs document twice (EVS 5.1
+    /// and 8.2.5.2 both `GET /`): what one of them leaves out, the other may document.
+    private let operationsByRoute: [String: [Int]]
 
     init(spec: ServiceSpec, rules: [BodyRule]) {
         self.spec = spec
@@ -32,6 +35,15 @@ final class CompiledService: Sendable {
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
         serviceStatuses = Set(spec.statusCodes.map(\.status)).union(spec.errorCodes.map(\.status))
+        operationsByRoute = Dictionary(grouping: spec.operations.indices, by: { spec.operations[$0].routeKey })
+    }
+
+    /// Another operation on the same route that documents `status`, if the docs have one.
+    func twin(of operation: CompiledOperation, documenting status: Int) -> CompiledOperation? {
+        for index in operationsByRoute[operation.operation.routeKey] ?? [] where operations[index] !== operation && operations[index].statuses.contains(status) {
+            return operations[index]
+        }
+        return nil
     }
 }
 
@@ -53,6 +65,10 @@ final class CompiledOperation: Sendable {
     let rules: [CompiledRule]
     /// The request body paths the rules read.
     let captures: CaptureTrie?
+    /// Error codes the operation's own error examples give, with where: another reading of the
+    /// codes beside the error-code table (EVS 6.1.6's 400 example gives `EVS.2203`, which A.1
+    /// does not list). Placeholders (`XXX`, `EVS.XXX`, `string`) are not codes.
+    let exampleErrorCodes: [String: DocReference]
 
     init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule]) {
         self.operation = operation
@@ -82,6 +98,14 @@ final class CompiledOperation: Sendable {
             responses.append((response.status, schema))
         }
         self.responses = responses
+        var codes: [String: DocReference] = [:]
+        for example in operation.examples where example.kind == .response {
+            guard let value = example.value, operation.assumedStatus(for: value).isError || (example.status ?? 0) >= 400 else { continue }
+            for envelope in service.errorEnvelopes {
+                if let code = ErrorBodyChecks.code(in: value, envelope: envelope), !Self.isPlaceholder(code), codes[code] == nil { codes[code] = example.source }
+            }
+        }
+        exampleErrorCodes = codes
         let paths = rules.flatMap { rule -> [String] in
             switch rule.requirement {
             case .atMostOne(let fields): fields
@@ -92,6 +116,12 @@ final class CompiledOperation: Sendable {
         let captures = paths.isEmpty ? nil : CaptureTrie(paths: paths)
         self.captures = captures
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
+    }
+
+    /// A code an example prints where a real one would go: EVS examples give `XXX`, `XXXX`,
+    /// `EVS.XXX` and `string` (ECS too: `"code": "XXX"`).
+    static func isPlaceholder(_ code: String) -> Bool {
+        code.contains("XX") || code.contains("xx") || ["string", "code", "error_code", ""].contains(code.lowercased())
     }
 
     /// The body schema documented for `status`.

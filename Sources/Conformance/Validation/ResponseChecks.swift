@@ -6,7 +6,17 @@ enum ResponseChecks {
     /// Checks `response`; returns the error code its body carries, if any.
     static func check(_ response: Exchange.Response, operation compiled: CompiledOperation, service: CompiledService, into context: inout FindingContext) -> String? {
         let status = response.status
-        if !compiled.statuses.contains(status) {
+        var documenting = compiled
+        if !compiled.statuses.contains(status), let twin = service.twin(of: compiled, documenting: status) {
+            // The route is documented twice and the other place documents this status: the docs
+            // disagree, so a warning citing both, and the body is checked against the other place.
+            let operation = compiled.operation
+            context.add(rule: Rule.responseStatusUndocumented, .warning, .responseStatus, pointer: String(status),
+                        message: "\(operation.id) does not document status \(status); \(twin.id) (§\(twin.operation.source.section ?? twin.operation.title)) documents the same route with it: the docs disagree",
+                        expected: "one of \(compiled.statuses.map(String.init).joined(separator: ", "))", actual: String(status),
+                        source: operation.source, sources: [operation.source, twin.operation.source])
+            documenting = twin
+        } else if !compiled.statuses.contains(status) {
             let operation = compiled.operation
             // Undocumented for the operation: an error unless the service's status or error-code
             // tables list the status (DESIGN.md, response.status.undocumented).
@@ -17,7 +27,7 @@ enum ResponseChecks {
                         expected: statuses.isEmpty ? "a documented status" : "one of \(statuses)", actual: String(status), source: operation.source)
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
-        let schema = compiled.responseSchema(for: status)
+        let schema = documenting.responseSchema(for: status)
         if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
                 let (issues, _) = BodyScanner.scan(body, schema: schema)
@@ -29,7 +39,7 @@ enum ResponseChecks {
             }
         }
         guard status >= 400 || isEnvelopeFailure(body, envelope: service.responseEnvelope) else { return nil }
-        return ErrorBodyChecks.check(body, status: status, operation: compiled.operation, service: service, documentedSchema: schema != nil, into: &context)
+        return ErrorBodyChecks.check(body, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context)
     }
 
     /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是
@@ -55,7 +65,8 @@ enum ResponseChecks {
 
 /// Checks error bodies: a documented envelope, a documented code, the code's own status.
 enum ErrorBodyChecks {
-    static func check(_ body: [UInt8]?, status: Int, operation: Operation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
+    static func check(_ body: [UInt8]?, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
+        let operation = compiled.operation
         let envelopes = service.errorEnvelopes
         guard !envelopes.isEmpty else { return nil }
         guard let body, let value = try? JSONValue.parse(bytes: body) else {
@@ -82,6 +93,13 @@ enum ErrorBodyChecks {
         let codes = service.spec.errorCodes
         guard !codes.isEmpty else { return code }
         guard let rows = service.errorCodes[code] else {
+            if let example = compiled.exampleErrorCodes[code] {
+                // The table does not list the code, the operation's own example gives it: the docs disagree.
+                context.add(rule: Rule.responseErrorCodeUndocumented, .warning, .responseBody, pointer: pointer(envelope, value),
+                            message: "error code \(code) is not in the error-code table, but the example at \(example.shortLabel) gives it: the docs disagree",
+                            expected: "a code of the error-code table", actual: code, source: codes[0].source, sources: [codes[0].source, example].compactMap { $0 })
+                return code
+            }
             // EVS A.1: "如果遇到“APIGW”开头的错误码，请参见API网关错误码" — gateway codes are
             // documented elsewhere, so they are noted, not failed.
             let gateway = code.hasPrefix("APIGW")

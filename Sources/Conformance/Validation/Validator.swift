@@ -86,15 +86,19 @@ struct FindingContext {
         self.strict = strict
     }
 
-    mutating func add(rule: String, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
-        findings.append(Finding(exchange: index, file: file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
+    mutating func add(rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil, sources: [DocReference]? = nil) {
+        findings.append(Finding(exchange: index, file: file, operation: operation, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source, sources: sources))
     }
 
-    /// Adds the body scanner's issues as request or response findings.
+    /// Adds the body scanner's issues as request or response findings. The severity policy
+    /// (DESIGN.md) in one place: an issue where the docs disagree and the value follows one
+    /// of their readings is a warning citing both places; an unknown field is a warning unless
+    /// `--strict`; everything else breaks every reading of the docs and is an error.
     mutating func add(_ issues: [BodyIssue], inRequest: Bool) {
         for issue in issues {
-            let severity: Finding.Severity = issue.kind == .unknownField && !strict ? .warning : .error
-            add(rule: issue.rule(inRequest: inRequest), severity, inRequest ? .requestBody : .responseBody, pointer: issue.pointer, message: issue.message, expected: issue.expected, actual: issue.actual, source: issue.source)
+            let severity: Finding.Severity = issue.disputed || (issue.kind == .unknownField && !strict) ? .warning : .error
+            add(rule: issue.rule(inRequest: inRequest), severity, inRequest ? .requestBody : .responseBody, pointer: issue.pointer, message: issue.message, expected: issue.expected, actual: issue.actual,
+                source: issue.source, sources: issue.sources.isEmpty ? nil : issue.sources)
         }
     }
 }

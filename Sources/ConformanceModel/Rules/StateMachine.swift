@@ -109,13 +109,15 @@ public struct StateMachine: Sendable, Hashable {
     public var transitions: [Transition]
     public var preconditions: [Precondition]
     public var effects: [Effect]
+    /// Relations between request values and the resource's values seen in responses (`new_size` > `size`).
+    public var relations: [Relation]
     public var unchecked: [UncheckedConstraint]
     /// The source of the state list (the state table, or the examples).
     public var citation: Citation
 
     public init(service: String, resource: String, states: [String], consoleNames: [String: String] = [:], closed: Bool = true,
                 statusField: String = "status", idField: String = "id", transitions: [Transition], preconditions: [Precondition] = [],
-                effects: [Effect] = [], unchecked: [UncheckedConstraint] = [], citation: Citation) {
+                effects: [Effect] = [], relations: [Relation] = [], unchecked: [UncheckedConstraint] = [], citation: Citation) {
         self.service = service
         self.resource = resource
         self.states = states
@@ -126,6 +128,7 @@ public struct StateMachine: Sendable, Hashable {
         self.transitions = transitions
         self.preconditions = preconditions
         self.effects = effects
+        self.relations = relations
         self.unchecked = unchecked
         self.citation = citation
     }

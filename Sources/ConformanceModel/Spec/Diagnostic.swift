@@ -4,20 +4,8 @@
 /// know, an example that is not JSON, two documents that disagree, all become
 /// diagnostics with the document and line, and end up in `spec.json` for review.
 public struct Diagnostic: Codable, Sendable, Hashable {
-    /// How much a diagnostic matters.
-    public enum Severity: String, Codable, Sendable, Hashable, Comparable, CaseIterable {
-        case note, warning, error
-
-        private var rank: Int {
-            switch self {
-            case .note: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-    }
+    /// How much a diagnostic matters (the same scale as findings; `.note` is `.info`).
+    public typealias Severity = ConformanceModel.Severity
 
     public var severity: Severity
     /// A stable identifier of the kind of problem, e.g. `table.unplaced`, `type.unknown`.

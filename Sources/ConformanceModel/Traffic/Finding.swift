@@ -3,19 +3,7 @@
 /// The JSON form of a finding is a public contract (DESIGN.md, "Findings"): keep the keys.
 public struct Finding: Codable, Sendable, Hashable {
     /// How much a finding matters: errors fail a run (exit 1), warnings and infos do not.
-    public enum Severity: String, Codable, Sendable, Hashable, Comparable, CaseIterable {
-        case info, warning, error
-
-        private var rank: Int {
-            switch self {
-            case .info: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-    }
+    public typealias Severity = ConformanceModel.Severity
 
     /// Where in the exchange a finding points.
     public enum Location: String, Codable, Sendable, Hashable, CaseIterable {
@@ -33,8 +21,8 @@ public struct Finding: Codable, Sendable, Hashable {
     public var file: String?
     /// The operation id, or `nil` when no route matched.
     public var operation: String?
-    /// A stable rule id (`request.body.type`); see `Rule`.
-    public var rule: String
+    /// A stable rule id of the catalog (`Rule.requestBodyType`, `request.body.type` in reports).
+    public var rule: RuleID
     public var severity: Severity
     public var location: Location
     /// An RFC 6901 JSON pointer into the body, or the parameter or header name.
@@ -44,8 +32,13 @@ public struct Finding: Codable, Sendable, Hashable {
     public var actual: String?
     /// The document, section and table the rule enforces.
     public var source: DocReference?
+    /// Every place of the docs the finding cites, `source` first: two or more where the docs
+    /// read the value differently and the finding is a warning for that reason (the severity
+    /// policy), else `source` alone.
+    public var sources: [DocReference]
 
-    public init(exchange: Int = 0, file: String? = nil, operation: String? = nil, rule: String, severity: Severity, location: Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil) {
+    /// `sources` defaults to `source` alone.
+    public init(exchange: Int = 0, file: String? = nil, operation: String? = nil, rule: RuleID, severity: Severity, location: Location, pointer: String, message: String, expected: String? = nil, actual: String? = nil, source: DocReference? = nil, sources: [DocReference]? = nil) {
         self.exchange = exchange
         self.file = file
         self.operation = operation
@@ -57,6 +50,11 @@ public struct Finding: Codable, Sendable, Hashable {
         self.expected = expected
         self.actual = actual
         self.source = source
+        self.sources = sources ?? source.map { [$0] } ?? []
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case exchange, file, operation, rule, severity, location, pointer, message, expected, actual, source, sources
     }
 
     /// Encodes every key, `null` included, so that report consumers can rely on them.
@@ -73,42 +71,26 @@ public struct Finding: Codable, Sendable, Hashable {
         try container.encode(expected, forKey: .expected)
         try container.encode(actual, forKey: .actual)
         try container.encode(source, forKey: .source)
+        try container.encode(sources, forKey: .sources)
     }
-}
 
-/// The stable rule ids (DESIGN.md): add more, never rename.
-public enum Rule {
-    public static let routeUnmatched = "route.unmatched"
-    public static let requestParameterMissing = "request.parameter.missing"
-    public static let requestParameterType = "request.parameter.type"
-    public static let requestBodyMalformed = "request.body.malformed"
-    public static let requestBodyMissingField = "request.body.missing-field"
-    public static let requestBodyType = "request.body.type"
-    public static let requestBodyEnum = "request.body.enum"
-    public static let requestBodyRange = "request.body.range"
-    public static let requestBodyUnknownField = "request.body.unknown-field"
-    public static let requestBodyConstraint = "request.body.constraint"
-    public static let responseStatusUndocumented = "response.status.undocumented"
-    public static let responseBodyMalformed = "response.body.malformed"
-    public static let responseBodyType = "response.body.type"
-    public static let responseBodyEnum = "response.body.enum"
-    public static let responseBodyRange = "response.body.range"
-    public static let responseBodyMissingField = "response.body.missing-field"
-    public static let responseBodyUnknownField = "response.body.unknown-field"
-    public static let responseErrorEnvelope = "response.error.envelope"
-    public static let responseErrorCodeUndocumented = "response.error.code-undocumented"
-    public static let responseErrorStatusMismatch = "response.error.status-mismatch"
-    public static let stateUnknownValue = "state.unknown-value"
-    public static let statePrecondition = "state.precondition"
-    public static let stateTransition = "state.transition"
-    public static let operationDeprecated = "operation.deprecated"
-
-    /// Every rule id, for documentation and for tests that exercise each one.
-    public static let all: [String] = [
-        routeUnmatched, requestParameterMissing, requestParameterType, requestBodyMalformed, requestBodyMissingField,
-        requestBodyType, requestBodyEnum, requestBodyRange, requestBodyUnknownField, requestBodyConstraint,
-        responseStatusUndocumented, responseBodyMalformed, responseBodyType, responseBodyEnum, responseBodyRange,
-        responseBodyMissingField, responseBodyUnknownField, responseErrorEnvelope, responseErrorCodeUndocumented,
-        responseErrorStatusMismatch, stateUnknownValue, statePrecondition, stateTransition, operationDeprecated,
-    ]
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let source = try container.decodeIfPresent(DocReference.self, forKey: .source)
+        self.init(
+            exchange: try container.decode(Int.self, forKey: .exchange),
+            file: try container.decodeIfPresent(String.self, forKey: .file),
+            operation: try container.decodeIfPresent(String.self, forKey: .operation),
+            rule: try container.decode(RuleID.self, forKey: .rule),
+            severity: try container.decode(Severity.self, forKey: .severity),
+            location: try container.decode(Location.self, forKey: .location),
+            pointer: try container.decode(String.self, forKey: .pointer),
+            message: try container.decode(String.self, forKey: .message),
+            expected: try container.decodeIfPresent(String.self, forKey: .expected),
+            actual: try container.decodeIfPresent(String.self, forKey: .actual),
+            source: source,
+            // Reports written before `sources` existed have `source` alone.
+            sources: try container.decodeIfPresent([DocReference].self, forKey: .sources)
+        )
+    }
 }

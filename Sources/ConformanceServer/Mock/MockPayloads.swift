@@ -22,7 +22,7 @@ struct MockPayloads: Sendable {
 
     init(spec: ServiceSpec) {
         var bodies: [String: [Int: JSONValue]] = [:]
-        for file in GoldenSet(service: spec).files where !file.isExample && file.knownBad.isEmpty {
+        for file in GoldenSet(service: spec).files where !file.isExample && file.errors.isEmpty {
             guard case .response(let status) = file.role, let operation = file.operation,
                   let value = try? JSONValue.parse(file.text) else { continue }
             bodies[operation, default: [:]][status] = value

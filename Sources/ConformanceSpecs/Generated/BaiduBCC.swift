@@ -64,10 +64,10 @@ enum BaiduBCC {
     static func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(4)
-        diagnostics.append(Diagnostic(.note, code: "parameter.literal-in-path", message: "URL parameter 'version' has no placeholder in /v2/volume/{volumeId}: the path writes it literally as 'v2', so no path parameter is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 36)))
-        diagnostics.append(Diagnostic(.note, code: "action.query-key", message: "the query key 'purchaseReserved' selects this operation (request line `?{action}`; stated in the description and shown in the Request Instance); no query parameter 'action' is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 38)))
+        diagnostics.append(Diagnostic(.info, code: "parameter.literal-in-path", message: "URL parameter 'version' has no placeholder in /v2/volume/{volumeId}: the path writes it literally as 'v2', so no path parameter is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 36)))
+        diagnostics.append(Diagnostic(.info, code: "action.query-key", message: "the query key 'purchaseReserved' selects this operation (request line `?{action}`; stated in the description and shown in the Request Instance); no query parameter 'action' is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 38)))
         diagnostics.append(Diagnostic(.warning, code: "type.external", message: "field 'billing' has type Billing, defined in BCC/API Reference/Appendix.md#Billing, which is not among the documents; its fields are taken from the Request Structure and typed by the Request Instance", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 40)))
-        diagnostics.append(Diagnostic(.note, code: "error-envelope.undocumented", message: "the page lists error codes but not the shape of the error body; no error envelope is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 52)))
+        diagnostics.append(Diagnostic(.info, code: "error-envelope.undocumented", message: "the page lists error codes but not the shape of the error body; no error envelope is recorded", source: DocReference(document: "004_c6cf16c9786a2494.txt", title: "Disk Renewal", line: 52)))
         return diagnostics
     }
 }

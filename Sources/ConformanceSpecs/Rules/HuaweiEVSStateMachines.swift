@@ -83,8 +83,26 @@ enum HuaweiEVSStateMachines {
             .init(operations: rollbackOperations, state: "rollbacking", target: [.requestBody("rollback.volume_id")], citation: a3("云硬盘处于正在从快照回滚数据的过程中。")),
             .init(operations: ["CreateOsVolumeTransfer", "CreateOsVolumeTransferV2"], state: "awaiting-transfer", target: [.requestBody("transfer.volume_id")], citation: a3("云硬盘处于等待过户的过程中。")),
         ],
+        relations: sizeRelations,
         citation: a3("云硬盘在创建过程中出现错误。")
     )
+
+    /// Each extend operation's own sentence about `new_size` against the volume's `size` (the
+    /// `size` of the volume objects in show and list responses). Four say "greater than"
+    /// (大于原有云硬盘容量); the deprecated 6.1.11 says "not less than" (不能小于), so there an
+    /// equal size is allowed.
+    static let sizeRelations: [StateMachine.Relation] = [
+        .init(operations: ["ResizeVolume"], field: "size", subject: .value("os-extend.new_size", of: [.path("volume_id")]), comparison: .greaterThan,
+              citation: Citation(document: document, section: "6.1.7 扩容云硬盘 表 6-59 OsExtend (new_size)", sentence: "扩容的大小必须大于原有云硬盘容量且小于云硬盘最大容量。")),
+        .init(operations: ["BatchExtendVolume"], field: "size", subject: .items("volumes.[]", id: "id", value: "new_size"), comparison: .greaterThan,
+              citation: Citation(document: document, section: "6.1.4 批量扩容云硬盘 表 6-33 VolumesForBatchResizeVolume (new_size)", sentence: "扩容后的云硬盘大小，单位为GiB。扩容的大小必须大于原有云硬盘容量且小于云硬盘最大容量。")),
+        .init(operations: ["ExtendCloudvolume"], field: "size", subject: .value("os-extend.new_size", of: [.path("volume_id")]), comparison: .atLeast,
+              citation: Citation(document: document, section: "6.1.11 扩容云硬盘(废弃) (new_size)", sentence: "扩容后的容量不能小于原有云硬盘容量，且不能大于云硬盘最大容量。")),
+        .init(operations: ["ExtendVolume"], field: "size", subject: .value("os-extend.new_size", of: [.path("volume_id")]), comparison: .greaterThan,
+              citation: Citation(document: document, section: "8.2.1.20 扩容云硬盘 (new_size)", sentence: "扩容后的云硬盘大小，单位为GiB。 扩容后的云硬盘容量范围：大于原有云硬盘容量~云硬盘最大容量")),
+        .init(operations: ["ExtendVolumeV2"], field: "size", subject: .value("os-extend.new_size", of: [.path("volume_id")]), comparison: .greaterThan,
+              citation: Citation(document: document, section: "8.2.1.21 扩容云硬盘（废弃） (new_size)", sentence: "扩容后的云硬盘容量范围：大于原有云硬盘容量~云硬盘最大容量（数据盘为32768GiB；系统盘为1024GiB）")),
+    ]
 
     static let snapshotDeletes = ["DeleteSnapshot", "DeleteSnapshotV3", "DeleteSnapshotV5", "DeleteSnapshotDeprecated"]
 

@@ -32,6 +32,10 @@ enum OtherStateMachines {
         statusField: "DiskState",
         idField: "DiskId",
         transitions: [],
+        unchecked: [
+            .init(operations: ["DiskResize"], reason: "the page calls DiskSize the size after an expansion (扩容后) but states no comparison with the current size, so none is checked",
+                  citation: Citation(document: "003_eb9ea89fe6aeb710.txt", section: "/v1/tencent/disk/resize 请求参数 (DiskSize)", sentence: "DiskSize | uint64 |是|- |云硬盘扩容后的大小")),
+        ],
         citation: Citation(document: "003_eb9ea89fe6aeb710.txt", section: "/v1/tencent/disk/list 正常返回示例", sentence: "\"DiskState\": \"UNATTACHED\",")
     )
 

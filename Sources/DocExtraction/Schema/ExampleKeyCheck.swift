@@ -48,11 +48,12 @@ public enum ExampleKeyCheck {
         }
     }
 
-    private static func escape(_ key: String) -> String {
+    static func escape(_ key: String) -> String {
         key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
-    private static func closest(to key: String, in names: [String]) -> String? {
+    /// The documented name `key` most likely misspells: within a fifth of its length (at least one edit).
+    static func closest(to key: String, in names: [String]) -> String? {
         let limit = max(1, key.count / 5)
         let scored = names.map { ($0, EditDistance.between($0.lowercased(), key.lowercased(), limit: limit)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0

@@ -33,11 +33,13 @@ public enum ServiceExtractor {
                 ? lhs.element.1.operations.count > rhs.element.1.operations.count
                 : lhs.offset < rhs.offset
         }.map(\.element)
+        var twins: [(primary: Int, twin: ConformanceModel.Operation)] = []
         for (_, extraction) in ranked {
-            merge(extraction, into: &spec)
+            merge(extraction, into: &spec, twins: &twins)
         }
         // Report operations in the order of the documents that hold them.
         let order = Dictionary(uniqueKeysWithValues: spec.documents.enumerated().map { ($1, $0) })
+        let twinned = twins.map { (spec.operations[$0.primary], $0.twin) }
         spec.operations.sort { lhs, rhs in
             let left = (order[lhs.source.document] ?? 0, lhs.source.line ?? 0)
             let right = (order[rhs.source.document] ?? 0, rhs.source.line ?? 0)
@@ -45,6 +47,15 @@ public enum ServiceExtractor {
         }
         makeIdsUnique(&spec)
         StateTableLinker.link(&spec)
+        // Service-wide readings of the merged spec, each decision with its evidence and a note:
+        // wrappers first (the examples then line up with the bodies), open objects, the nulls
+        // the docs allow, and last the places where the docs read a value differently.
+        WrapperResolver.resolve(&spec)
+        MapResolver.resolve(&spec)
+        NullabilityResolver.resolve(&spec)
+        ReadingCollector.collect(&spec, twins: twinned.compactMap { primary, twin in
+            spec.operations.firstIndex { $0.routeKey == primary.routeKey && $0.source == primary.source }.map { ($0, twin) }
+        })
         spec.diagnostics.sort { lhs, rhs in
             let left = (order[lhs.source.document] ?? 0, lhs.source.line ?? 0, lhs.code, lhs.message)
             let right = (order[rhs.source.document] ?? 0, rhs.source.line ?? 0, rhs.code, rhs.message)
@@ -53,13 +64,15 @@ public enum ServiceExtractor {
         return ServiceExtraction(spec: spec, documents: accounts)
     }
 
-    private static func merge(_ extraction: DocumentExtraction, into spec: inout ServiceSpec) {
+    /// `twins`: the operations a twin was merged into (index in `spec.operations`) and the twin.
+    private static func merge(_ extraction: DocumentExtraction, into spec: inout ServiceSpec, twins: inout [(primary: Int, twin: ConformanceModel.Operation)]) {
         spec.diagnostics += extraction.diagnostics
         for operation in extraction.operations {
             // Only twins from different documents are merged: a reference that documents one
             // route twice (a current and a history chapter, EVS 5.1 and 8.2.5.2 `GET /`) keeps both.
             if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey && $0.source.document != operation.source.document }) {
                 spec.diagnostics += OperationComparison.conflicts(primary: spec.operations[index], twin: operation)
+                twins.append((index, operation))
                 spec.operations[index].examples += operation.examples
                 for constraint in operation.constraints where !spec.operations[index].constraints.contains(constraint) {
                     spec.operations[index].constraints.append(constraint)

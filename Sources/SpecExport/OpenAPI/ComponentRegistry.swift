@@ -15,7 +15,14 @@ struct ComponentRegistry {
 
     mutating func jsonSchema(_ schema: Schema, required: Bool) -> JSONSchema {
         if schema.kind == .object, let name = schema.name, !schema.properties.isEmpty {
-            let key = register(schema, name: name)
+            var shared = schema
+            shared.nullable = false
+            shared.evidence[.nullable] = nil
+            let key = register(shared, name: name)
+            // A reference cannot say `type: [object, "null"]`: a nullable use is "the component or null".
+            if schema.nullable {
+                return .any(of: [.reference(.component(named: key), required: true), .null()], core: .init(required: required, description: schema.description))
+            }
             return .reference(.component(named: key), required: required, description: schema.description)
         }
         return inline(schema, required: required)
@@ -42,6 +49,9 @@ struct ComponentRegistry {
         var copy = schema
         copy.source = nil
         copy.description = nil
+        // Where a fact was read and what other places say do not change the shape.
+        copy.evidence = [:]
+        copy.readings = []
         copy.properties = schema.properties.map { Property(name: $0.name, required: $0.required, schema: shape(of: $0.schema)) }
         copy.items = schema.items.map(shape(of:))
         copy.values = schema.values.map(shape(of:))
@@ -59,8 +69,13 @@ struct ComponentRegistry {
             }
             result = .object(required: required, nullable: schema.nullable, title: title, description: description, properties: properties)
         case .map:
+            // An open object: its listed keys as properties, any other key valued as `values`.
+            var properties: OrderedDictionary<String, JSONSchema> = [:]
+            for property in schema.properties {
+                properties[property.name] = jsonSchema(property.schema, required: property.required)
+            }
             let values = schema.values.map { jsonSchema($0, required: true) } ?? .fragment
-            result = .object(required: required, nullable: schema.nullable, title: title, description: description, additionalProperties: .b(values))
+            result = .object(required: required, nullable: schema.nullable, title: title, description: description, properties: properties, additionalProperties: .b(values))
         case .array:
             result = .array(required: required, nullable: schema.nullable, title: title, description: description, minItems: schema.minItems, maxItems: schema.maxItems, items: schema.items.map { jsonSchema($0, required: true) })
         case .string:
@@ -101,6 +116,13 @@ struct ComponentRegistry {
             extensions["x-enumeration"] = AnyCodable(enumeration)
         }
         if let source = schema.source { extensions["x-source"] = OpenAPIExporter.anyCodable(source) }
+        if !schema.readings.isEmpty {
+            // Other places of the docs read the value differently; validate accepts them with a warning.
+            extensions["x-readings"] = AnyCodable(schema.readings.map { reading -> [String: AnyCodable] in
+                ["type": AnyCodable(reading.schema.kind.rawValue), "basis": AnyCodable(reading.basis.rawValue), "phrase": AnyCodable(reading.phrase),
+                 "source": OpenAPIExporter.anyCodable(reading.source)]
+            })
+        }
         return extensions.isEmpty ? result : result.with(vendorExtensions: extensions)
     }
 }

@@ -237,6 +237,9 @@ public struct SwiftSpecGenerator {
 struct SchemaBuilder {
     private(set) var lines: [String] = []
     private var count = 0
+    /// Evidence dictionaries already emitted, by their text: a service-wide convention gives
+    /// hundreds of fields the same evidence, which is emitted once per function.
+    private var evidenceNames: [String: String] = [:]
 
     /// Emits `schema` (and its children) and returns the local's name.
     mutating func add(_ schema: Schema) -> String {
@@ -281,8 +284,14 @@ struct SchemaBuilder {
             let entries = schema.evidence.sorted { $0.key < $1.key }.map { fact, evidence in
                 ".\(fact): Evidence(.\(evidence.basis.rawValue), phrase: \(SwiftLiteral.string(evidence.phrase)), source: \(reference(evidence.source)))"
             }
-            lines.append("let \(name)e: [Schema.Fact: Evidence] = [\(entries.joined(separator: ", "))]")
-            arguments.append("evidence: \(name)e")
+            let literal = "[\(entries.joined(separator: ", "))]"
+            if let shared = evidenceNames[literal] {
+                arguments.append("evidence: \(shared)")
+            } else {
+                lines.append("let \(name)e: [Schema.Fact: Evidence] = \(literal)")
+                evidenceNames[literal] = "\(name)e"
+                arguments.append("evidence: \(name)e")
+            }
         }
         if !readings.isEmpty {
             lines.append("let \(name)r: [Reading] = [\(readings.joined(separator: ", "))]")

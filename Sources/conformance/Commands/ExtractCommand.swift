@@ -145,7 +145,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         let counts = Dictionary(grouping: spec.diagnostics, by: \.severity).mapValues(\.count)
-        lines.append("\(spec.service): \(spec.diagnostics.count) diagnostics (\(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.note] ?? 0) notes)")
+        lines.append("\(spec.service): \(spec.diagnostics.count) diagnostics (\(counts[.error] ?? 0) errors, \(counts[.warning] ?? 0) warnings, \(counts[.info] ?? 0) infos)")
         if !quiet {
             lines += spec.diagnostics.map { "  \($0)" }
         }

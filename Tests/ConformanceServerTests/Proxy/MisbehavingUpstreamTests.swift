@@ -116,7 +116,7 @@ struct MisbehavingUpstreamTests {
         ]
         for (index, (result, want)) in zip(results, expected).enumerated() {
             #expect(result.operation?.id == want.operation, "exchange \(index)")
-            let got = Set(result.findings.map { Expected(rule: $0.rule, severity: $0.severity, pointer: $0.pointer) })
+            let got = Set(result.findings.map { Expected(rule: $0.rule.id, severity: $0.severity, pointer: $0.pointer) })
             #expect(got == want.findings, "exchange \(index) \(want.operation): \(result.findings.map { "\($0.rule) \($0.severity) \($0.pointer): \($0.message)" })")
         }
     }

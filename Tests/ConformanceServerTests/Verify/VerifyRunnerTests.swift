@@ -41,14 +41,14 @@ struct VerifyRunnerTests {
         (.missingFields, Rule.responseBodyMissingField),
         (.undocumentedCodes, Rule.responseStatusUndocumented),
     ])
-    func faultsShowFindings(fault: MockFaults.Kind, rule: String) async throws {
+    func faultsShowFindings(fault: MockFaults.Kind, rule: RuleID) async throws {
         let outcome = try await withMock(faults: MockFaults(kinds: [fault])) { url, client in
             await VerifyRunner(configuration: mockConfiguration(url), transport: client).run()
         }
         #expect(outcome.report.summary.errors > 0)
         #expect(!outcome.passed)
         let rules = Set(outcome.report.summary.rules.keys)
-        #expect(rules.contains(rule), "\(rule) is missing from \(rules.sorted())")
+        #expect(rules.contains(rule.id), "\(rule.id) is missing from \(rules.sorted())")
     }
 
     @Test("the summary table has a row per scenario and the totals")

@@ -87,11 +87,11 @@ struct DocLintTests {
         #expect(parsed["version"] == "2.1.0")
         let run = try #require(parsed["runs"]?.arrayValue?.first)
         let rules = try #require(run["tool"]?["driver"]?["rules"]?.arrayValue)
-        #expect(rules.compactMap { $0["id"]?.stringValue } == LintRule.all.map(\.id))
+        #expect(rules.compactMap { $0["id"]?.stringValue } == Rule.emitted(by: .lint).map(\.id))
         let results = try #require(run["results"]?.arrayValue)
         #expect(results.count == Self.findings.count)
         for result in results {
-            #expect(result["ruleId"]?.stringValue.flatMap(LintRule.rule) != nil)
+            #expect(result["ruleId"]?.stringValue.flatMap(Rule.named)?.emitter == .lint)
             #expect(["error", "warning", "note"].contains(result["level"]?.stringValue ?? ""))
             #expect(result["message"]?["text"]?.stringValue?.isEmpty == false)
             let location = try #require(result["locations"]?.arrayValue?.first?["physicalLocation"])

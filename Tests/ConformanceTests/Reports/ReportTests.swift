@@ -82,7 +82,7 @@ struct ReportTests {
         let findings = try #require(value["findings"]?.arrayValue)
         #expect(!findings.isEmpty)
         for finding in findings {
-            #expect(finding.objectValue.map { Set($0.keys) } == ["exchange", "file", "operation", "rule", "severity", "location", "pointer", "message", "expected", "actual", "source"])
+            #expect(finding.objectValue.map { Set($0.keys) } == ["exchange", "file", "operation", "rule", "severity", "location", "pointer", "message", "expected", "actual", "source", "sources"])
         }
     }
 

@@ -1,0 +1,23 @@
+/// The catalog of every rule id the tool can emit (DESIGN.md: stable; add more, never rename).
+///
+/// One constant per rule, each with a doc comment, in one file per emitter: `Rule+Validator`,
+/// `Rule+State`, `Rule+Lint`. Adding a rule (the spec diff's, the verify runner's) is adding a
+/// constant to the emitter's file and to its list below; the catalog test fails when a
+/// constant is missing from `all`. `conformance rules` prints the catalog, and the README's
+/// rule list is checked against it.
+public enum Rule {
+    /// Every rule, validator first, then state, then lint, each in the order of its file.
+    public static let all: [RuleID] = validator + state + lint
+
+    /// The rules one part of the tool emits.
+    public static func emitted(by emitter: RuleID.Emitter) -> [RuleID] {
+        all.filter { $0.emitter == emitter }
+    }
+
+    /// The rule with the id `text`.
+    public static func named(_ text: String) -> RuleID? {
+        index[text]
+    }
+
+    private static let index: [String: RuleID] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+}
