@@ -13,6 +13,15 @@ struct DiffCommandTests {
         #expect(text.standardOutput.hasSuffix("no changes\n"))
     }
 
+    @Test("REV:specs/huawei-evs against the working tree, in this repository")
+    func revisionAgainstWorkingTree() throws {
+        // A clean checkout has the committed spec.json in its working tree: no changes. (A stable
+        // history with changes is made in SpecDiffTests' temporary repository.)
+        let result = try CommandRunner.run(["diff", "HEAD:specs/huawei-evs", "specs/huawei-evs"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("OLD  HEAD:specs/huawei-evs (spec.json at HEAD)\nNEW  specs/huawei-evs (spec.json)\n"))
+    }
+
     @Test("HEAD:specs/<service> against itself at the same revision")
     func revision() throws {
         let result = try CommandRunner.run(["diff", "HEAD:specs/huawei-ecs", "HEAD:specs/huawei-ecs", "--format", "json"])

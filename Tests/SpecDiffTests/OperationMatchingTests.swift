@@ -70,6 +70,19 @@ struct OperationMatchingTests {
         #expect(bound.old == .number("32768") && bound.new == .number("65536"))
     }
 
+    @Test("each side quotes the evidence the spec carries for a fact, at the evidence's place")
+    func evidence() throws {
+        var new = old
+        let phrase = Evidence(.sentence, phrase: "取值范围：SAS、SSD", source: SyntheticSpecs.reference(222, table: "Table 9"))
+        new.operations[0].requestBody!.properties[0].schema.properties[1].schema.enumeration = ["SAS", "SSD"]
+        new.operations[0].requestBody!.properties[0].schema.properties[1].schema.evidence[.enumeration] = phrase
+        let changes = SpecDiff.changes(from: old, to: new)
+        let removed = try changes.only("request-property-enum-value-removed", at: "/volume/volume_type")
+        #expect(removed.newSource.quote == "取值范围：SAS、SSD" && removed.newSource.reference?.line == 222)
+        // OLD has no evidence: its quote is the sentence of the description that names the value.
+        #expect(removed.oldSource.quote == "Type: SATA, SAS, SSD." && removed.oldSource.reference?.line == 22)
+    }
+
     @Test("responses: success status changed, error status gone, field removed and retyped, enum grown")
     func responses() throws {
         var new = old

@@ -16,14 +16,14 @@ struct SelfDiffTests {
         #expect(!loaded.spec.operations.isEmpty)
         let changes = SpecDiff.changes(from: loaded.spec, to: loaded.spec, options: SpecDiff.Options(stateMachines: Rules.stateMachines))
         #expect(changes.isEmpty, "\(changes.map { "\($0.id) \($0.pointer)" })")
-        let report = DiffReport(old: DiffReport.Side(loaded), new: DiffReport.Side(loaded), changes: changes)
+        let report = DiffReport(old: loaded.side, new: loaded.side, changes: changes)
         #expect(report.summaryLine == "no changes")
         #expect(report.highestLevel == nil)
     }
 
-    @Test("each service's documents, extracted twice, give no change")
+    @Test("each service's documents, extracted twice (the service folder, then its docs/), give no change")
     func extractedTwice() throws {
-        for service in ["huawei-ecs", "tencent-cbs", "baidu-bcc"] {
+        for service in Self.services {
             let loader = SpecLoader(extractDocuments: true, workingDirectory: SeedPage.root)
             let first = try loader.load("specs/\(service)")
             let second = try loader.load("specs/\(service)/docs")

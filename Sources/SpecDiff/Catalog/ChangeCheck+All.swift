@@ -74,6 +74,7 @@ extension ChangeCheck {
         "response-non-success-status-added", "response-body-type-changed", "response-required-property-removed",
         "response-optional-property-removed", "response-required-property-added", "response-optional-property-added",
         "response-property-became-optional", "response-property-became-required", "response-property-type-changed",
+        "response-property-type-generalized", "response-property-type-specialized",
         "response-property-enum-value-added", "response-property-enum-value-removed", "response-property-became-nullable",
         "response-property-became-not-nullable", "response-property-default-value-changed",
         "response-property-max-increased", "response-property-min-decreased", "response-property-max-length-increased",

@@ -126,7 +126,7 @@ extension ChangeCheck {
             detail = "The server promises values within tighter bounds; breaks nothing."
         case (.responseProperty, false):
             level = .warning
-            detail = "A client may receive values outside the bounds it was promised; a warning because clients rarely rely on a response's documented bounds."
+            detail = "A client may receive values outside the bounds it was promised; a warning (oasdiff: error) because clients rarely rely on a response's documented bounds."
         case (_, true):
             level = .breaking
             detail = "Values a client sends may now be out of bounds."

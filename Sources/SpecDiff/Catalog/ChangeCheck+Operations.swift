@@ -41,7 +41,7 @@ extension ChangeCheck {
     public static let apiOperationIDRemoved = ChangeCheck(
         "api-operation-id-removed", .warning, .operation,
         "The operation's id changed (same route).",
-        detail: "Ids come from the SDK sample names where the docs show one; a renamed SDK method breaks SDK users, and golden folders and generated Swift are named by it.")
+        detail: "A warning (oasdiff: info): ids come from the SDK sample names where the docs show one, so a renamed SDK method breaks SDK users, and golden folders and generated Swift are named by it. An id can also change because another operation took it (`ExtendVolumeV2`).")
 
     /// A path placeholder got another name, same position (`{volume_id}` → `{id}`).
     public static let requestPathParameterRenamed = ChangeCheck(

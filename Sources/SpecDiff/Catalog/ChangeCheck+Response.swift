@@ -85,13 +85,13 @@ extension ChangeCheck {
         "A response field's type or format changed.",
         detail: "A client's parser of the old type fails. Number to integer, and a type stated where OLD named none, are `response-property-type-specialized`.")
 
-    /// A field's type widened (integer → number, a stated type → none, a format dropped).
+    /// A field's type widened (integer → number, a stated type → none, a format dropped). oasdiff: `response-property-type-generalized` (error).
     public static let responsePropertyTypeGeneralized = ChangeCheck(
         "response-property-type-generalized", .warning, .response,
         "A response field's type widened.",
-        detail: "A client's parser may meet values of a type it does not expect; a warning because a type the reader can no longer pin down is often a rewording.")
+        detail: "A client's parser may meet values of a type it does not expect; a warning (oasdiff: error) because a type the reader can no longer pin down is often a rewording.")
 
-    /// A field's type narrowed (number → integer, a type stated where OLD named none, a format added).
+    /// A field's type narrowed (number → integer, a type stated where OLD named none, a format added). oasdiff: `response-property-type-specialized`.
     public static let responsePropertyTypeSpecialized = ChangeCheck(
         "response-property-type-specialized", .info, .response,
         "A response field's type narrowed.",

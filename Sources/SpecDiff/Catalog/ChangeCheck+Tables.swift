@@ -97,7 +97,7 @@ extension ChangeCheck {
     public static let exampleChanged = ChangeCheck(
         "example-changed", .info, .operation,
         "A request or response example changed.",
-        detail: "Examples are paired by kind, status and order; JSON examples are compared as values (the message names the first places that differ), others as text with white space folded. Examples seed golden payloads and mocks, so users want to know.")
+        detail: "Examples are paired by kind, status and order; JSON examples are compared as values (the message names the first places that differ), others as text with white space folded. Reported in the `request` or `response` location of the example. Examples seed golden payloads and mocks, so users want to know.")
 
     /// NEW has an example OLD does not.
     public static let exampleAdded = ChangeCheck(

@@ -28,9 +28,4 @@ enum Pointer {
     static func appending(_ pointer: String, _ name: String) -> String {
         pointer + "/" + name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
-
-    /// How a pointer reads in a message: the root of a body is `the body`.
-    static func describe(_ pointer: String) -> String {
-        pointer.isEmpty ? "the body" : pointer
-    }
 }

@@ -101,7 +101,11 @@ enum DocWords {
     /// `text` without any white space: how cited sentences are found in PDF text that wraps
     /// lines in the middle of Chinese sentences (as `Citation`'s test does).
     static func squeezed(_ text: String) -> String {
-        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !scalar.properties.isWhitespace {
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 
     /// At most 200 characters, with an ellipsis when cut.

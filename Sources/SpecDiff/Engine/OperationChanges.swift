@@ -36,6 +36,7 @@ enum OperationChanges {
     }
 
     private static func compareWords(_ old: Operation, _ new: Operation, into log: inout ChangeLog) {
+        guard old.constraints != new.constraints || old.title != new.title || old.summary != new.summary else { return }
         let oldConstraints = old.constraints.map(DocWords.unbulleted)
         let newConstraints = new.constraints.map(DocWords.unbulleted)
         let oldKeys = Set(oldConstraints.map(DocWords.wordsKey))

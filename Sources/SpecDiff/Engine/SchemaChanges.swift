@@ -10,7 +10,7 @@ enum SchemaChanges {
     /// Compares the facts and fields of `old` and `new` at `pointer`.
     static func compare(_ old: Schema, _ new: Schema, pointer: String, side: SchemaSide, into log: inout ChangeLog) {
         let status = side.status
-        let place = "the \(side.noun) \(Pointer.describe(pointer))"
+        let place = side.place(pointer)
         if let move = TypeMove.between(old, new) {
             log.add(side.typeCheck(move, atRoot: pointer.isEmpty && side != .parameter), pointer: pointer, status: status,
                     old: .string(typeText(old)), new: .string(typeText(new)),
@@ -164,8 +164,9 @@ enum SchemaChanges {
         }
     }
 
-    /// Units, then the description's words.
+    /// Units, then the description's words; nothing to do when the words are the same.
     private static func compareWords(_ old: Schema, _ new: Schema, pointer: String, side: SchemaSide, place: String, into log: inout ChangeLog) {
+        guard old.description != new.description, DocWords.wordsKey(old.description) != DocWords.wordsKey(new.description) else { return }
         let oldUnits = UnitWords.units(in: old.description)
         let newUnits = UnitWords.units(in: new.description)
         if !oldUnits.isEmpty, !newUnits.isEmpty, Set(oldUnits.keys) != Set(newUnits.keys) {
@@ -179,12 +180,10 @@ enum SchemaChanges {
         }
         let before = DocWords.folded(old.description ?? "")
         let after = DocWords.folded(new.description ?? "")
-        if DocWords.wordsKey(before) != DocWords.wordsKey(after) {
-            log.add(side.descriptionChanged, pointer: pointer, status: side.status,
-                    old: old.description.map { _ in .string(before) }, new: new.description.map { _ in .string(after) },
-                    oldSource: ChangeSource(old.source, quote: before.isEmpty ? nil : DocWords.clipped(before)),
-                    newSource: ChangeSource(new.source, quote: after.isEmpty ? nil : DocWords.clipped(after)),
-                    message: "the description of \(place) changed")
-        }
+        log.add(side.descriptionChanged, pointer: pointer, status: side.status,
+                old: old.description.map { _ in .string(before) }, new: new.description.map { _ in .string(after) },
+                oldSource: ChangeSource(old.source, quote: before.isEmpty ? nil : DocWords.clipped(before)),
+                newSource: ChangeSource(new.source, quote: after.isEmpty ? nil : DocWords.clipped(after)),
+                message: "the description of \(place) changed")
     }
 }

@@ -32,6 +32,17 @@ enum SchemaSide: Sendable, Hashable {
         }
     }
 
+    /// How the place at `pointer` reads in messages: `the request field /volume/size`, `the
+    /// response body`, `the parameter /query/limit`.
+    func place(_ pointer: String) -> String {
+        guard pointer.isEmpty else { return "the \(noun) \(pointer)" }
+        switch self {
+        case .request: return "the request body"
+        case .response(let status): return status.map { "the \($0) response body" } ?? "the response envelope"
+        case .parameter: return "the parameter"
+        }
+    }
+
     var boundSubject: ChangeCheck.BoundSubject {
         switch self {
         case .request: .requestProperty

@@ -9,17 +9,13 @@ import ConformanceModel
 public struct DiffReport: Sendable {
     /// What one side was: the input, how it was read, where its documents are.
     public struct Side: Sendable {
+        /// The input as the user wrote it (`HEAD~3:specs/huawei-evs`).
         public var label: String
+        /// How the spec was obtained: `spec.json at HEAD~3`, or `2 documents extracted`.
         public var origin: String
         public var service: String
+        /// Document file name → the path a reader opens it at, for reports and SARIF locations.
         public var documentPaths: [String: String]
-
-        public init(_ loaded: LoadedSpec) {
-            label = loaded.label
-            origin = loaded.origin
-            service = loaded.spec.service
-            documentPaths = loaded.documentPaths
-        }
 
         public init(label: String, origin: String, service: String, documentPaths: [String: String] = [:]) {
             self.label = label

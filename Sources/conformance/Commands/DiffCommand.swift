@@ -52,7 +52,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The service id of both sides (default: the folder after specs/ in the path, or the spec's own).", valueName: "id"))
     var service: String?
 
-    @Option(name: .long, help: ArgumentHelp("Compare only this operation id (the service-wide tables are left out).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Compare only NEW's operation with this id and its partner in OLD (OLD's when NEW has none); the service-wide tables are left out.", valueName: "id"))
     var operation: String?
 
     @Flag(name: .long, help: "Extract the documents even where a folder or revision has a spec.json.")
@@ -87,8 +87,8 @@ struct DiffCommand: ParsableCommand {
             throw CommandFailure("--operation \(operation): neither side has an operation with this id")
         }
         let changes = SpecDiff.changes(from: oldSpec, to: newSpec, options: SpecDiff.Options(operation: operation, stateMachines: Rules.stateMachines))
-        var oldReport = DiffReport.Side(oldSide)
-        var newReport = DiffReport.Side(newSide)
+        var oldReport = oldSide.side
+        var newReport = newSide.side
         oldReport.service = id
         newReport.service = id
         let report = DiffReport(old: oldReport, new: newReport, changes: changes)
