@@ -18,7 +18,12 @@ struct GitRevision {
     init(_ revision: String, workingDirectory: URL, label: String) throws(SpecInputError) {
         self.revision = revision
         self.label = label
-        let top = try Self.git(["rev-parse", "--show-toplevel"], in: workingDirectory, label: label)
+        let top: Data
+        do {
+            top = try Self.git(["rev-parse", "--show-toplevel"], in: workingDirectory, label: label)
+        } catch {
+            throw SpecInputError(file: label, reason: "no such file or folder, and no git repository around \(workingDirectory.path) to read REV:path from (\(error.reason))")
+        }
         topLevel = URL(fileURLWithPath: String(decoding: top, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         prefix = String(decoding: try Self.git(["rev-parse", "--show-prefix"], in: workingDirectory, label: label), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
