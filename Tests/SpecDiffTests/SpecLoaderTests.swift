@@ -36,7 +36,7 @@ struct SpecLoaderTests {
             _ = try page.write(to: service.appendingPathComponent("docs"))
             try CanonicalJSON.text(try page.spec()).write(to: service.appendingPathComponent("spec.json"), atomically: true, encoding: .utf8)
             try git(["add", "-A"])
-            try git(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", message])
+            try git(["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message])
         }
 
         @discardableResult
@@ -81,7 +81,7 @@ struct SpecLoaderTests {
         let committed = try repository.loader().load("HEAD~1:specs/tencent-cbs")
         #expect(SpecDiff.changes(from: committed.spec, to: extracted.spec).isEmpty)
         try repository.git(["rm", "-q", "specs/tencent-cbs/spec.json"])
-        try repository.git(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "no spec"])
+        try repository.git(["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "no spec"])
         let withoutSpec = try repository.loader().load("HEAD:specs/tencent-cbs")
         #expect(withoutSpec.origin == "1 document extracted at HEAD")
         #expect(withoutSpec.spec.service == "tencent-cbs")
@@ -95,7 +95,7 @@ struct SpecLoaderTests {
         let repository = try Repository()
         let spec = repository.folder.appendingPathComponent("specs/tencent-cbs/spec.json")
         try "{\"service\": \"tencent-cbs\"}\n".write(to: spec, atomically: true, encoding: .utf8)
-        try repository.git(["-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-am", "old model"])
+        try repository.git(["-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", "commit", "-q", "-am", "old model"])
         var notices: [String] = []
         let loader = SpecLoader(workingDirectory: repository.folder, notice: { notices.append($0) })
         let loaded = try loader.load("HEAD:specs/tencent-cbs")
