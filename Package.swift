@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DocExtraction", targets: ["DocExtraction"]),
         .library(name: "ConformanceSpecs", targets: ["ConformanceSpecs"]),
         .library(name: "Conformance", targets: ["Conformance"]),
+        .library(name: "SpecDiff", targets: ["SpecDiff"]),
         .library(name: "ConformanceTesting", targets: ["ConformanceTesting"]),
         .executable(name: "conformance", targets: ["conformance"]),
         .executable(name: "conformance-bench", targets: ["conformance-bench"]),
@@ -47,6 +48,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
+        .target(name: "SpecDiff", dependencies: ["ConformanceModel", "DocExtraction"]),
         .target(
             name: "SpecExport",
             dependencies: ["ConformanceModel", .product(name: "OpenAPIKit", package: "OpenAPIKit")]
@@ -58,6 +60,7 @@ let package = Package(
                 "DocExtraction",
                 "ConformanceSpecs",
                 "SpecExport",
+                "SpecDiff",
                 "Conformance",
                 "ConformanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -88,6 +91,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
+        .testTarget(
+            name: "SpecDiffTests",
+            dependencies: ["SpecDiff", "ConformanceModel", "DocExtraction", "ConformanceSpecs"]
+        ),
         .testTarget(
             name: "DocExtractionTests",
             dependencies: ["DocExtraction", "ConformanceModel"],

@@ -29,7 +29,9 @@ struct RuleCatalogTests {
     func wellFormed() {
         #expect(Set(Rule.all.map(\.id)).count == Rule.all.count)
         for rule in Rule.all {
-            #expect(rule.id.range(of: #"^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)+$"#, options: .regularExpression) != nil, "\(rule.id)")
+            // The diff's checks are named as oasdiff names them (`request-property-became-required`).
+            let pattern = rule.emitter == .diff ? #"^[a-z0-9]+(-[a-z0-9]+)+$"# : #"^[a-z]+(-[a-z]+)*(\.[a-z]+(-[a-z]+)*)+$"#
+            #expect(rule.id.range(of: pattern, options: .regularExpression) != nil, "\(rule.id)")
             #expect(!rule.summary.isEmpty && !rule.summary.contains("\n"), "\(rule.id)")
             #expect(Rule.named(rule.id) == rule)
         }
@@ -50,7 +52,18 @@ struct RuleCatalogTests {
                 declared.append(String(text[Range(match.range(at: 1), in: text)!]))
             }
         }
-        #expect(declared.sorted() == Rule.all.map(\.id).sorted(), "declared but not in Rule.all: \(Set(declared).subtracting(Rule.all.map(\.id)).sorted())")
+        let catalogued = Rule.all.filter { $0.emitter != .diff }.map(\.id)
+        #expect(declared.sorted() == catalogued.sorted(), "declared but not in Rule.all: \(Set(declared).subtracting(catalogued).sorted())")
+    }
+
+    @Test("the spec diff's checks are the catalog's diff rules, made only in Rules/Diff")
+    func diffChecks() throws {
+        #expect(Rule.emitted(by: .diff).map(\.id) == ChangeCheck.all.map(\.id))
+        #expect(Set(ChangeCheck.all.map(\.id)).count == ChangeCheck.all.count)
+        let regex = try NSRegularExpression(pattern: #"ChangeCheck\(\s*""#)
+        for (path, text) in try Self.sources(under: "Sources") where !path.hasPrefix("Sources/ConformanceModel/Rules/Diff/") {
+            #expect(regex.numberOfMatches(in: text, range: NSRange(text.startIndex..., in: text)) == 0, "\(path) makes a ChangeCheck; checks belong in ConformanceModel/Rules/Diff")
+        }
     }
 
     @Test("every body issue kind maps to a catalogued request and response rule of the validator")
@@ -86,13 +99,14 @@ struct RuleCatalogTests {
         #expect(throws: DecodingError.self) { try CanonicalJSON.decode(Finding.self, from: unknown) }
     }
 
-    @Test("the README's rule list is the catalog (regenerate with `conformance rules --format markdown`)")
+    @Test("the README's rule list is the catalog (regenerate with `conformance rules --format markdown --emitter validator --emitter state --emitter lint`)")
     func readmeListsTheCatalog() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let begin = "<!-- rules:begin (conformance rules --format markdown) -->\n"
+        let begin = "<!-- rules:begin (conformance rules --format markdown --emitter validator --emitter state --emitter lint) -->\n"
         let end = "<!-- rules:end -->"
         let start = try #require(readme.range(of: begin), "README.md has no rules block")
         let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))
-        #expect(String(readme[start.upperBound..<stop.lowerBound]) == RuleCatalogReport.markdown())
+        // The diff's checks have their own list in the diff section (ChangeCheckCatalogTests).
+        #expect(String(readme[start.upperBound..<stop.lowerBound]) == RuleCatalogReport.markdown(Rule.all.filter { $0.emitter != .diff }))
     }
 }

@@ -28,7 +28,7 @@ public struct RuleID: Sendable, Hashable, Comparable, CustomStringConvertible {
             case .validator: "Conformance/Validation"
             case .state: "Conformance/State"
             case .lint: "Conformance/Lint"
-            case .diff: "Conformance/Diff"
+            case .diff: "SpecDiff"
             case .verify: "ConformanceServer/Verify"
             }
         }
