@@ -59,7 +59,7 @@ public struct SchemaAssembler {
         schema.docType = row.typeText
         schema.description = row.description.isEmpty ? nil : row.description
         schema.source = source
-        apply(DescriptionFacts.analyze(row.description, kind: schema.kind), to: &schema, row: row)
+        diagnostics += row.applyFacts(to: &schema, source: source)
         return schema
     }
 
@@ -68,7 +68,9 @@ public struct SchemaAssembler {
         case .primitive(let kind):
             return Schema(kind: kind)
         case .unsignedInteger:
-            return Schema(kind: .integer, minimum: 0)
+            var schema = Schema(kind: .integer)
+            FieldRow.unsignedMinimum(&schema, typeText: row.typeText, source: source)
+            return schema
         case .array(let element):
             return Schema(kind: .array, items: build(element, row: row, parent: parent, stack: stack, source: source))
         case .map(let element):
@@ -102,17 +104,6 @@ public struct SchemaAssembler {
 
     private func isIdentifier(_ text: String) -> Bool {
         !text.isEmpty && text.first!.isUppercase && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-    }
-
-    private func apply(_ facts: DescriptionFacts, to schema: inout Schema, row: FieldRow) {
-        schema.enumeration = schema.enumeration ?? facts.enumeration
-        if let minimum = facts.minimum { schema.minimum = max(schema.minimum ?? minimum, minimum) }
-        schema.maximum = facts.maximum ?? schema.maximum
-        schema.minLength = facts.minLength
-        schema.maxLength = facts.maxLength
-        schema.maxItems = facts.maxItems
-        schema.format = facts.format
-        schema.defaultValue = row.defaultText ?? facts.defaultValue
     }
 
     // MARK: - Resolution

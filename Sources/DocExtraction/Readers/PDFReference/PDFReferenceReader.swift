@@ -7,7 +7,7 @@ import Foundation
 /// The work is split in steps, each in its own file: `PDFOutline` reads the TOC,
 /// `PDFLineLexer` classifies lines (and splits glued headings), `PDFTableAssembler` groups them
 /// into headings, text, tables (page-break parts merged) and code, `PDFOperationReader` turns a
-/// section with a URI part into an `Operation`, `PDFAppendixReader` reads error codes, statuses
+/// section with a URI part into an `Operation`, `ServiceTableReader` reads error codes, statuses
 /// and states, and `PDFCallingConventions` authentication and the gateway's error body. This
 /// type walks the sections and accounts for every table.
 public struct PDFReferenceReader: DocumentReader {
@@ -98,7 +98,7 @@ public struct PDFReferenceReader: DocumentReader {
                     result.tables.append(TableAccount(source: source, disposition: .skipped("no rows")))
                     continue
                 }
-                switch PDFAppendixReader.read(table, sectionTitle: title, source: source) {
+                switch ServiceTableReader.read(table.table, sectionTitle: title, source: source) {
                 case .errorCodes(let codes, let diagnostics)?:
                     result.errorCodes += codes
                     result.diagnostics += diagnostics
@@ -136,7 +136,7 @@ public struct PDFReferenceReader: DocumentReader {
     /// An operation section has a URI part (a `URI` sub-heading).
     private static func isOperationSection(_ section: Section) -> Bool {
         section.blocks.contains { block in
-            if case .text(let text, _) = block { return HuaweiPageReader.stripListMarker(text).trimmingCharacters(in: .whitespaces) == "URI" }
+            if case .text(let text, _) = block { return ListMarker.strip(text).trimmingCharacters(in: .whitespaces) == "URI" }
             return false
         }
     }
