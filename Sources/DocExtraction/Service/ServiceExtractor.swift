@@ -60,6 +60,7 @@ public enum ServiceExtractor {
             // route twice (a current and a history chapter, EVS 5.1 and 8.2.5.2 `GET /`) keeps both.
             if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey && $0.source.document != operation.source.document }) {
                 spec.diagnostics += OperationComparison.conflicts(primary: spec.operations[index], twin: operation)
+                TwinReadings.attach(from: operation, to: &spec.operations[index])
                 spec.operations[index].examples += operation.examples
                 for constraint in operation.constraints where !spec.operations[index].constraints.contains(constraint) {
                     spec.operations[index].constraints.append(constraint)

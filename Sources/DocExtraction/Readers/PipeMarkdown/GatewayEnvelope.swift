@@ -49,6 +49,10 @@ public enum GatewayEnvelope {
         for key in shared {
             let values = objects.compactMap { $0.0[key] }
             var field = schema(of: values, isPayload: key == payload)
+            if field.nullable {
+                // The member as the first example that has it null prints it.
+                field.evidence[.nullable] = Evidence(.example, phrase: "\"\(key)\": null", source: objects.first { $0.0[key] == .null }?.2)
+            }
             properties.append(Property(name: key, required: true, schema: field))
         }
         let source = objects[0].2
