@@ -129,6 +129,27 @@ struct PDFReferenceReaderTests {
         #expect(Set(actions) == ["os-extend", "os-set_bootable", "os-update_readonly_flag", "os-volume_upload_image", "os-attach", "os-detach", "os-reserve", "os-unreserve"])
     }
 
+    @Test("objects are named after their tables' captions, as the SDK names them")
+    func captionNames() throws {
+        // "CreateSnaps hotOption object": a type word broken by a line wrap; the table is captioned
+        // "表 6-128 CreateSnapshotOption", the class the SDK samples build.
+        let create = try EVSReference.operation(section: "6.2.1")
+        let snapshot = try #require(create.requestBody?.property(named: "snapshot")?.schema)
+        #expect(snapshot.name == "CreateSnapshotOption")
+        #expect(snapshot.docType == "CreateSnaps hotOption object")
+        // "UpdateSnapshotsOption object" above the table captioned "UpdateSnapshotOption".
+        let update = try EVSReference.operation(section: "6.2.3")
+        #expect(update.requestBody?.property(named: "snapshot")?.schema.name == "UpdateSnapshotOption")
+        #expect(EVSReference.extraction?.diagnostics.contains { $0.code == "schema.caption-name" && $0.message.contains("'UpdateSnapshotsOption'") && $0.source.section == "6.2.3" } == true)
+        // A body read from the table captioned with the SDK's body type.
+        #expect(try EVSReference.operation(section: "6.1.14").requestBody?.name == "RetypeVolumeRequestBody")
+        // Each name is a class the reference's own SDK samples use.
+        let reference = try #require(EVSReference.reference?.text)
+        for name in ["CreateSnapshotOption", "UpdateSnapshotOption", "RetypeVolumeRequestBody"] {
+            #expect(reference.contains("new \(name)()"), "\(name) is not an SDK class of the samples")
+        }
+    }
+
     @Test("tag actions are told apart by the value of the action field")
     func tagActions() throws {
         let create = try EVSReference.operation(section: "6.4.1")

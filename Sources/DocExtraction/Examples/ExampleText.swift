@@ -11,12 +11,22 @@ enum ExampleText {
         while let first = body.first {
             let trimmed = first.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { body.removeFirst(); continue }
-            let isRequestLine = HuaweiConventions.requestLine(trimmed) != nil || trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")
+            // `POST https://{endpoint}/v2/...`, a bare URL, or a bare path (`/v5/{project_id}/volumes/batch-extend`).
+            let isBarePath = trimmed.hasPrefix("/") && !trimmed.contains(" ") && !trimmed.contains("\"")
+            let isRequestLine = HuaweiConventions.requestLine(trimmed) != nil || trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://") || isBarePath
             guard isRequestLine else { break }
             requestLine = requestLine ?? trimmed
             body.removeFirst()
         }
         return (requestLine, body)
+    }
+
+    /// `true` when `text` starts the way a JSON document or a piece of one does; a code block
+    /// that does not (a `curl` command, `HTTP/1.1 204 No Content`, XML) is an example kept as
+    /// text, not broken JSON.
+    static func looksLikeJSON(_ text: String) -> Bool {
+        guard let first = text.first(where: { !$0.isWhitespace }) else { return false }
+        return "{[\"]},".contains(first)
     }
 
     /// Parses an example. When the text is not JSON, strings the PDF export wrapped inside the

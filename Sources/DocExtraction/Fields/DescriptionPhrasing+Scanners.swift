@@ -110,6 +110,10 @@ enum EnumerationScan {
             }
             let unique = values.uniqued()
             if unique.count >= 2 {
+                // The count that closes the list (`…七种`) is part of the phrase.
+                if let count = Pattern.matches(#"^[一二三四五六七八九十两\d]+种"#, in: String(text[end...])).first {
+                    end = text.index(end, offsetBy: count.groups[0].count)
+                }
                 found.append(.init(fact: .enumeration, value: .values(unique), range: cue.range.lowerBound..<end))
             }
         }

@@ -91,7 +91,7 @@ extension OperationDraft {
                 output.tables.append(TableAccount(source: item.source, disposition: .placed("request headers")))
             case .request, .response:
                 let label = StructureTable.parseLabel(item.label)
-                parts.structures.append((item, StructureTable(subject: label.subject, footnote: label.footnote, captionNumber: label.captionNumber, rows: rows, order: order, source: item.source)))
+                parts.structures.append((item, StructureTable(subject: label.subject, footnote: label.footnote, captionNumber: label.captionNumber, rows: rows, order: order, source: item.source, anchors: item.anchors)))
             default:
                 output.tables.append(TableAccount(source: item.source, disposition: .skipped("a field table outside the URI, request and response parts")))
                 output.diagnostics.append(Diagnostic(.note, code: "table.unplaced", message: "a field table outside the URI, request and response parts", source: item.source))
@@ -152,7 +152,7 @@ extension OperationDraft {
         }
         // An empty `请求 Body 参数` table, followed by the table of the SDK's body type.
         if bodies.request == nil, let body = Self.bodyTypeTable(.request, parts: parts) {
-            bodies.request = assembler.objectSchema(for: body)
+            bodies.request = assembler.objectSchema(for: body, name: body.subject)
             roots.insert(body.order)
             output.diagnostics.append(Diagnostic(.note, code: "table.root-by-name", message: "the request body table has no rows; '\(body.subject)' is read as the body", source: body.source))
         }
@@ -195,7 +195,7 @@ extension OperationDraft {
         guard schema.properties.count == 1, Self.selfRowNames.contains(schema.properties[0].name) else { return schema }
         var inner = schema.properties[0].schema
         if inner.kind == .object, inner.properties.isEmpty, let body = Self.bodyTypeTable(role, parts: parts) {
-            inner = assembler.objectSchema(for: body)
+            inner = assembler.objectSchema(for: body, name: body.subject)
             roots.insert(body.order)
         }
         output.diagnostics.append(Diagnostic(.note, code: "body.self-row", message: "the body table's only row '\(schema.properties[0].name)' describes the body itself (\(inner.kind.rawValue))", source: schema.source ?? base))
@@ -263,7 +263,11 @@ extension OperationDraft {
                 example.status = block.status ?? (isError ? nil : firstSuccess)
             }
             if let problem = example.problem {
-                output.diagnostics.append(Diagnostic(.warning, code: "example.invalid-json", message: "the \(example.kind.rawValue) example is not valid JSON (\(problem))", source: source))
+                if ExampleText.looksLikeJSON(example.text) {
+                    output.diagnostics.append(Diagnostic(.warning, code: "example.invalid-json", message: "the \(example.kind.rawValue) example is not valid JSON (\(problem))", source: source))
+                } else {
+                    output.diagnostics.append(Diagnostic(.note, code: "example.not-json", message: "the \(example.kind.rawValue) example is not JSON; it is kept as text", source: source))
+                }
             } else if let value = example.value {
                 let schema = example.kind == .request ? requestBody : responses.first { $0.status == example.status }?.body
                 if let schema {

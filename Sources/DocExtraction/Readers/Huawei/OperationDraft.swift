@@ -21,6 +21,8 @@ struct OperationDraft {
         var status: Int?
         /// Link targets that name this table: the markdown anchors in front of it.
         var anchors: [String] = []
+        /// The title of the heading the table sits under.
+        var sectionTitle: String = ""
         var source: DocReference
     }
 

@@ -42,7 +42,7 @@ struct PDFOperationReader {
                     lastText = nil
                     continue
                 }
-                if let status = PDFLineLexer.statusLine(text) {
+                if let status = HuaweiConventions.statusLine(text) {
                     if role == .examples { exampleStatus = status } else {
                         role = .response
                         responseStatus = status

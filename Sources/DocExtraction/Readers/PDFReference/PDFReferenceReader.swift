@@ -98,27 +98,11 @@ public struct PDFReferenceReader: DocumentReader {
                     result.tables.append(TableAccount(source: source, disposition: .skipped("no rows")))
                     continue
                 }
-                switch ServiceTableReader.read(table.table, sectionTitle: title, source: source) {
-                case .errorCodes(let codes, let diagnostics)?:
-                    result.errorCodes += codes
-                    result.diagnostics += diagnostics
-                    result.tables.append(TableAccount(source: source, disposition: .placed("error codes (\(codes.count) codes, \(table.rows.count) rows)")))
-                case .statusCodes(let statuses)?:
-                    result.statusCodes += statuses.filter { status in !result.statusCodes.contains { $0.status == status.status } }
-                    result.tables.append(TableAccount(source: source, disposition: .placed("service status codes")))
-                case .stateTable(let states)?:
-                    if let index = result.stateTables.firstIndex(where: { $0.resource == states.resource }) {
-                        result.stateTables[index].states += states.states
-                    } else {
-                        result.stateTables.append(states)
-                    }
-                    result.tables.append(TableAccount(source: source, disposition: .placed("state table '\(states.title)' (\(states.resource))")))
-                case nil:
-                    if conventions.readHeaderTable(table, source: source) {
-                        result.tables.append(TableAccount(source: source, disposition: .placed("common request headers: authentication")))
-                    } else {
-                        result.tables.append(TableAccount(source: source, disposition: .skipped(Self.skipReason(table, section: section))))
-                    }
+                if result.addServiceTable(table.table, title: title, source: source) { continue }
+                if conventions.readHeaderTable(table, source: source) {
+                    result.tables.append(TableAccount(source: source, disposition: .placed("common request headers: authentication")))
+                } else {
+                    result.tables.append(TableAccount(source: source, disposition: .skipped(Self.skipReason(table, section: section))))
                 }
             }
         }
