@@ -16,51 +16,64 @@ enum TwinReadings {
 
     static func attach(from twin: Operation, to primary: inout Operation) {
         if var body = primary.requestBody, let other = twin.requestBody {
-            visit(&body, other)
+            visit(&body, other, fallback: twin.source)
             primary.requestBody = body
         }
         for index in primary.responses.indices {
             guard var body = primary.responses[index].body, let other = twin.response(for: primary.responses[index].status)?.body else { continue }
-            visit(&body, other)
+            visit(&body, other, fallback: twin.source)
             primary.responses[index].body = body
         }
         for index in primary.parameters.indices {
             let parameter = primary.parameters[index]
             guard let other = twin.parameters.first(where: { $0.name == parameter.name && $0.location == parameter.location }) else { continue }
-            visit(&primary.parameters[index].schema, other.schema)
+            visit(&primary.parameters[index].schema, other.schema, fallback: twin.source)
         }
     }
 
-    private static func visit(_ schema: inout Schema, _ other: Schema) {
+    private static func visit(_ schema: inout Schema, _ other: Schema, fallback: DocReference) {
         guard schema.kind == other.kind || other.kind == .any || schema.kind == .any else { return }
-        if differs(schema, other), !schema.readings.contains(where: { $0.schema == leaf(other) }) {
-            // The words the other document states its facts in, the value list's first.
-            let stated = facts.compactMap { other.evidence[$0] }.first
-            let source = stated?.source ?? other.source ?? DocReference(document: "?")
+        let differing = differences(schema, other)
+        if !differing.isEmpty, !schema.readings.contains(where: { $0.schema == leaf(other) }) {
+            // The words the other document states the first differing fact in.
+            let stated = differing.compactMap { other.evidence[$0] }.first
+            let source = stated?.source ?? other.source ?? fallback
             schema.readings.append(Reading(schema: leaf(other), basis: stated?.basis ?? .table, phrase: stated?.phrase ?? other.docType ?? other.kind.rawValue, source: source))
         }
         for index in schema.properties.indices {
             guard let match = other.property(named: schema.properties[index].name) else { continue }
-            visit(&schema.properties[index].schema, match.schema)
+            visit(&schema.properties[index].schema, match.schema, fallback: fallback)
         }
         if var items = schema.items, let otherItems = other.items {
-            visit(&items, otherItems)
+            visit(&items, otherItems, fallback: fallback)
             schema.items = items
         }
         if var values = schema.values, let otherValues = other.values {
-            visit(&values, otherValues)
+            visit(&values, otherValues, fallback: fallback)
             schema.values = values
         }
     }
 
-    /// `true` when both documents state a fact of the value and they state it differently.
-    private static func differs(_ schema: Schema, _ other: Schema) -> Bool {
-        if let left = schema.enumeration, let right = other.enumeration, Set(left) != Set(right) { return true }
-        func bound(_ left: Double?, _ right: Double?) -> Bool { left != nil && right != nil && left != right }
-        func count(_ left: Int?, _ right: Int?) -> Bool { left != nil && right != nil && left != right }
-        return bound(schema.minimum, other.minimum) || bound(schema.maximum, other.maximum)
-            || count(schema.minLength, other.minLength) || count(schema.maxLength, other.maxLength)
-            || count(schema.minItems, other.minItems) || count(schema.maxItems, other.maxItems)
+    /// The facts both documents state for the value, and state differently.
+    private static func differences(_ schema: Schema, _ other: Schema) -> [Schema.Fact] {
+        facts.filter { fact in
+            switch fact {
+            case .enumeration:
+                guard let left = schema.enumeration, let right = other.enumeration else { return false }
+                return Set(left) != Set(right)
+            case .minimum: return differ(schema.minimum, other.minimum)
+            case .maximum: return differ(schema.maximum, other.maximum)
+            case .minLength: return differ(schema.minLength, other.minLength)
+            case .maxLength: return differ(schema.maxLength, other.maxLength)
+            case .minItems: return differ(schema.minItems, other.minItems)
+            case .maxItems: return differ(schema.maxItems, other.maxItems)
+            default: return false
+            }
+        }
+    }
+
+    private static func differ<Value: Equatable>(_ left: Value?, _ right: Value?) -> Bool {
+        left != nil && right != nil && left != right
     }
 
     /// The other schema of a scalar as it is, of an object or array without its members
