@@ -15,7 +15,7 @@ extension OperationDraft {
         }
         let placeholders = HuaweiConventions.placeholders(in: requestLine.path)
         var parts = readTables(placeholders: placeholders, output: &output)
-        let bodies = buildBodies(&parts, output: &output)
+        let bodies = buildBodies(parts, output: &output)
         HuaweiConventions.addUndocumentedPathParameters(placeholders, to: &parts.parameters, table: "URI parameter table", source: base.line(requestLine.line), diagnostics: &output.diagnostics)
         let responses = buildResponses(bodies: bodies, parts: parts, output: &output)
         let examples = buildExamples(requestBody: bodies.request, responses: responses, output: &output)
@@ -136,7 +136,7 @@ extension OperationDraft {
     /// Roots are the first generic table (`请求 Body 参数`, `响应 Body 参数`, `- 响应参数`,
     /// `参数说明`) of the request and of each response status; every other table is a nested
     /// structure some field resolves to.
-    private func buildBodies(_ parts: inout TableParts, output: inout Output) -> Bodies {
+    private func buildBodies(_ parts: TableParts, output: inout Output) -> Bodies {
         var assembler = SchemaAssembler(tables: parts.structures.map(\.structure))
         var bodies = Bodies()
         var roots: Set<Int> = []
