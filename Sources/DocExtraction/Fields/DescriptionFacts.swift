@@ -76,15 +76,18 @@ public struct DescriptionFacts: Sendable, Hashable {
         ]
     }
 
-    /// Reads the facts for a field of `kind` from its description.
+    /// Reads the facts for a field of `kind` from its description. A reference repeats its
+    /// descriptions across operations, so results are kept per description and kind.
     public static func analyze(_ description: String, kind: Schema.Kind) -> DescriptionFacts {
+        if let known = FactsCache.shared.facts(description, kind) { return known }
         var stated: [StatedFact] = []
-        let parts = parts(of: description)
+        // Each part once without its example sentences. Lists run over lines (`• "true"：是` /
+        // `• "false"：否`); conditions hold to the end of their line.
+        let parts = parts(of: description).mapValues { texts in
+            texts.map { part in part.split(separator: "\n", omittingEmptySubsequences: false).map { DescriptionClauses.withoutExamples(String($0)) }.joined(separator: "\n") }
+        }
         for phrasing in DescriptionPhrasing.all where phrasing.kinds.contains(kind) {
-            for part in parts[phrasing.scope] ?? [] {
-                // Lists run over lines (`• "true"：是` / `• "false"：否`); conditions hold to the
-                // end of their line.
-                let text = part.split(separator: "\n", omittingEmptySubsequences: false).map { DescriptionClauses.withoutExamples(String($0)) }.joined(separator: "\n")
+            for text in parts[phrasing.scope] ?? [] {
                 for match in phrasing.find(text) {
                     stated.append(StatedFact(
                         fact: match.fact, value: match.value, phrase: String(text[match.range]).trimmingCharacters(in: .whitespacesAndNewlines),
@@ -93,7 +96,9 @@ public struct DescriptionFacts: Sendable, Hashable {
                 }
             }
         }
-        return DescriptionFacts(stated: stated, kind: kind)
+        let facts = DescriptionFacts(stated: stated, kind: kind)
+        FactsCache.shared.store(facts, description, kind)
+        return facts
     }
 
     /// Combines statements into facts.
@@ -220,6 +225,31 @@ public struct DescriptionFacts: Sendable, Hashable {
     /// match their own conventions (`PlainTextConventions`).
     static func matches(_ pattern: String, in text: String) -> [[String]] {
         Pattern.matches(pattern, in: text).map(\.groups)
+    }
+}
+
+/// The facts of descriptions already read, per description and kind.
+private final class FactsCache: @unchecked Sendable {
+    static let shared = FactsCache()
+
+    private struct Key: Hashable {
+        var description: String
+        var kind: Schema.Kind
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: DescriptionFacts] = [:]
+
+    func facts(_ description: String, _ kind: Schema.Kind) -> DescriptionFacts? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[Key(description: description, kind: kind)]
+    }
+
+    func store(_ facts: DescriptionFacts, _ description: String, _ kind: Schema.Kind) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[Key(description: description, kind: kind)] = facts
     }
 }
 
