@@ -38,6 +38,19 @@ struct OpenAPIExportTests {
         }
     }
 
+    @Test("components carry the caption names; another spelling of a name is an alias that $refs it")
+    func captionNamesAndAliases() throws {
+        let document = try JSONValue.parse(try Repository.text("specs/huawei-evs/openapi.json"))
+        let schemas = try #require(document["components"]?["schemas"])
+        for name in ["CreateSnapshotOption", "UpdateSnapshotOption", "RetypeVolumeRequestBody"] {
+            #expect(schemas[name]?["properties"] != nil, "\(name)")
+        }
+        // The type word of the update table ("UpdateSnapshotsOption object").
+        #expect(schemas["UpdateSnapshotsOption"]?["$ref"] == .string("#/components/schemas/UpdateSnapshotOption"))
+        // A line-wrapped spelling is no alias: it is the same name once joined.
+        #expect(schemas["CreateSnapshotOption"]?["$ref"] == nil)
+    }
+
     @Test("every schema field, enum and bound of spec.json is in the export")
     func carriesEverything() throws {
         for id in try Repository.serviceIDs() {

@@ -178,7 +178,9 @@ struct ServicePassesTests {
         #expect(object.schema.properties.map(\.name) == ["DiskId", "Region", "Kind"])
         #expect(object.schema.property(named: "DiskId")?.schema.kind == .string)
         let kind = try #require(body.property(named: "Kind")?.schema.readings.first)
-        #expect(kind.schema.enumeration == nil && kind.phrase == "\"Kind\": \"C\"")
+        // The example's value joins the table's list; the reading stays a list (no value goes through).
+        #expect(kind.schema.enumeration == ["A", "B", "C"] && kind.phrase == "\"Kind\": \"C\"")
+        #expect(kind.schema.evidence[.enumeration]?.basis == .example)
         let shareable = try #require(spec.operations[0].responses[0].body?.property(named: "shareable")?.schema.readings.first)
         #expect(shareable.schema.kind == .boolean && shareable.source.line == 80)
         #expect(spec.diagnostics.filter { $0.code == "schema.reading" }.count == 3)

@@ -13,7 +13,8 @@ extension HuaweiECS {
         let s1: Schema = Schema(kind: .string, description: "云服务器ID。云服务器的ID可以从控制台或者参考《弹性云服务器接口参考》的“查询云服务器列表”的章节获取。", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "参数说明", line: 44))
         let s2: Schema = Schema(kind: .string, docType: "String", description: "变更后的云服务器规格ID。\n已上线的规格请参见《弹性云服务器用户指南》的“类型和规格”章节。\n说明：\n• 变更后的规格（内存、CPU）不能小于变更前的规格。\n• 不支持变更至同一规格。", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[1] resize数据结构说明", line: 95))
         let s3: Schema = Schema(kind: .string, docType: "String", description: "新专属主机ID（仅适用于专属主机上的弹性云服务器）", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[1] resize数据结构说明", line: 107))
-        let s4: Schema = Schema(kind: .string, docType: "String", description: "下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。\n• “true”：是（自动支付）\n• “false”：否（需要客户手动支付）\n说明：\n当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。", enumeration: ["true", "false"], source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[2] extendparam数据结构说明", line: 141))
+        let s4e: [Schema.Fact: Evidence] = [.enumeration: Evidence(.sentence, phrase: "“true”：是（自动支付）\n• “false”：否（需要客户手动支付）", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[2] extendparam数据结构说明", line: 141))]
+        let s4: Schema = Schema(kind: .string, docType: "String", description: "下单订购后，是否自动从客户的账户中支付，而不需要客户手动去进行支付。\n• “true”：是（自动支付）\n• “false”：否（需要客户手动支付）\n说明：\n当弹性云服务器是按包年包月计费时生效，该值为空时默认为客户手动支付。", enumeration: ["true", "false"], source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[2] extendparam数据结构说明", line: 141), evidence: s4e)
         let s5p: [Property] = [Property(name: "isAutoPay", required: false, schema: s4)]
         let s5: Schema = Schema(kind: .object, docType: "字典数据结构[2]", description: "变更云服务器扩展信息。", properties: s5p, source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "[1] resize数据结构说明", line: 116))
         let s6p: [Property] = [Property(name: "flavorRef", required: true, schema: s2), Property(name: "dedicated_host_id", required: false, schema: s3), Property(name: "extendparam", required: false, schema: s5)]
@@ -29,7 +30,7 @@ extension HuaweiECS {
             Parameter(name: "server_id", location: .path, required: true, schema: s1),
         ]
         let responses: [Response] = [
-            Response(status: 200, description: "正常", body: s10, headers: [], source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", line: 1)),
+            Response(status: 200, description: nil, body: s10, headers: [], source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", line: 1)),
         ]
         let examples: [Example] = [
             Example.parsing(kind: .request, status: nil, title: nil, text: "{\n    \"resize\": {\n        \"flavorRef\": \"2\",\n        \"dedicated_host_id\": \"459a2b9d-804a-4745-ab19-a113bb1b4ddc\",\n        \"extendparam\":{\n             \"isAutoPay\": \"true\"\n        }\n    }\n}", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", line: 158)),

@@ -62,7 +62,7 @@ enum HuaweiECS {
     static func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         diagnostics.reserveCapacity(2)
-        diagnostics.append(Diagnostic(.warning, code: "status.assumed", message: "the page documents no success status code; 200 is assumed", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", line: 1)))
+        diagnostics.append(Diagnostic(.warning, code: "status.assumed", message: "the page documents no status code; 200 is assumed", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", line: 1)))
         diagnostics.append(Diagnostic(.info, code: "response.error-fields-flat", message: "the response table lists error fields (message, code) beside the success fields; they are read as the error envelope's fields, as the page's examples show them", source: DocReference(document: "001_1fc498a6a1f050fa.txt", title: "变更云服务器规格（v1.1版本）", table: "要素说明", line: 176)))
         return diagnostics
     }

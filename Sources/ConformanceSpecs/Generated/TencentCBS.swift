@@ -52,7 +52,8 @@ enum TencentCBS {
         let s1: Schema = Schema(kind: .string)
         let s2: Schema = Schema(kind: .string)
         let s3: Schema = Schema(kind: .string)
-        let s4: Schema = Schema(kind: .any, description: "null in every example", nullable: true)
+        let s4e: [Schema.Fact: Evidence] = [.nullable: Evidence(.example, phrase: "\"stack\": null", source: DocReference(document: "003_eb9ea89fe6aeb710.txt", title: "云硬盘创建", line: 54))]
+        let s4: Schema = Schema(kind: .any, description: "null in every example", nullable: true, evidence: s4e)
         let s5: Schema = Schema(kind: .object, description: "the operation's payload: the fields of its return table (返回参数)")
         let s6p: [Property] = [Property(name: "scode", required: true, schema: s0), Property(name: "desc", required: true, schema: s1), Property(name: "message", required: true, schema: s2), Property(name: "message_cn", required: true, schema: s3), Property(name: "stack", required: true, schema: s4), Property(name: "data", required: true, schema: s5)]
         let s6: Schema = Schema(kind: .object, properties: s6p, source: DocReference(document: "003_eb9ea89fe6aeb710.txt", title: "云硬盘创建", line: 54))

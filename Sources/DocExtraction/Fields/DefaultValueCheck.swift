@@ -12,22 +12,28 @@ import ConformanceModel
 ///   with a `default.conflict` warning;
 /// - boolean defaults are written `false`/`true` as JSON spells them (`默认为False`).
 public enum DefaultValueCheck {
-    /// The default to keep for a field of `kind`, and the problems met.
-    public static func reconcile(column: String?, description: String, kind: Schema.Kind) -> (value: String?, problems: [(code: String, message: String)]) {
+    /// The default to keep for a field of `kind`, the words it was read from (the column's
+    /// cell, or the description's phrase), and the problems met.
+    public static func reconcile(column: String?, description: String, kind: Schema.Kind) -> (value: String?, evidence: Evidence?, problems: [(code: String, message: String)]) {
         var problems: [(String, String)] = []
-        let stated = DescriptionFacts.analyze(description, kind: kind).defaultValue
+        let facts = DescriptionFacts.analyze(description, kind: kind)
+        let stated = facts.defaultValue
         var value = column
+        var evidence = column.map { Evidence(.table, phrase: $0) }
         if let column, !fits(column, kind: kind) {
             problems.append(("default.mismatch", "the default column gives '\(column)', which is not a \(kind.rawValue); it is dropped"))
             value = nil
+            evidence = nil
         }
         if let stated, let current = value, normalized(stated, kind) != normalized(current, kind) {
             problems.append(("default.conflict", "the default column says '\(current)' but the description says '\(stated)'; the description's value is kept"))
             value = stated
+            evidence = facts.evidence[.defaultValue]
         } else if value == nil, let stated, fits(stated, kind: kind) {
             value = stated
+            evidence = facts.evidence[.defaultValue]
         }
-        return (value.map { normalized($0, kind) }, problems)
+        return (value.map { normalized($0, kind) }, value == nil ? nil : evidence, problems)
     }
 
     static func fits(_ text: String, kind: Schema.Kind) -> Bool {

@@ -1,21 +1,38 @@
 import ConformanceModel
 import Foundation
 
-/// Constraints a field's description states in words: enumerated values, numeric bounds,
-/// length limits, a default, a string format.
+/// The facts a field's description states in words: enumerated values, numeric bounds,
+/// length limits, item counts, a default, a string format, nullability; each with the words
+/// it was read from.
 ///
-/// The rules are deliberately narrow (issue: "a wrong rule is worse than a missing one"):
-/// each looks for one phrasing the vendors use and records nothing when unsure. The words
-/// always stay in the schema's description, so a missed constraint is still readable.
+/// Facts are read only through the phrasings of `DescriptionPhrasing.all` ("a wrong rule is
+/// worse than a missing one"); the words always stay in the schema's description, so a missed
+/// fact is still readable. Three readings keep the facts to what the text states for this field:
+/// - a sentence that gives examples (`例如`, `查询示例`) states no fact;
+/// - a fact after a condition in the same line (`如果为创建单个云硬盘，…最大支持255个字节`,
+///   `periodType为month时，为[1-9]`) holds only under that condition. It is not applied to the
+///   schema: the validator would apply it to every request. It is kept in `conditional`, and the
+///   caller reports it as a note. Not as a cross-field rule: the conditions are comparisons
+///   (`count大于1`) and situations (`创建单个云硬盘`) that `BodyRule` cannot test, and a rule
+///   written from a guess would be worse than none. A condition about the field's own absence
+///   (`如果无该参数`, `不传时`) restricts nothing and is not one;
+/// - several statements of one bound give their envelope (never narrower than any of them), so
+///   that a value breaks the bound only when it breaks every statement.
 public struct DescriptionFacts: Sendable, Hashable {
     public var enumeration: [String]?
     public var minimum: Double?
     public var maximum: Double?
     public var minLength: Int?
     public var maxLength: Int?
+    public var minItems: Int?
     public var maxItems: Int?
     public var defaultValue: String?
     public var format: String?
+    public var nullable = false
+    /// The words behind each fact above.
+    public var evidence: [Schema.Fact: Evidence] = [:]
+    /// Facts the description states under a condition; not applied.
+    public var conditional: [StatedFact] = []
 
     /// The run-in labels Huawei's reference puts inside description cells.
     static let labels = ["参数解释", "约束限制", "取值范围", "默认取值"]
@@ -43,234 +60,258 @@ public struct DescriptionFacts: Sendable, Hashable {
         return result
     }
 
-    /// Reads the facts for a field of `kind` from its description.
-    public static func analyze(_ description: String, kind: Schema.Kind) -> DescriptionFacts {
-        var facts = DescriptionFacts()
-        let parts = segments(description)
-        let labelled = parts.count > 1 || parts[""] == nil
-        // With run-in labels, values come from 取值范围 and bounds from 约束限制 + 取值范围;
-        // without them the whole text is read.
-        let valueText = labelled ? (parts["取值范围"] ?? "") : description
-        let boundText = labelled ? [parts["约束限制"], parts["取值范围"], parts["参数解释"]].compactMap { $0 }.joined(separator: " ") : description
+    /// The parts of a description each scope reads: with run-in labels, values come from
+    /// 取值范围, bounds from 参数解释, 约束限制 and 取值范围, defaults from 默认取值; without
+    /// them the whole text is read for everything.
+    static func parts(of description: String) -> [DescriptionPhrasing.Scope: [String]] {
+        let segments = segments(description)
+        guard segments.count > 1 || segments[""] == nil else {
+            return [.values: [description], .bounds: [description], .defaults: [description], .anywhere: [description]]
+        }
+        return [
+            .values: [segments["取值范围"]].compactMap { $0 },
+            .bounds: [segments["参数解释"], segments["约束限制"], segments["取值范围"], segments[""]].compactMap { $0 },
+            .defaults: [segments["默认取值"].map { "默认取值 " + $0 }].compactMap { $0 },
+            .anywhere: [description],
+        ]
+    }
 
-        if kind == .string || kind == .integer {
-            facts.enumeration = enumeration(in: valueText, kind: kind)
+    /// Reads the facts for a field of `kind` from its description. A reference repeats its
+    /// descriptions across operations, so results are kept per description and kind.
+    public static func analyze(_ description: String, kind: Schema.Kind) -> DescriptionFacts {
+        if let known = FactsCache.shared.facts(description, kind) { return known }
+        var stated: [StatedFact] = []
+        // Each part once without its example sentences. Lists run over lines (`• "true"：是` /
+        // `• "false"：否`); conditions hold to the end of their line.
+        let parts = parts(of: description).mapValues { texts in
+            texts.map { part in part.split(separator: "\n", omittingEmptySubsequences: false).map { DescriptionClauses.withoutExamples(String($0)) }.joined(separator: "\n") }
         }
-        switch kind {
-        case .integer, .number:
-            (facts.minimum, facts.maximum) = numericBounds(in: boundText)
-        case .string:
-            (facts.minLength, facts.maxLength) = lengthBounds(in: boundText)
-            if boundText.contains("UUID格式") || boundText.contains("UUID format") { facts.format = "uuid" }
-        case .array:
-            facts.maxItems = itemLimit(in: boundText)
-        default:
-            break
+        for phrasing in DescriptionPhrasing.all where phrasing.kinds.contains(kind) {
+            for text in parts[phrasing.scope] ?? [] {
+                for match in phrasing.find(text) {
+                    stated.append(StatedFact(
+                        fact: match.fact, value: match.value, phrase: String(text[match.range]).trimmingCharacters(in: .whitespacesAndNewlines),
+                        phrasing: phrasing.id, condition: DescriptionClauses.condition(before: match.range.lowerBound, in: text)
+                    ))
+                }
+            }
         }
-        let defaultText = labelled ? parts["默认取值"].map { "默认取值 " + $0 } ?? "" : description
-        facts.defaultValue = defaultValue(in: defaultText)
-        // "该字段不存在时，云硬盘默认为VBD类型" (EVS 8.2.1.1, hw:passthrough) names what the absence
-        // means, not a value of the field: a default outside the field's documented values or
-        // type is not kept.
-        if let value = facts.defaultValue {
-            if let values = facts.enumeration, !values.contains(value) && !values.contains(value.lowercased()) {
-                facts.defaultValue = nil
-            } else if !DefaultValueCheck.fits(value, kind: kind) {
-                facts.defaultValue = nil
+        let facts = DescriptionFacts(stated: stated, kind: kind)
+        FactsCache.shared.store(facts, description, kind)
+        return facts
+    }
+
+    /// Combines statements into facts.
+    init(stated: [StatedFact], kind: Schema.Kind) {
+        // Conditional statements that could apply to a field of this kind; a default that is no
+        // value of the kind would be dropped anyway.
+        conditional = stated.filter { statement in
+            statement.condition != nil && (statement.fact != .defaultValue || DefaultValueCheck.fits(statement.value.text, kind: kind))
+        }
+        let plain = stated.filter { $0.condition == nil }
+        func evidence(_ statement: StatedFact) -> Evidence { Evidence(.sentence, phrase: statement.phrase) }
+
+        // A value list: the first phrasing (in table order) that reads one.
+        if let list = plain.first(where: { $0.fact == .enumeration }), case .values(var values) = list.value {
+            if kind == .integer, !values.allSatisfy({ Int($0) != nil }) { values = [] }
+            if values.count >= 2 {
+                enumeration = values
+                self.evidence[.enumeration] = evidence(list)
+            }
+        }
+        // Bounds: the envelope of every statement.
+        func loosest(_ fact: Schema.Fact, lower: Bool) -> (Double, StatedFact)? {
+            let candidates = plain.filter { $0.fact == fact }.compactMap { statement in statement.value.number.map { ($0, statement) } }
+            return lower ? candidates.min { $0.0 < $1.0 } : candidates.max { $0.0 < $1.0 }
+        }
+        for (fact, lower) in [(Schema.Fact.minimum, true), (.maximum, false), (.minLength, true), (.maxLength, false), (.minItems, true), (.maxItems, false)] {
+            guard let (value, statement) = loosest(fact, lower: lower) else { continue }
+            set(fact, value)
+            self.evidence[fact] = evidence(statement)
+        }
+        if let minimum, let maximum, minimum > maximum { drop([.minimum, .maximum]) }
+        if let minLength, let maxLength, minLength > maxLength { drop([.minLength, .maxLength]) }
+        if let statement = plain.first(where: { $0.fact == .format }) {
+            format = statement.value.text
+            self.evidence[.format] = evidence(statement)
+        }
+        if let statement = plain.first(where: { $0.fact == .nullable }) {
+            nullable = true
+            self.evidence[.nullable] = evidence(statement)
+        }
+        if let statement = plain.first(where: { $0.fact == .defaultValue }) {
+            let value = statement.value.text
+            // "该字段不存在时，云硬盘默认为VBD类型" (EVS 8.2.1.1, hw:passthrough) names what the
+            // absence means, not a value of the field: a default outside the field's documented
+            // values or type is not kept.
+            let outsideValues = enumeration.map { !$0.contains(value) && !$0.contains(value.lowercased()) } ?? false
+            if !outsideValues, DefaultValueCheck.fits(value, kind: kind) {
+                defaultValue = value
+                self.evidence[.defaultValue] = evidence(statement)
             }
         }
         // A stated default outside the bounds read from the same text means one of them is
         // misread; the bounds are the rule, so they go.
-        if let value = facts.defaultValue.flatMap(Double.init),
-           facts.minimum.map({ value < $0 }) ?? false || facts.maximum.map({ value > $0 }) ?? false {
-            facts.minimum = nil
-            facts.maximum = nil
+        if let value = defaultValue.flatMap(Double.init),
+           minimum.map({ value < $0 }) ?? false || maximum.map({ value > $0 }) ?? false {
+            drop([.minimum, .maximum])
         }
-        return facts
     }
 
-    // MARK: - Enumerations
-
-    private static let enumerationCues = ["支持", "取值", "可选", "枚举", "包括", "包含", "为", "：", ":", "value", "Value"]
-    private static let exampleCues = ["例如", "比如", "如：", "e.g.", "such as", "for example", "示例"]
-    private static let notValues: Set<String> = ["http", "https", "ftp", "id", "ID", "url", "URL", "API", "true或false"]
-
-    /// Values given either as a quoted list (`目前支持"SATA"，"SAS"`) or as definitions
-    /// (`prePaid: 包年包月`, `CLOUD_BASIC表示普通云硬盘`, `“true”：是`). Two or more distinct
-    /// values are needed; text that gives examples (`例如`) yields none.
-    static func enumeration(in text: String, kind: Schema.Kind) -> [String]? {
-        guard !text.isEmpty, !exampleCues.contains(where: text.contains) else { return nil }
-        let quoted = quotedTokens(in: text)
-        if quoted.count >= 2, enumerationCues.contains(where: text.contains) {
-            return accept(quoted, kind: kind)
+    private mutating func set(_ fact: Schema.Fact, _ value: Double) {
+        switch fact {
+        case .minimum: minimum = value
+        case .maximum: maximum = value
+        case .minLength: minLength = Int(value)
+        case .maxLength: maxLength = Int(value)
+        case .minItems: minItems = Int(value)
+        case .maxItems: maxItems = Int(value)
+        default: break
         }
-        let defined = definedTokens(in: text)
-        if defined.count >= 2 { return accept(defined, kind: kind) }
+    }
+
+    private mutating func drop(_ facts: [Schema.Fact]) {
+        for fact in facts {
+            switch fact {
+            case .minimum: minimum = nil
+            case .maximum: maximum = nil
+            case .minLength: minLength = nil
+            case .maxLength: maxLength = nil
+            default: break
+            }
+            evidence[fact] = nil
+        }
+    }
+
+    /// Sets every fact on `schema`, each with its evidence pointing at `source`. A fact the
+    /// schema already holds from its table (a `uint64` minimum) is kept when it is the stricter.
+    public func apply(to schema: inout Schema, source: DocReference?) {
+        func record(_ fact: Schema.Fact) {
+            if var item = evidence[fact] {
+                item.source = source
+                schema.evidence[fact] = item
+            }
+        }
+        if schema.enumeration == nil, let enumeration { schema.enumeration = enumeration; record(.enumeration) }
+        if let minimum, minimum > (schema.minimum ?? -.infinity) { schema.minimum = minimum; record(.minimum) }
+        if let maximum { schema.maximum = maximum; record(.maximum) }
+        if let minLength { schema.minLength = minLength; record(.minLength) }
+        if let maxLength { schema.maxLength = maxLength; record(.maxLength) }
+        if let minItems { schema.minItems = minItems; record(.minItems) }
+        if let maxItems { schema.maxItems = maxItems; record(.maxItems) }
+        if let format { schema.format = format; record(.format) }
+        if nullable { schema.nullable = true; record(.nullable) }
+        if schema.defaultValue == nil, let defaultValue { schema.defaultValue = defaultValue; record(.defaultValue) }
+    }
+
+    /// Notes for the facts stated under a condition, for the field `name` at `source`.
+    public func conditionalNotes(field name: String, source: DocReference) -> [Diagnostic] {
+        // One note per phrase: `[1-9]` states a minimum and a maximum under one condition.
+        var groups: [(phrase: String, condition: String, facts: [String])] = []
+        for statement in conditional {
+            let fact = "\(statement.fact.rawValue) \(statement.value.text)"
+            if let index = groups.firstIndex(where: { $0.phrase == statement.phrase && $0.condition == statement.condition }) {
+                groups[index].facts.append(fact)
+            } else {
+                groups.append((statement.phrase, statement.condition ?? "", [fact]))
+            }
+        }
+        return groups.map { group in
+            Diagnostic(.note, code: "fact.conditional", message: "field '\(name)': '\(group.phrase)' (\(group.facts.joined(separator: ", "))) holds only when '\(group.condition)'; not enforced", source: source)
+        }
+    }
+
+    /// Runs of `pattern` in `text` (group 0 and the capture groups); kept for readers that
+    /// match their own conventions (`PlainTextConventions`).
+    static func matches(_ pattern: String, in text: String) -> [[String]] {
+        Pattern.matches(pattern, in: text).map(\.groups)
+    }
+}
+
+/// The facts of descriptions already read, per description and kind.
+private final class FactsCache: @unchecked Sendable {
+    static let shared = FactsCache()
+
+    private struct Key: Hashable {
+        var description: String
+        var kind: Schema.Kind
+    }
+
+    private let lock = NSLock()
+    private var entries: [Key: DescriptionFacts] = [:]
+
+    func facts(_ description: String, _ kind: Schema.Kind) -> DescriptionFacts? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[Key(description: description, kind: kind)]
+    }
+
+    func store(_ facts: DescriptionFacts, _ description: String, _ kind: Schema.Kind) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[Key(description: description, kind: kind)] = facts
+    }
+}
+
+/// The clauses of a description line that decide whether a fact is stated for this field.
+enum DescriptionClauses {
+    /// Phrases that introduce an example; the sentence they stand in states no fact.
+    static let exampleCues = ["例如", "比如", "如：", "e.g.", "such as", "for example", "示例"]
+
+    /// `line` without its sentences that give examples. Sentences end at `。`, `；` or `;`.
+    static func withoutExamples(_ line: String) -> String {
+        guard exampleCues.contains(where: line.contains) else { return line }
+        var kept = ""
+        var sentence = ""
+        for character in line {
+            sentence.append(character)
+            if "。；;".contains(character) {
+                if !exampleCues.contains(where: sentence.contains) { kept += sentence }
+                sentence = ""
+            }
+        }
+        if !exampleCues.contains(where: sentence.contains) { kept += sentence }
+        return kept
+    }
+
+    /// Words that open a condition: `如果…`, `若…`, `当…时`, `…时，`, `if`, `when`.
+    private static let cue = #"如果|假如|若(?!干)|仅当|当(?!前)|(?<![同此])时[，,]|(?i:\bif\b|\bwhen\b|\bonly for\b)"#
+
+    /// Conditions about the field's own absence, which restrict nothing.
+    private static let ownAbsence = ["无该参数", "不传", "不填", "不指定", "未指定", "为空", "缺省", "该字段不存在", "not specified", "not set", "omitted"]
+
+    /// The condition clause that comes before `position` in its line of `text`, if any.
+    static func condition(before position: String.Index, in text: String) -> String? {
+        let lineStart = text[..<position].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        let head = String(text[lineStart..<position])
+        for match in Pattern.matches(cue, in: head).reversed() where !closedAside(match.range, in: head) {
+            let clause = self.clause(around: match.range, in: head)
+            if ownAbsence.contains(where: clause.contains) { continue }
+            return clause
+        }
         return nil
     }
 
-    private static func accept(_ tokens: [String], kind: Schema.Kind) -> [String]? {
-        var seen: Set<String> = []
-        let unique = tokens.filter { seen.insert($0).inserted && !notValues.contains($0) }
-        guard unique.count >= 2 else { return nil }
-        if kind == .integer { return unique.allSatisfy({ Int($0) != nil }) ? unique : nil }
-        return unique
+    /// `true` when the cue sits in parentheses that close before the fact: `（若两个都指定,
+    /// 则以name为主）。最大支持64个字符` states the limit unconditionally.
+    private static func closedAside(_ range: Range<String.Index>, in head: String) -> Bool {
+        guard let open = head[..<range.lowerBound].lastIndex(where: { $0 == "（" || $0 == "(" }) else { return false }
+        let between = head[open..<range.lowerBound]
+        guard !between.contains("）"), !between.contains(")") else { return false }
+        return head[range.upperBound...].contains { $0 == "）" || $0 == ")" }
     }
 
-    private static func isTokenCharacter(_ character: Character) -> Bool {
-        character.isASCII && (character.isLetter || character.isNumber || character == "_" || character == "-" || character == ".")
-    }
-
-    /// Code-like words in straight or curly double quotes.
-    static func quotedTokens(in text: String) -> [String] {
-        var tokens: [String] = []
-        var current: String?
-        for character in text {
-            if character == "\"" || character == "“" || character == "”" {
-                if let word = current, !word.isEmpty, word.allSatisfy(isTokenCharacter) {
-                    tokens.append(word)
-                    current = nil
-                } else {
-                    current = ""
-                }
-                continue
-            }
-            if current != nil {
-                current!.append(character)
-                if current!.count > 64 { current = nil }
-            }
+    /// The clause holding a cue: from the boundary before it to the comma that ends it.
+    private static func clause(around range: Range<String.Index>, in text: String) -> String {
+        let boundaries: Set<Character> = ["，", ",", "。", "；", ";", "\n", "]"]
+        var start = range.lowerBound
+        while start > text.startIndex, !boundaries.contains(text[text.index(before: start)]) { start = text.index(before: start) }
+        var end = range.upperBound
+        if let last = text[range].last, boundaries.contains(last) {
+            end = text.index(before: end)
+        } else {
+            while end < text.endIndex, !boundaries.contains(text[end]) { end = text.index(after: end) }
         }
-        return tokens
-    }
-
-    /// Code-like words immediately followed by a definition marker (`:`, `：`, `表示`,
-    /// `代表`), where the marker is followed by prose, not by more code (`HH:mm` is a format,
-    /// not a definition).
-    static func definedTokens(in text: String) -> [String] {
-        let characters = Array(text)
-        var tokens: [String] = []
-        var index = 0
-        while index < characters.count {
-            guard isTokenCharacter(characters[index]), index == 0 || !isTokenCharacter(characters[index - 1]) else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < characters.count, isTokenCharacter(characters[end]) { end += 1 }
-            let word = String(characters[index..<end])
-            var after = end
-            if after < characters.count, characters[after] == "\"" || characters[after] == "”" { after += 1 }
-            let rest = String(characters[after..<min(characters.count, after + 3)])
-            if rest.hasPrefix("表示") || rest.hasPrefix("代表") {
-                tokens.append(word)
-            } else if let marker = rest.first, marker == ":" || marker == "：" {
-                var next = after + 1
-                while next < characters.count, characters[next] == " " { next += 1 }
-                if next < characters.count, !(characters[next].isASCII && (characters[next].isLetter || characters[next].isNumber || characters[next] == "/")) {
-                    tokens.append(word)
-                }
-            }
-            index = end
-        }
-        return tokens.filter { !$0.allSatisfy({ $0 == "-" || $0 == "." }) }
-    }
-
-    // MARK: - Bounds
-
-    /// `[1-9]`, `[1, 100]`, `1GiB-1024GiB`, `1~100`, `最大值为100`, `最小值为1`,
-    /// `最多支持批量创建100个`. Several ranges (system and data disks) give their envelope:
-    /// never narrower than any one of them.
-    static func numericBounds(in fullText: String) -> (Double?, Double?) {
-        // Ranges inside an example ("查询示例：... 表示查询第51~100个快照", EVS 8.2.6.10 limit) are
-        // not bounds: the text is read up to the first example cue.
-        let text = beforeExamples(fullText)
-        var lower: Double?
-        var upper: Double?
-        func widen(_ low: Double?, _ high: Double?) {
-            if let low { lower = min(lower ?? low, low) }
-            if let high { upper = max(upper ?? high, high) }
-        }
-        for match in matches(#"\[\s*(-?\d+(?:\.\d+)?)\s*[-,，~～]\s*(-?\d+(?:\.\d+)?)\s*\]"#, in: text) {
-            widen(Double(match[1]), Double(match[2]))
-        }
-        // `1~100`, `1GiB~10GiB`; not an ordinal range (`第51~100个`).
-        for match in matches(#"(?<!第)(?<![\d.])(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB|个|次|秒|天|小时|月|年)?\s*[~～]\s*(\d+(?:\.\d+)?)"#, in: text) {
-            widen(Double(match[1]), Double(match[3]))
-        }
-        for match in matches(#"(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB)\s*-\s*(\d+(?:\.\d+)?)\s*(GiB|GB|MiB|MB|TiB|TB)"#, in: text) where match[2] == match[4] {
-            widen(Double(match[1]), Double(match[3]))
-        }
-        for match in matches(#"(?:最大值为|最大值是|最大值：|最大值:|最大值|最大为|上限为|不能超过|不超过|最多支持[^\d，。,；;]{0,12}?)\s*(\d+)(?!\s*(?:个字符|字符|字节|位))"#, in: text) {
-            widen(nil, Double(match[1]))
-        }
-        for match in matches(#"(?:最小值为|最小值是|最小值：|最小值:|最小值|最小为|下限为|不小于|不能小于)\s*(-?\d+)"#, in: text) {
-            widen(Double(match[1]), nil)
-        }
-        for match in matches(#"between (-?\d+) and (-?\d+)"#, in: text) {
-            widen(Double(match[1]), Double(match[2]))
-        }
-        if let lower, let upper, lower > upper { return (nil, nil) }
-        return (lower, upper)
-    }
-
-    /// The text before the first phrase that introduces an example.
-    static func beforeExamples(_ text: String) -> String {
-        var end = text.endIndex
-        for cue in exampleCues + ["查询示例", "请求示例"] {
-            if let range = text.range(of: cue), range.lowerBound < end { end = range.lowerBound }
-        }
-        return String(text[..<end])
-    }
-
-    /// `最大支持85个字符`, `长度不超过64`, `不超过255个字符`, `1~64个字符`, `长度固定为36`,
-    /// `length no more than 64`.
-    static func lengthBounds(in text: String) -> (Int?, Int?) {
-        var lower: Int?
-        var upper: Int?
-        for match in matches(#"(?:最大支持|最多支持|最多|不超过|不能超过|最大长度为|最大长度|长度上限为|长度不超过|长度不能超过)\s*(\d+)\s*(?:个)?(?:字符|字节以内|个字)"#, in: text) {
-            upper = min(upper ?? Int.max, Int(match[1]) ?? Int.max)
-        }
-        for match in matches(#"长度不超过\s*(\d+)"#, in: text) {
-            upper = min(upper ?? Int.max, Int(match[1]) ?? Int.max)
-        }
-        for match in matches(#"(\d+)\s*[~～-]\s*(\d+)\s*个?字符"#, in: text) {
-            lower = Int(match[1])
-            upper = Int(match[2])
-        }
-        for match in matches(#"长度(?:固定)?为\s*(\d+)\s*(?:个)?(?:字符|位)?"#, in: text) {
-            lower = Int(match[1])
-            upper = Int(match[1])
-        }
-        for match in matches(#"(?i)length (?:of )?(?:no more than|not more than|at most|up to|less than or equal to) (\d+)"#, in: text) {
-            upper = min(upper ?? Int.max, Int(match[1]) ?? Int.max)
-        }
-        return (lower, upper == Int.max ? nil : upper)
-    }
-
-    /// `不能超过60个`, `最多支持60个`, `最大支持60个` for arrays.
-    static func itemLimit(in text: String) -> Int? {
-        matches(#"(?:不能超过|不超过|最多支持|最大支持|最多)\s*(\d+)\s*个"#, in: text).compactMap { Int($0[1]) }.min()
-    }
-
-    // MARK: - Defaults
-
-    /// `默认取值 postPaid。`, `默认值为false`, `默认为20`, `default is 20`; the value must be
-    /// a single code-like word or number, and `不涉及` means none.
-    static func defaultValue(in text: String) -> String? {
-        guard !text.isEmpty else { return nil }
-        let pattern = #"(?:默认取值|默认值为|默认值是|默认值：|默认值:|默认为|默认是|(?i:default value is|defaults to|default is|default:))\s*[“"]?([A-Za-z0-9_.\-]+)[”"]?"#
-        guard let match = matches(pattern, in: text).first else { return nil }
-        let value = match[1].trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        return value.isEmpty ? nil : value
-    }
-
-    static func matches(_ pattern: String, in text: String) -> [[String]] {
-        guard let expression = RegexCache.shared.expression(pattern) else { return [] }
-        let range = NSRange(text.startIndex..., in: text)
-        return expression.matches(in: text, range: range).map { result in
-            (0..<result.numberOfRanges).map { index in
-                Range(result.range(at: index), in: text).map { String(text[$0]) } ?? ""
-            }
-        }
+        return text[start..<end].trimmingCharacters(in: CharacterSet(charactersIn: "•●- ").union(.whitespaces))
     }
 }

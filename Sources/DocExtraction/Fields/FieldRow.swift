@@ -14,8 +14,11 @@ public struct FieldRow: Sendable, Hashable {
     /// The location column's text (`URL parameter`, `Query Parameter`), if the table has one.
     public var locationText: String?
     public var line: Int
+    /// The in-document link targets of the row (`#li123` → `li123`): a description's link to
+    /// the table that describes the field.
+    public var links: [String]
 
-    public init(name: String, typeText: String?, required: Bool?, defaultText: String?, description: String, locationText: String?, line: Int) {
+    public init(name: String, typeText: String?, required: Bool?, defaultText: String?, description: String, locationText: String?, line: Int, links: [String] = []) {
         self.name = name
         self.typeText = typeText
         self.required = required
@@ -23,6 +26,7 @@ public struct FieldRow: Sendable, Hashable {
         self.description = description
         self.locationText = locationText
         self.line = line
+        self.links = links
     }
 
     /// Reads the rows of `table`. When the table has no header, its first row is tried as
@@ -31,11 +35,13 @@ public struct FieldRow: Sendable, Hashable {
         var header = table.header
         var body = table.rows
         var lines = (0..<table.rows.count).map(table.line(ofRow:))
+        var links = (0..<table.rows.count).map(table.links(ofRow:))
         var roles = ColumnRoles(header: header)
         if roles == nil, let first = body.first, let fromFirst = ColumnRoles(header: first) {
             header = first
             body.removeFirst()
             lines.removeFirst()
+            links.removeFirst()
             roles = fromFirst
         }
         guard let roles else { return nil }
@@ -51,7 +57,8 @@ public struct FieldRow: Sendable, Hashable {
                 defaultText: roles.cell(.defaultValue, in: row).flatMap(parseDefault),
                 description: roles.cell(.description, in: row) ?? "",
                 locationText: roles.cell(.location, in: row),
-                line: lines[index]
+                line: lines[index],
+                links: links[index]
             ))
         }
         return result

@@ -10,10 +10,13 @@ public enum MarkdownBlock: Sendable, Hashable {
     case code(text: String, info: String, line: Int, closed: Bool)
     /// A non-empty line of text, with markdown escapes undone and anchors removed.
     case text(String, indent: Int, line: Int)
+    /// The names of the anchors a line sets (`<a name="li11686008105423"></a>`), before the
+    /// line's text: what in-page links (`<a href="#li11686008105423">`) point to.
+    case anchors([String], line: Int)
 
     public var line: Int {
         switch self {
-        case .heading(_, _, let line), .htmlTable(_, let line), .code(_, _, let line, _), .text(_, _, let line): line
+        case .heading(_, _, let line), .htmlTable(_, let line), .code(_, _, let line, _), .text(_, _, let line), .anchors(_, let line): line
         }
     }
 
@@ -51,6 +54,8 @@ public enum MarkdownBlock: Sendable, Hashable {
                     continue
                 }
             }
+            let names = MarkdownText.anchorNames(in: trimmed)
+            if !names.isEmpty { blocks.append(.anchors(names, line: lineNumber)) }
             let cleaned = MarkdownText.clean(trimmed)
             if !cleaned.isEmpty {
                 blocks.append(.text(cleaned, indent: raw.prefix(while: { $0 == " " }).count, line: lineNumber))
@@ -74,6 +79,16 @@ public enum MarkdownText {
         result = unescape(result)
         result = result.replacingOccurrences(of: "**", with: "")
         return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The names `<a name="...">` anchors in `text` set, each once, in order.
+    public static func anchorNames(in text: String) -> [String] {
+        guard text.contains("<a") else { return [] }
+        var names: [String] = []
+        for match in Pattern.matches(#"<a\s[^>]*\bname\s*=\s*"([^"]+)""#, in: text) where !names.contains(match.groups[1]) {
+            names.append(match.groups[1])
+        }
+        return names
     }
 
     /// Undoes markdown backslash escapes: `\{project\_id\}` → `{project_id}`.

@@ -59,7 +59,7 @@ public struct SchemaAssembler {
         schema.docType = row.typeText
         schema.description = row.description.isEmpty ? nil : row.description
         schema.source = source
-        apply(DescriptionFacts.analyze(row.description, kind: schema.kind), to: &schema, row: row)
+        diagnostics += row.applyFacts(to: &schema, source: source)
         return schema
     }
 
@@ -68,7 +68,9 @@ public struct SchemaAssembler {
         case .primitive(let kind):
             return Schema(kind: kind)
         case .unsignedInteger:
-            return Schema(kind: .integer, minimum: 0)
+            var schema = Schema(kind: .integer)
+            FieldRow.unsignedMinimum(&schema, typeText: row.typeText, source: source)
+            return schema
         case .array(let element):
             return Schema(kind: .array, items: build(element, row: row, parent: parent, stack: stack, source: source))
         case .map(let element):
@@ -96,29 +98,37 @@ public struct SchemaAssembler {
             return Schema(kind: .object, name: objectName ?? target.subject)
         }
         used.insert(target.order)
-        let name = objectName ?? (isIdentifier(target.subject) && target.subject != row.name ? target.subject : nil)
-        return buildObject(target, name: name, stack: stack + [target.order])
+        return buildObject(target, name: name(of: target, typeWord: objectName, row: row, source: source), stack: stack + [target.order])
     }
 
-    private func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.first!.isUppercase && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
-    }
-
-    private func apply(_ facts: DescriptionFacts, to schema: inout Schema, row: FieldRow) {
-        schema.enumeration = schema.enumeration ?? facts.enumeration
-        if let minimum = facts.minimum { schema.minimum = max(schema.minimum ?? minimum, minimum) }
-        schema.maximum = facts.maximum ?? schema.maximum
-        schema.minLength = facts.minLength
-        schema.maxLength = facts.maxLength
-        schema.maxItems = facts.maxItems
-        schema.format = facts.format
-        schema.defaultValue = row.defaultText ?? facts.defaultValue
+    /// The name of the object a table describes. The caption names it as the vendor's SDK does
+    /// (`表 6-128 CreateSnapshotOption`), so a type-name caption wins over the field's type word,
+    /// which the PDF sometimes breaks across a line (`CreateSnaps hotOption object`) or spells
+    /// otherwise (`UpdateSnapshotsOption object` above `UpdateSnapshotOption`). A type word that
+    /// still differs once its line break is joined is reported; it stays in `docType`, and the
+    /// OpenAPI export offers it as an alias of the caption's name.
+    private mutating func name(of target: StructureTable, typeWord: String?, row: FieldRow, source: DocReference) -> String? {
+        guard target.subjectIsTypeName else { return typeWord }
+        if let typeWord {
+            let joined = typeWord.filter { !$0.isWhitespace }
+            if joined != target.subject {
+                diagnostics.append(Diagnostic(.note, code: "schema.caption-name", message: "field '\(row.name)' is typed '\(typeWord)'; the table it names is captioned '\(target.subject)', which names the schema ('\(joined)' is kept as an alias)", source: source))
+            }
+        } else if target.subject == row.name {
+            return nil
+        }
+        return target.subject
     }
 
     // MARK: - Resolution
 
     private mutating func resolve(footnote: Int?, objectName: String?, row: FieldRow, parent: StructureTable) -> StructureTable? {
         let candidates = tables.filter { $0.order != parent.order }
+        // A link in the description points straight at the table's anchor (EVS batch tags:
+        // "resource_tag 参数数据结构说明" links to the table headed "tag 参数数据结构说明").
+        for link in row.links {
+            if let target = candidates.first(where: { $0.anchors.contains(link) }) { return target }
+        }
         if let footnote {
             let matches = candidates.filter { $0.footnote == footnote }
             if let best = pick(matches, after: parent) { return best }

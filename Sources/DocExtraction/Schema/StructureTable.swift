@@ -15,14 +15,24 @@ public struct StructureTable: Sendable, Hashable {
     /// The table's position among the tables of its operation, in document order.
     public var order: Int
     public var source: DocReference
+    /// The anchors in front of the table (its label's and its own), which in-page links name.
+    public var anchors: [String]
 
-    public init(subject: String, footnote: Int? = nil, captionNumber: String? = nil, rows: [FieldRow], order: Int, source: DocReference) {
+    public init(subject: String, footnote: Int? = nil, captionNumber: String? = nil, rows: [FieldRow], order: Int, source: DocReference, anchors: [String] = []) {
         self.subject = subject
         self.footnote = footnote
         self.captionNumber = captionNumber
         self.rows = rows
         self.order = order
         self.source = source
+        self.anchors = anchors
+    }
+
+    /// `true` for a subject that is an SDK-style type name (`CreateVolumeOption`), which names
+    /// the object the table describes; not for a field name (`volume`) or words.
+    public var subjectIsTypeName: Bool {
+        guard let first = subject.first, first.isUppercase else { return false }
+        return subject.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// Words around a subject that say "this table describes": removed to get the subject.

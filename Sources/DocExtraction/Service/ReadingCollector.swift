@@ -17,7 +17,8 @@ import ConformanceModel
 ///   it. A type reading applies to the same value wherever the service documents it; the others
 ///   to the example's own place;
 /// - **a per-API page and the reference** (basis `table`): the twin a merge dropped, where its
-///   fields differ in type or values from the kept operation's.
+///   fields differ in JSON type from the kept operation's (differing value lists and bounds are
+///   attached by `TwinReadings` during the merge).
 /// `null` is not a reading: `NullabilityResolver` decides where the docs allow it. Each reading
 /// is also a `schema.reading` note, so that a reviewer of `spec.json` sees it.
 enum ReadingCollector {
@@ -113,17 +114,20 @@ enum ReadingCollector {
                     }
                     continue
                 }
+                // An example's value outside the table's list or bounds is one more documented
+                // value: the reading is the table's, widened just enough to take it (the value
+                // joins the list, a bound moves to it), never the table without its facts, which
+                // would let any value through.
                 if let enumeration = member.schema.enumeration, let text = member.value.scalarText, !enumeration.contains(text) {
-                    var loose = bare(member.schema)
-                    loose.enumeration = nil
-                    loose.evidence[.enumeration] = nil
-                    found[member.address, default: []].append(Reading(schema: loose, basis: .example, phrase: phrase, source: source))
+                    var widened = bare(member.schema)
+                    widened.enumeration = enumeration + [text]
+                    widened.evidence[.enumeration] = Evidence(.example, phrase: phrase, source: source)
+                    found[member.address, default: []].append(Reading(schema: widened, basis: .example, phrase: phrase, source: source))
                 }
                 if outOfBounds(member.value, member.schema) {
-                    var loose = bare(member.schema)
-                    (loose.minimum, loose.maximum, loose.minLength, loose.maxLength, loose.minItems, loose.maxItems) = (nil, nil, nil, nil, nil, nil)
-                    for fact in [Schema.Fact.minimum, .maximum, .minLength, .maxLength, .minItems, .maxItems] { loose.evidence[fact] = nil }
-                    found[member.address, default: []].append(Reading(schema: loose, basis: .example, phrase: phrase, source: source))
+                    var widened = bare(member.schema)
+                    widen(&widened, toTake: member.value, phrase: phrase, source: source)
+                    found[member.address, default: []].append(Reading(schema: widened, basis: .example, phrase: phrase, source: source))
                 }
                 if let reading = objectAsExampled(member, source: source) {
                     found[member.address, default: []].append(reading)
@@ -158,6 +162,31 @@ enum ReadingCollector {
         return Reading(schema: reading, basis: .example, phrase: "the example sends " + changes.joined(separator: ", "), source: source)
     }
 
+    /// Moves the bounds of `schema` that `value` breaks to the value itself, citing the example.
+    private static func widen(_ schema: inout Schema, toTake value: JSONValue, phrase: String, source: DocReference) {
+        let evidence = Evidence(.example, phrase: phrase, source: source)
+        func lower<T: Comparable>(_ bound: inout T?, _ actual: T, _ fact: Schema.Fact) {
+            if let current = bound, actual < current { bound = actual; schema.evidence[fact] = evidence }
+        }
+        func raise<T: Comparable>(_ bound: inout T?, _ actual: T, _ fact: Schema.Fact) {
+            if let current = bound, actual > current { bound = actual; schema.evidence[fact] = evidence }
+        }
+        switch value {
+        case .number(let literal):
+            guard let number = Double(literal) else { return }
+            lower(&schema.minimum, number, .minimum)
+            raise(&schema.maximum, number, .maximum)
+        case .string(let text):
+            lower(&schema.minLength, text.count, .minLength)
+            raise(&schema.maxLength, text.count, .maxLength)
+        case .array(let elements):
+            lower(&schema.minItems, elements.count, .minItems)
+            raise(&schema.maxItems, elements.count, .maxItems)
+        default:
+            break
+        }
+    }
+
     private static func outOfBounds(_ value: JSONValue, _ schema: Schema) -> Bool {
         switch value {
         case .number(let literal):
@@ -188,8 +217,9 @@ enum ReadingCollector {
     }
 
     private static func compare(_ primary: Schema, _ other: Schema, at address: SchemaAddress, name: String?, twin: Operation, into found: inout [SchemaAddress: [Reading]]) {
-        let differs = !accepts(primary.kind, other.kind) || (primary.enumeration != nil && other.enumeration != nil && Set(primary.enumeration!) != Set(other.enumeration!))
-        if differs {
+        // Value lists and bounds that differ got their reading when the twin was merged
+        // (`TwinReadings`, citing the twin's own words); here only the JSON type is compared.
+        if !accepts(primary.kind, other.kind) {
             let phrase = "\(name ?? "the body") \(other.docType ?? other.kind.rawValue)\(other.enumeration.map { " (\($0.joined(separator: ", ")))" } ?? "")"
             found[address, default: []].append(Reading(schema: bare(other), basis: .table, phrase: phrase, source: other.source ?? twin.source))
             return

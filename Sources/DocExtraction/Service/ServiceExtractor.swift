@@ -14,8 +14,11 @@ public struct ServiceExtraction: Sendable {
 /// Documents are read in file-name order. When two documents describe the same operation
 /// (same method, same path shape, same action: the EVS extend page and its twin in the
 /// reference), the one from the document that describes more operations is kept, the
-/// other's examples and constraints are added to it, and every disagreement between the
-/// two is reported as a `document.conflict` diagnostic.
+/// other's examples and constraints are added to it, where the other gives a field other
+/// values or bounds the field carries them as a `Reading` (`TwinReadings`), and every
+/// disagreement between the two is reported as a `document.conflict` diagnostic. Pages that
+/// describe no operation (错误码, 云硬盘状态) merge like the reference's appendices: error-code
+/// messages join their code, state tables of one resource become one (`StateTableMerge`).
 public enum ServiceExtractor {
     public static func extract(service: String, documents: [SourceDocument]) throws(DocumentError) -> ServiceExtraction {
         var spec = ServiceSpec(service: service)
@@ -73,6 +76,7 @@ public enum ServiceExtractor {
             if let index = spec.operations.firstIndex(where: { $0.routeKey == operation.routeKey && $0.source.document != operation.source.document }) {
                 spec.diagnostics += OperationComparison.conflicts(primary: spec.operations[index], twin: operation)
                 twins.append((index, operation))
+                TwinReadings.attach(from: operation, to: &spec.operations[index])
                 spec.operations[index].examples += operation.examples
                 for constraint in operation.constraints where !spec.operations[index].constraints.contains(constraint) {
                     spec.operations[index].constraints.append(constraint)
@@ -96,8 +100,12 @@ public enum ServiceExtractor {
         for status in extraction.statusCodes where !spec.statusCodes.contains(where: { $0.status == status.status }) {
             spec.statusCodes.append(status)
         }
-        for table in extraction.stateTables where !spec.stateTables.contains(where: { $0.resource == table.resource }) {
-            spec.stateTables.append(table)
+        for table in extraction.stateTables {
+            if let index = spec.stateTables.firstIndex(where: { $0.resource == table.resource }) {
+                spec.diagnostics += StateTableMerge.merge(table, into: &spec.stateTables[index])
+            } else {
+                spec.stateTables.append(table)
+            }
         }
         for envelope in extraction.errorEnvelopes where !spec.errorEnvelopes.contains(where: { sameShape($0, envelope) }) {
             spec.errorEnvelopes.append(envelope)

@@ -53,6 +53,8 @@ public enum HTMLTableReader {
         var cells: [RawCell]
         var inHead: Bool
         var line: Int
+        /// The `#name` targets of the row's links, without the `#`.
+        var links: [String]
     }
 
     private static func readTable(_ table: xmlNodePtr, firstLine: Int) -> Table {
@@ -64,6 +66,7 @@ public enum HTMLTableReader {
         var grid: [[String]] = []
         var headerFlags: [Bool] = []
         var lines: [Int] = []
+        var links: [[String]] = []
         var pending: [Int: (text: String, remaining: Int)] = [:]
         for row in rows {
             var cells: [String] = []
@@ -91,6 +94,7 @@ public enum HTMLTableReader {
             grid.append(cells)
             headerFlags.append(row.inHead || (!row.cells.isEmpty && row.cells.allSatisfy(\.isHeader)))
             lines.append(row.line)
+            links.append(row.links)
         }
 
         let width = grid.map(\.count).max() ?? 0
@@ -100,6 +104,7 @@ public enum HTMLTableReader {
         var header: [String] = []
         var body: [[String]] = []
         var bodyLines: [Int] = []
+        var bodyLinks: [[String]] = []
         for (index, cells) in grid.enumerated() {
             if headerFlags[index] {
                 if body.isEmpty {
@@ -109,8 +114,9 @@ public enum HTMLTableReader {
             }
             body.append(cells)
             bodyLines.append(lines[index])
+            bodyLinks.append(links[index])
         }
-        return Table(header: header, rows: body, line: tableLine, rowLines: bodyLines)
+        return Table(header: header, rows: body, line: tableLine, rowLines: bodyLines, rowLinks: bodyLinks)
     }
 
     private static func collectRows(_ node: xmlNodePtr, inHead: Bool, firstLine: Int, into rows: inout [RawRow]) {
@@ -123,7 +129,9 @@ public enum HTMLTableReader {
             case "tbody", "tfoot": collectRows(current, inHead: inHead, firstLine: firstLine, into: &rows)
             case "tr":
                 let line = firstLine + max(0, Int(xmlGetLineNo(current)) - 1)
-                rows.append(RawRow(cells: cells(of: current), inHead: inHead, line: line))
+                var links: [String] = []
+                collectLinks(current.pointee.children, into: &links)
+                rows.append(RawRow(cells: cells(of: current), inHead: inHead, line: line, links: links))
             case "table": continue  // a nested table belongs to a cell, not to this grid
             default: collectRows(current, inHead: inHead, firstLine: firstLine, into: &rows)
             }
@@ -146,6 +154,21 @@ public enum HTMLTableReader {
             ))
         }
         return cells
+    }
+
+    /// The `href="#name"` targets of the links under `first` and its siblings, in order.
+    private static func collectLinks(_ first: xmlNodePtr?, into links: inout [String]) {
+        var child = first
+        while let current = child {
+            defer { child = current.pointee.next }
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if name(of: current) == "a", let value = xmlGetProp(current, "href") {
+                let href = String(cString: value)
+                cxml_free(value)
+                if href.hasPrefix("#"), href.count > 1, !links.contains(String(href.dropFirst())) { links.append(String(href.dropFirst())) }
+            }
+            collectLinks(current.pointee.children, into: &links)
+        }
     }
 
     private static func span(_ node: xmlNodePtr, _ attribute: String) -> Int {

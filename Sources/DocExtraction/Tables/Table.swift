@@ -12,13 +12,17 @@ public struct Table: Sendable, Hashable {
     public var line: Int
     /// The 1-based line of each body row, when the reader knows it.
     public var rowLines: [Int]
+    /// The in-document link targets each body row's cells point to (`<a href="#li123">` →
+    /// `li123`), when the format has links.
+    public var rowLinks: [[String]]
 
-    public init(caption: String? = nil, header: [String], rows: [[String]], line: Int, rowLines: [Int] = []) {
+    public init(caption: String? = nil, header: [String], rows: [[String]], line: Int, rowLines: [Int] = [], rowLinks: [[String]] = []) {
         self.caption = caption
         self.header = header
         self.rows = rows
         self.line = line
         self.rowLines = rowLines
+        self.rowLinks = rowLinks
     }
 
     /// The number of columns: the widest of the header and the rows.
@@ -29,5 +33,10 @@ public struct Table: Sendable, Hashable {
     /// The line of body row `index`, or the table's line.
     public func line(ofRow index: Int) -> Int {
         index < rowLines.count ? rowLines[index] : line
+    }
+
+    /// The link targets of body row `index`.
+    public func links(ofRow index: Int) -> [String] {
+        index < rowLinks.count ? rowLinks[index] : []
     }
 }

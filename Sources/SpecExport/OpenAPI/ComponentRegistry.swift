@@ -12,13 +12,18 @@ import OpenAPIKit
 struct ComponentRegistry {
     private(set) var schemas: OrderedDictionary<OpenAPI.ComponentKey, JSONSchema> = [:]
     private var shapes: [String: [(shape: Schema, key: String)]] = [:]
+    /// Other spellings of component names: the type word a field is typed with
+    /// (`UpdateSnapshotsOption object`) where the table's caption names the schema otherwise.
+    private var aliases: [(alias: String, key: String)] = []
 
-    mutating func jsonSchema(_ schema: Schema, required: Bool) -> JSONSchema {
+    /// `typeWord`: the type cell that names an array's elements (`Array of Link objects`).
+    mutating func jsonSchema(_ schema: Schema, required: Bool, typeWord: String? = nil) -> JSONSchema {
         if schema.kind == .object, let name = schema.name, !schema.properties.isEmpty {
             var shared = schema
             shared.nullable = false
             shared.evidence[.nullable] = nil
             let key = register(shared, name: name)
+            noteAlias(typeWord ?? schema.docType, name: name, key: key)
             // A reference cannot say `type: [object, "null"]`: a nullable use is "the component or null".
             if schema.nullable {
                 return .any(of: [.reference(.component(named: key), required: true), .null()], core: .init(required: required, description: schema.description))
@@ -28,12 +33,38 @@ struct ComponentRegistry {
         return inline(schema, required: required)
     }
 
+    /// Records the object name a type cell spells, when it differs from the schema's name by
+    /// more than a line break or a disambiguating counter.
+    private mutating func noteAlias(_ typeText: String?, name: String, key: String) {
+        guard var word = typeText?.trimmingCharacters(in: .whitespaces) else { return }
+        for prefix in ["Array of ", "List<", "Array<"] where word.hasPrefix(prefix) { word = String(word.dropFirst(prefix.count)) }
+        for suffix in [" objects", " object", ">"] where word.hasSuffix(suffix) { word = String(word.dropLast(suffix.count)) }
+        word = word.filter { !$0.isWhitespace }
+        guard let first = word.first, first.isUppercase, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }),
+              word != name, !(name.hasPrefix(word) && name.dropFirst(word.count).allSatisfy(\.isNumber)) else { return }
+        let alias = OpenAPIExporter.componentName(word)
+        if alias != key, !aliases.contains(where: { $0.alias == alias }) { aliases.append((alias, key)) }
+    }
+
+    /// Adds each alias whose name no component holds as a schema that `$ref`s its component.
+    mutating func addAliases() {
+        for (alias, key) in aliases {
+            guard let aliasKey = OpenAPI.ComponentKey(rawValue: alias), schemas[aliasKey] == nil else { continue }
+            schemas[aliasKey] = JSONSchema.reference(.component(named: key)).with(vendorExtensions: ["x-alias-of": AnyCodable(key)])
+        }
+    }
+
     private mutating func register(_ schema: Schema, name: String) -> String {
         let shape = Self.shape(of: schema)
         let base = OpenAPIExporter.componentName(name)
         if let existing = shapes[base]?.first(where: { $0.shape == shape }) { return existing.key }
-        let count = shapes[base]?.count ?? 0
-        let key = count == 0 ? base : "\(base)\(count + 1)"
+        // The next free suffix: a doc name can itself end in a counter (`CinderVolumeDetail2`).
+        var count = shapes[base]?.count ?? 0
+        var key = count == 0 ? base : "\(base)\(count + 1)"
+        while schemas[OpenAPI.ComponentKey(rawValue: key)!] != nil {
+            count += 1
+            key = "\(base)\(count + 1)"
+        }
         shapes[base, default: []].append((shape, key))
         // Reserve the key before building, so that a recursive reference finds it.
         let componentKey = OpenAPI.ComponentKey(rawValue: key)!
@@ -44,7 +75,8 @@ struct ComponentRegistry {
         return key
     }
 
-    /// The schema without sources and descriptions: what makes two tables "the same shape".
+    /// The schema without sources, descriptions and the evidence of its facts: what makes two
+    /// tables "the same shape".
     static func shape(of schema: Schema) -> Schema {
         var copy = schema
         copy.source = nil
@@ -77,7 +109,7 @@ struct ComponentRegistry {
             let values = schema.values.map { jsonSchema($0, required: true) } ?? .fragment
             result = .object(required: required, nullable: schema.nullable, title: title, description: description, properties: properties, additionalProperties: .b(values))
         case .array:
-            result = .array(required: required, nullable: schema.nullable, title: title, description: description, minItems: schema.minItems, maxItems: schema.maxItems, items: schema.items.map { jsonSchema($0, required: true) })
+            result = .array(required: required, nullable: schema.nullable, title: title, description: description, minItems: schema.minItems, maxItems: schema.maxItems, items: schema.items.map { jsonSchema($0, required: true, typeWord: schema.docType) })
         case .string:
             result = .string(
                 format: schema.format.map { JSONTypeFormat.StringFormat(rawValue: $0) ?? .generic } ?? .generic,

@@ -67,6 +67,7 @@ public struct OpenAPIExporter {
             security.append([.component(named: key.rawValue): []])
         }
 
+        components.addAliases()
         let componentObject = OpenAPI.Components(schemas: components.schemas, securitySchemes: securitySchemes)
         var extensions: [String: AnyCodable] = [
             "x-error-codes": Self.anyCodable(spec.errorCodes.map(ErrorCodeExtension.init)),

@@ -14,13 +14,33 @@ public enum HuaweiConventions {
         if text.hasPrefix("功能介绍") || text.hasPrefix("接口说明") || text == "功能描述" { return .summary }
         if text.hasPrefix("接口约束") || text.hasPrefix("约束") || text.hasPrefix("使用限制") { return .constraints }
         if text.hasPrefix("URI") { return .uri }
-        if text.hasPrefix("请求示例") || text.hasPrefix("响应示例") { return .examples }
+        if text.hasPrefix("请求示例") || text.hasPrefix("响应示例") || text == "示例" || text == "样例" { return .examples }
         if text.hasPrefix("请求") { return .request }
         if text.hasPrefix("响应") { return .response }
         if text.hasPrefix("状态码") || text.hasPrefix("返回值") { return .statusCodes }
         if text.hasPrefix("错误码") { return .errorCodes }
         if text.hasPrefix("SDK") { return .sdk }
         return .other
+    }
+
+    /// `状态码：202`, `状态码: 400`, `状态码： 200` (a bold line of a per-API page, markers
+    /// removed) → the status.
+    public static func statusLine(_ text: String) -> Int? {
+        guard text.hasPrefix("状态码") else { return nil }
+        let rest = text.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
+        guard rest.count == 3, let status = Int(rest), (100...599).contains(status) else { return nil }
+        return status
+    }
+
+    /// The example kind a label line names: `请求样例`, `- 响应示例:` (`nil` for other text).
+    public static func exampleLabel(_ text: String) -> Example.Kind? {
+        var key = ListMarker.strip(text).replacingOccurrences(of: " ", with: "")
+        while let last = key.last, last == ":" || last == "：" { key.removeLast() }
+        switch key {
+        case "请求样例", "请求示例", "请求": return .request
+        case "响应样例", "响应示例", "响应", "返回示例": return .response
+        default: return nil
+        }
     }
 
     /// `true` for labels that name the top-level body or parameter table rather than a

@@ -1,50 +1,104 @@
 import ConformanceModel
 import Foundation
 
-/// Reads Huawei Cloud's per-API pages: markdown with HTML tables, one operation per page.
+/// Reads Huawei Cloud's per-API pages: markdown with HTML tables, one operation per page, and
+/// the pages of the same family that describe no operation (错误码, 云硬盘状态).
 ///
-/// The page layout (EVS 扩容云硬盘, ECS 变更云服务器规格 v1.1): an H1 title, then H2
-/// sections 功能介绍, 接口约束, URI (the request line and the path-parameter table),
-/// 请求/请求消息 (the body table, then one table per nested structure, introduced by a
-/// label such as `os-extend参数说明` or a footnote `[1] resize数据结构说明`, then 请求样例),
-/// 响应/响应消息 (the same for the response, then 响应样例), 状态码 and 错误码.
+/// The page layouts: an H1 title, then H2 sections 功能介绍, 接口约束, URI (the request line and
+/// the path-parameter table), 请求/请求消息/请求参数 (the body table, then one table per nested
+/// structure, introduced by a label such as `os-extend参数说明`, a footnote `[1] resize数据结构说明`
+/// or a caption `表 4 CreateVolumeOption`, then 请求样例), 响应/响应消息/响应参数 (the same for
+/// the response, per `状态码： 202` in the newer pages, then 响应样例), 示例 or 请求示例/响应示例
+/// (code blocks under `状态码： 202` lines and a sentence each), SDK代码示例, 状态码 and 错误码.
+/// The reader cuts the page into an `OperationDraft`, which builds the operation as it does for
+/// the sections of the PDF reference. A page without a request line is read for the
+/// service-wide tables it holds (error codes, statuses, states), found by their header words.
 public struct HuaweiPageReader: DocumentReader {
     public static let format = DocumentFormat.markdownHTML
 
     public init() {}
 
-    /// A table with the label in front of it and the section it sits in.
-    private struct PlacedTable {
-        var table: Table
-        var label: String
-        var role: HuaweiConventions.SectionRole
-        var order: Int
-        var rows: [FieldRow]?
-    }
-
     public func read(_ document: SourceDocument) -> DocumentExtraction {
         var result = DocumentExtraction(format: Self.format)
-        let blocks = MarkdownBlock.blocks(of: document)
+        let page = PageCut(document)
+        if page.draft.requestLine == nil, page.draft.tables.contains(where: { ServiceTableReader.read($0.table, sectionTitle: $0.sectionTitle, source: $0.source) != nil }) {
+            readServicePage(page, into: &result)
+            return result
+        }
+        // Error-code tables of an operation's own 错误码 section belong to the service.
+        var draft = page.draft
+        draft.tables.removeAll { item in
+            item.role == .errorCodes && result.addServiceTable(item.table, title: item.sectionTitle, source: item.source)
+        }
+        let output = draft.build()
+        result.tables += output.tables
+        result.diagnostics += output.diagnostics
+        guard let operation = output.operation else { return result }
+        result.operations.append(operation)
+        let base = draft.base
+        if output.errorSchema != nil || draft.envelopeSentence != nil || output.hasErrorExamples {
+            result.errorEnvelopes.append(HuaweiConventions.errorEnvelope(sentence: draft.envelopeSentence, errorSchema: output.errorSchema, source: base))
+        }
+        if page.mentionsToken || !page.mentionsAKSK {
+            result.authentication.append(Authentication(name: "token", header: "X-Auth-Token", source: base))
+        }
+        if page.mentionsAKSK {
+            result.authentication.append(Authentication(name: "aksk", header: "Authorization", scheme: "SDK-HMAC-SHA256", source: base))
+        }
+        return result
+    }
 
+    /// A page that describes no operation: its error-code, status and state tables, each
+    /// table under the title of its section (the page's H1 when it has no H2).
+    private func readServicePage(_ page: PageCut, into result: inout DocumentExtraction) {
+        result.diagnostics += page.draft.diagnostics
+        result.tables += page.draft.accounts
+        for item in page.draft.tables where !result.addServiceTable(item.table, title: item.sectionTitle, source: item.source) {
+            result.tables.append(TableAccount(source: item.source, disposition: .skipped("the page describes no operation, and the table is no error-code, status or state table")))
+            result.diagnostics.append(Diagnostic(.note, code: "table.unplaced", message: "a table on a page without a request line that is no error-code, status or state table (\(item.table.header.joined(separator: " | ")))", source: item.source))
+        }
+    }
+}
+
+/// A per-API page cut into a draft: its blocks walked once, each put under the role of the
+/// H2 section it sits in.
+struct PageCut {
+    var draft: OperationDraft
+    var mentionsToken = false
+    var mentionsAKSK = false
+
+    init(_ document: SourceDocument) {
         var title: String?
         var titleLine = 1
         var role = HuaweiConventions.SectionRole.other
-        var sectionTitle = ""
+        var sectionTitle: String?
         var summary: [String] = []
         var constraints: [String] = []
-        var requestLine: (method: String, path: String, query: String?, line: Int)?
-        var tables: [PlacedTable] = []
-        var codeBlocks: [(text: String, role: HuaweiConventions.SectionRole, label: String, line: Int, closed: Bool)] = []
-        var envelopeSentence: String?
-        var successStatuses: [Int] = []
-        var errorStatuses: [Int] = []
+        var requestLine: (method: String, path: String, line: Int)?
+        var tables: [(table: Table, label: String, role: HuaweiConventions.SectionRole, status: Int?, anchors: [String], section: String?)] = []
+        var code: [OperationDraft.DraftCode] = []
+        var sdkLines: [String] = []
+        var statuses: [Int] = []
+        var groups: [Int: String] = [:]
         var statusGroupIsError = false
+        var responseStatus: Int?
+        var exampleKind = Example.Kind.request
+        var exampleStatus: Int?
+        var exampleTitle: String?
+        var envelopeSentence: String?
         var lastLabel = ""
-        var mentionsToken = false
-        var mentionsAKSK = false
+        var anchors: (names: [String], line: Int) = ([], 0)
         var summaryBulletsAreNotes = false
+        var diagnostics: [Diagnostic] = []
+        var accounts: [TableAccount] = []
 
-        for block in blocks {
+        func state(_ number: Int, group: String) {
+            guard !statuses.contains(number) else { return }
+            statuses.append(number)
+            groups[number] = group
+        }
+
+        for block in MarkdownBlock.blocks(of: document) {
             switch block {
             case .heading(let level, let text, let line):
                 if level == 1, title == nil {
@@ -54,10 +108,19 @@ public struct HuaweiPageReader: DocumentReader {
                     role = HuaweiConventions.role(ofSection: text)
                     sectionTitle = text
                     statusGroupIsError = false
+                    responseStatus = nil
+                    exampleStatus = nil
+                    exampleTitle = nil
+                    exampleKind = text.hasPrefix("响应") ? .response : .request
                 }
                 lastLabel = ""
+                anchors = ([], 0)
+            case .anchors(let names, let line):
+                anchors = (anchors.names + names, line)
             case .text(let text, let indent, let line):
-                let plain = Self.stripListMarker(text)
+                // Anchors stay pending only across their own line (a label) up to the table.
+                if anchors.line != line { anchors = ([], 0) }
+                let plain = ListMarker.strip(text)
                 if text.contains("token") || text.contains("Token") { mentionsToken = true }
                 if text.contains("AK/SK") { mentionsAKSK = true }
                 switch role {
@@ -67,7 +130,7 @@ public struct HuaweiPageReader: DocumentReader {
                     if plain.hasPrefix("注意事项") || plain.hasPrefix("说明") { summaryBulletsAreNotes = true }
                     if text.hasPrefix(">") {
                         summary.append(plain.trimmingCharacters(in: CharacterSet(charactersIn: "> ")))
-                    } else if (Self.isListItem(text) || indent > 0 && !summary.isEmpty) && !summaryBulletsAreNotes {
+                    } else if (ListMarker.isListItem(text) || indent > 0 && !summary.isEmpty) && !summaryBulletsAreNotes {
                         constraints.append(plain)
                     } else {
                         summary.append(plain)
@@ -76,210 +139,81 @@ public struct HuaweiPageReader: DocumentReader {
                     constraints.append(plain)
                 case .uri:
                     if requestLine == nil, let parsed = HuaweiConventions.requestLine(plain) {
-                        requestLine = (parsed.method, parsed.path, parsed.query, line)
+                        requestLine = (parsed.method, parsed.path, line)
+                    }
+                case .response:
+                    // `**状态码： 202**` above the body tables of that status (the newer pages).
+                    if let status = HuaweiConventions.statusLine(plain) {
+                        responseStatus = status
+                        state(status, group: (200..<400).contains(status) ? "正常" : "异常")
+                    }
+                case .examples:
+                    if let status = HuaweiConventions.statusLine(plain) {
+                        exampleStatus = status
+                        exampleKind = .response
+                    } else if let kind = HuaweiConventions.exampleLabel(plain) {
+                        exampleKind = kind
+                        exampleStatus = nil
+                    } else if HuaweiConventions.requestLine(plain) == nil {
+                        exampleTitle = plain
                     }
                 case .statusCodes:
                     if plain.hasPrefix("正常") { statusGroupIsError = false }
                     if plain.hasPrefix("异常") { statusGroupIsError = true }
                     for number in Self.statusNumbers(in: plain) {
-                        if statusGroupIsError { errorStatuses.append(number) } else { successStatuses.append(number) }
+                        state(number, group: statusGroupIsError ? "异常" : "正常")
                     }
                 default:
                     break
                 }
                 if plain.contains("泛指") && plain.contains("错误") { envelopeSentence = plain }
-                lastLabel = plain
+                // A label names the table under it (`os-extend参数说明`, `表 2 请求Body参数`); a
+                // sentence (`…请参见API网关错误码进行处理。`) does not.
+                lastLabel = plain.hasSuffix("。") || plain.hasSuffix(".") ? "" : plain
             case .htmlTable(let html, let line):
                 let found = HTMLTableReader.tables(inHTML: html, line: line)
                 if found.isEmpty {
-                    result.diagnostics.append(Diagnostic(.warning, code: "table.empty", message: "an HTML table with no rows", source: document.reference(line: line, title: sectionTitle)))
-                    result.tables.append(TableAccount(source: document.reference(line: line, title: sectionTitle, table: lastLabel), disposition: .skipped("no rows")))
+                    diagnostics.append(Diagnostic(.warning, code: "table.empty", message: "an HTML table with no rows", source: document.reference(line: line, title: sectionTitle)))
+                    accounts.append(TableAccount(source: document.reference(line: line, title: sectionTitle, table: lastLabel), disposition: .skipped("no rows")))
                 }
                 for var table in found {
                     table.caption = lastLabel.isEmpty ? nil : lastLabel
-                    tables.append(PlacedTable(table: table, label: lastLabel, role: role, order: tables.count, rows: FieldRow.rows(of: table)))
+                    tables.append((table, lastLabel, role, role == .response ? responseStatus : nil, anchors.names, sectionTitle))
                 }
+                anchors = ([], 0)
             case .code(let text, _, let line, let closed):
-                codeBlocks.append((text, role, lastLabel, line, closed))
+                anchors = ([], 0)
+                let lines = text.components(separatedBy: "\n")
+                switch role {
+                case .request, .response:
+                    code.append(OperationDraft.DraftCode(lines: lines, line: line, closed: closed, kind: role == .request ? .request : .response))
+                case .examples:
+                    code.append(OperationDraft.DraftCode(lines: lines, line: line, closed: closed, kind: exampleKind, status: exampleKind == .response ? exampleStatus : nil, title: exampleTitle))
+                    exampleTitle = nil
+                case .sdk:
+                    sdkLines += lines
+                default:
+                    break
+                }
             }
         }
 
         let pageTitle = title ?? document.name
         let base = document.reference(line: titleLine, title: pageTitle)
-        guard let requestLine else {
-            result.diagnostics.append(Diagnostic(.error, code: "operation.no-request-line", message: "no request line (`METHOD /path`) in the URI section; the page yields no operation", source: base))
-            for placed in tables {
-                result.tables.append(TableAccount(source: base.table(placed.label, line: placed.table.line), disposition: .skipped("the page has no request line to attach it to")))
-            }
-            return result
+        draft = OperationDraft(unit: "page", base: base, title: pageTitle)
+        draft.summary = summary
+        draft.constraints = constraints
+        draft.requestLine = requestLine
+        draft.tables = tables.map { item in
+            OperationDraft.DraftTable(table: item.table, label: item.label, role: item.role, status: item.status, anchors: item.anchors, sectionTitle: item.section ?? pageTitle, source: base.table(item.label.isEmpty ? nil : item.label, line: item.table.line))
         }
-
-        // Structure tables of the request and response sections, for nested-field resolution.
-        var structures: [StructureTable] = []
-        var roots: [(placed: PlacedTable, structure: StructureTable)] = []
-        var parameters: [Parameter] = []
-        let placeholders = HuaweiConventions.placeholders(in: requestLine.path)
-        for placed in tables {
-            let source = base.table(placed.label.isEmpty ? nil : placed.label, line: placed.table.line)
-            guard let rows = placed.rows else {
-                result.diagnostics.append(Diagnostic(.warning, code: "table.no-header", message: "a table without recognisable header words (\(placed.table.header.joined(separator: " | "))); not read", source: source))
-                result.tables.append(TableAccount(source: source, disposition: .skipped("no header row with parameter-table words")))
-                continue
-            }
-            let label = StructureTable.parseLabel(placed.label)
-            switch placed.role {
-            case .uri:
-                for row in rows {
-                    let location: Parameter.Location = placeholders.contains(row.name) ? .path : .query
-                    parameters.append(Self.parameter(row, location: location, source: source))
-                }
-                result.tables.append(TableAccount(source: source, disposition: .placed("URI parameters")))
-            case .request where placed.label.contains("Header") || placed.label.contains("消息头"):
-                parameters += rows.map { Self.parameter($0, location: .header, source: source) }
-                result.tables.append(TableAccount(source: source, disposition: .placed("request headers")))
-            case .request, .response:
-                let structure = StructureTable(subject: label.subject, footnote: label.footnote, captionNumber: label.captionNumber, rows: rows, order: placed.order, source: source)
-                structures.append(structure)
-                if HuaweiConventions.isGenericSubject(label.subject) && label.footnote == nil,
-                   !roots.contains(where: { $0.placed.role == placed.role }) {
-                    roots.append((placed, structure))
-                }
-            default:
-                result.diagnostics.append(Diagnostic(.note, code: "table.unplaced", message: "a table in section '\(placed.role == .other ? "other" : "\(placed.role)")' that holds no parameters", source: source))
-                result.tables.append(TableAccount(source: source, disposition: .skipped("not in a URI, request or response section")))
-            }
-        }
-
-        var assembler = SchemaAssembler(tables: structures)
-        var requestBody: Schema?
-        var responseBody: Schema?
-        var errorSchema: Schema?
-        for (placed, structure) in roots {
-            let schema = assembler.objectSchema(for: structure)
-            if placed.role == .request {
-                requestBody = schema
-            } else {
-                // Fields documented "出现错误时" belong to the error body (see isErrorField).
-                let errorFields = schema.properties.filter(HuaweiConventions.isErrorField)
-                var success = schema
-                success.properties.removeAll(where: HuaweiConventions.isErrorField)
-                if !errorFields.isEmpty {
-                    if errorFields.count == 1, errorFields[0].schema.kind == .object {
-                        errorSchema = errorFields[0].schema
-                    } else {
-                        errorSchema = Schema(kind: .object, properties: errorFields.map { Property(name: $0.name, required: true, schema: $0.schema) }, source: structure.source)
-                        result.diagnostics.append(Diagnostic(.note, code: "response.error-fields-flat", message: "the response table lists error fields (\(errorFields.map(\.name).joined(separator: ", "))) beside the success fields; they are read as the error envelope's fields, as the page's examples show them", source: structure.source))
-                    }
-                }
-                responseBody = success.properties.isEmpty ? nil : success
-            }
-        }
-        for structure in structures {
-            let root = roots.first(where: { $0.structure.order == structure.order }).map { $0.placed.role == .request ? "request body" : "response body" }
-            result.tables.append(HuaweiConventions.account(for: structure, rootLabel: root, used: assembler.used, diagnostics: &result.diagnostics))
-        }
-        result.diagnostics += assembler.diagnostics
-        HuaweiConventions.addUndocumentedPathParameters(placeholders, to: &parameters, table: "URI table", source: base.line(requestLine.line), diagnostics: &result.diagnostics)
-
-        // Status codes: the 状态码 section's 正常 list; pages that defer to a shared page
-        // (`返回值: 请参考通用请求返回值`) give none, and 200 is assumed with a diagnostic.
-        if successStatuses.isEmpty {
-            successStatuses = [200]
-            result.diagnostics.append(Diagnostic(.warning, code: "status.assumed", message: "the page documents no success status code; 200 is assumed", source: base))
-        }
-        var responses: [Response] = successStatuses.map { status in
-            Response(status: status, description: "正常", body: responseBody, source: base)
-        }
-        for status in errorStatuses where !successStatuses.contains(status) {
-            responses.append(Response(status: status, description: "异常", body: errorSchema.map { Self.wrapped($0) }, source: base))
-        }
-
-        // Examples: request blocks are request examples; response blocks that carry an error
-        // body are error examples without a status.
-        var examples: [Example] = []
-        for block in codeBlocks where block.role == .request || block.role == .response {
-            let source = base.line(block.line)
-            if !block.closed {
-                result.diagnostics.append(Diagnostic(.warning, code: "example.unclosed", message: "a code block that the page never closes", source: source))
-            }
-            if block.role == .request {
-                examples.append(.parsing(kind: .request, text: block.text, source: source))
-            } else {
-                var example = Example.parsing(kind: .response, text: block.text, source: source)
-                example.status = HuaweiConventions.isErrorExample(example.value) ? nil : successStatuses.first
-                examples.append(example)
-            }
-            if let problem = examples.last?.problem {
-                result.diagnostics.append(Diagnostic(.warning, code: "example.invalid-json", message: "the example is not valid JSON (\(problem))", source: source))
-            }
-        }
-
-        let action = HuaweiConventions.bodyKeyAction(path: requestLine.path, body: requestBody)
-        let operation = Operation(
-            id: OperationNaming.derive(method: requestLine.method, path: requestLine.path, action: action),
-            title: pageTitle,
-            method: requestLine.method,
-            path: requestLine.path,
-            action: action,
-            actionSelector: action == nil ? nil : .bodyKey,
-            deprecated: HuaweiConventions.isDeprecated(title: pageTitle),
-            summary: summary.isEmpty ? nil : summary.joined(separator: "\n"),
-            constraints: constraints,
-            parameters: parameters,
-            requestBody: requestBody,
-            responses: responses,
-            examples: examples,
-            source: base
-        )
-        result.operations.append(operation)
-
-        if errorSchema != nil || envelopeSentence != nil || examples.contains(where: { $0.kind == .response && $0.status == nil }) {
-            result.errorEnvelopes.append(HuaweiConventions.errorEnvelope(sentence: envelopeSentence, errorSchema: errorSchema, source: base))
-        }
-        if mentionsToken || !mentionsAKSK {
-            result.authentication.append(Authentication(name: "token", header: "X-Auth-Token", source: base))
-        }
-        if mentionsAKSK {
-            result.authentication.append(Authentication(name: "aksk", header: "Authorization", scheme: "SDK-HMAC-SHA256", source: base))
-        }
-        return result
-    }
-
-    private static func parameter(_ row: FieldRow, location: Parameter.Location, source: DocReference) -> Parameter {
-        let kind: Schema.Kind
-        switch row.typeText.map(TypeExpression.parse) {
-        case .primitive(let primitive)?: kind = primitive
-        case .unsignedInteger?: kind = .integer
-        case .array?: kind = .array
-        default: kind = .string
-        }
-        var schema = Schema(kind: kind, docType: row.typeText, description: row.description.isEmpty ? nil : row.description, source: source.line(row.line))
-        let facts = DescriptionFacts.analyze(row.description, kind: kind)
-        schema.enumeration = facts.enumeration
-        schema.minimum = facts.minimum
-        schema.maximum = facts.maximum
-        schema.maxLength = facts.maxLength
-        schema.minLength = facts.minLength
-        schema.defaultValue = row.defaultText ?? facts.defaultValue
-        schema.format = facts.format
-        return Parameter(name: row.name, location: location, required: row.required ?? (location == .path), schema: schema)
-    }
-
-    /// The error body as the wire shows it: the fields inside the `error` wrapper.
-    private static func wrapped(_ inner: Schema) -> Schema {
-        Schema(kind: .object, properties: [Property(name: "error", required: true, schema: inner)], source: inner.source)
-    }
-
-    static func isListItem(_ text: String) -> Bool {
-        text.hasPrefix("- ") || text.hasPrefix("* ") || text.hasPrefix("• ") || text.hasPrefix("-   ")
-    }
-
-    static func stripListMarker(_ text: String) -> String {
-        var result = Substring(text)
-        while let first = result.first, "-*•".contains(first) || first == " " {
-            result = result.dropFirst()
-        }
-        return String(result)
+        draft.code = code
+        draft.sdkLines = sdkLines
+        draft.statedStatuses = statuses
+        draft.statusGroups = groups
+        draft.envelopeSentence = envelopeSentence
+        draft.diagnostics = diagnostics
+        draft.accounts = accounts
     }
 
     static func statusNumbers(in text: String) -> [Int] {

@@ -67,20 +67,4 @@ enum PDFExampleText {
         }
         return inString
     }
-
-    /// Splits off a leading request line (`PUT https://{endpoint}/v2/...`) that some examples
-    /// put inside the same block as the body. Returns the request line and the remaining lines.
-    static func splitRequestLine(_ lines: [String]) -> (requestLine: String?, body: [String]) {
-        var body = lines
-        var requestLine: String?
-        while let first = body.first {
-            let trimmed = first.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { body.removeFirst(); continue }
-            let isRequestLine = HuaweiConventions.requestLine(trimmed) != nil || trimmed.hasPrefix("https://") || trimmed.hasPrefix("http://")
-            guard isRequestLine else { break }
-            requestLine = requestLine ?? trimmed
-            body.removeFirst()
-        }
-        return (requestLine, body)
-    }
 }

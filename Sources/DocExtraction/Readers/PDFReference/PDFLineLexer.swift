@@ -145,16 +145,8 @@ enum PDFLineLexer {
     private static func isStructural(_ text: String, outline: PDFOutline) -> Bool {
         if caption(text) != nil { return true }
         if sectionWords.contains(text.replacingOccurrences(of: " ", with: "")) { return true }
-        if statusLine(text) != nil { return true }
+        if HuaweiConventions.statusLine(text) != nil { return true }
         if let (number, title) = numberedTitle(Substring(text)) { return isHeading(number: number, title: title, outline: outline) }
         return false
-    }
-
-    /// `状态码：202`, `状态码: 400` → the status.
-    static func statusLine(_ text: String) -> Int? {
-        guard text.hasPrefix("状态码") else { return nil }
-        let rest = text.dropFirst(3).trimmingCharacters(in: CharacterSet(charactersIn: "：: "))
-        guard rest.count == 3, let status = Int(rest), (100...599).contains(status) else { return nil }
-        return status
     }
 }

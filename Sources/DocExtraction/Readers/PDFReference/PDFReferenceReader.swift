@@ -7,7 +7,7 @@ import Foundation
 /// The work is split in steps, each in its own file: `PDFOutline` reads the TOC,
 /// `PDFLineLexer` classifies lines (and splits glued headings), `PDFTableAssembler` groups them
 /// into headings, text, tables (page-break parts merged) and code, `PDFOperationReader` turns a
-/// section with a URI part into an `Operation`, `PDFAppendixReader` reads error codes, statuses
+/// section with a URI part into an `Operation`, `ServiceTableReader` reads error codes, statuses
 /// and states, and `PDFCallingConventions` authentication and the gateway's error body. This
 /// type walks the sections and accounts for every table.
 public struct PDFReferenceReader: DocumentReader {
@@ -98,27 +98,11 @@ public struct PDFReferenceReader: DocumentReader {
                     result.tables.append(TableAccount(source: source, disposition: .skipped("no rows")))
                     continue
                 }
-                switch PDFAppendixReader.read(table, sectionTitle: title, source: source) {
-                case .errorCodes(let codes, let diagnostics)?:
-                    result.errorCodes += codes
-                    result.diagnostics += diagnostics
-                    result.tables.append(TableAccount(source: source, disposition: .placed("error codes (\(codes.count) codes, \(table.rows.count) rows)")))
-                case .statusCodes(let statuses)?:
-                    result.statusCodes += statuses.filter { status in !result.statusCodes.contains { $0.status == status.status } }
-                    result.tables.append(TableAccount(source: source, disposition: .placed("service status codes")))
-                case .stateTable(let states)?:
-                    if let index = result.stateTables.firstIndex(where: { $0.resource == states.resource }) {
-                        result.stateTables[index].states += states.states
-                    } else {
-                        result.stateTables.append(states)
-                    }
-                    result.tables.append(TableAccount(source: source, disposition: .placed("state table '\(states.title)' (\(states.resource))")))
-                case nil:
-                    if conventions.readHeaderTable(table, source: source) {
-                        result.tables.append(TableAccount(source: source, disposition: .placed("common request headers: authentication")))
-                    } else {
-                        result.tables.append(TableAccount(source: source, disposition: .skipped(Self.skipReason(table, section: section))))
-                    }
+                if result.addServiceTable(table.table, title: title, source: source) { continue }
+                if conventions.readHeaderTable(table, source: source) {
+                    result.tables.append(TableAccount(source: source, disposition: .placed("common request headers: authentication")))
+                } else {
+                    result.tables.append(TableAccount(source: source, disposition: .skipped(Self.skipReason(table, section: section))))
                 }
             }
         }
@@ -136,7 +120,7 @@ public struct PDFReferenceReader: DocumentReader {
     /// An operation section has a URI part (a `URI` sub-heading).
     private static func isOperationSection(_ section: Section) -> Bool {
         section.blocks.contains { block in
-            if case .text(let text, _) = block { return HuaweiPageReader.stripListMarker(text).trimmingCharacters(in: .whitespaces) == "URI" }
+            if case .text(let text, _) = block { return ListMarker.strip(text).trimmingCharacters(in: .whitespaces) == "URI" }
             return false
         }
     }

@@ -30,10 +30,11 @@ struct GatewayEndpoint {
     /// The line of the 状态码 heading, if the section exists.
     var statusSectionLine: Int?
 
-    /// Groups `blocks` into endpoints; tables outside every endpoint are returned apart.
-    static func group(_ blocks: [PipeMarkdownBlock]) -> (endpoints: [GatewayEndpoint], outside: [PipeTableReader.Result]) {
+    /// Groups `blocks` into endpoints; tables outside every endpoint are returned apart, with
+    /// the title of the heading above them.
+    static func group(_ blocks: [PipeMarkdownBlock]) -> (endpoints: [GatewayEndpoint], outside: [(result: PipeTableReader.Result, title: String)]) {
         var endpoints: [GatewayEndpoint] = []
-        var outside: [PipeTableReader.Result] = []
+        var outside: [(result: PipeTableReader.Result, title: String)] = []
         var current: GatewayEndpoint?
         var section = GatewayConventions.SectionRole.other
         var sectionTitle = ""
@@ -47,6 +48,7 @@ struct GatewayEndpoint {
         for block in blocks {
             switch block {
             case .heading(let level, let text, let line):
+                if current == nil { sectionTitle = text }
                 if level <= 2 {
                     finish()
                     if let path = GatewayConventions.endpointPath(text) {
@@ -72,7 +74,7 @@ struct GatewayEndpoint {
                 }
             case .table(let result):
                 guard current != nil else {
-                    outside.append(result)
+                    outside.append((result, sectionTitle))
                     continue
                 }
                 switch section {

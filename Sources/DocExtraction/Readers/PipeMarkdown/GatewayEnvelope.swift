@@ -48,7 +48,12 @@ public enum GatewayEnvelope {
         var properties: [Property] = []
         for key in shared {
             let values = objects.compactMap { $0.0[key] }
-            properties.append(Property(name: key, required: true, schema: schema(of: values, isPayload: key == payload)))
+            var field = schema(of: values, isPayload: key == payload)
+            if field.nullable {
+                // The member as the first example that has it null prints it.
+                field.evidence[.nullable] = Evidence(.example, phrase: "\"\(key)\": null", source: objects.first { $0.0[key] == .null }?.2)
+            }
+            properties.append(Property(name: key, required: true, schema: field))
         }
         let source = objects[0].2
         let envelopeSchema = Schema(kind: .object, properties: properties, source: source)
@@ -89,38 +94,5 @@ public enum GatewayEnvelope {
         case .array: .array
         case .object: .object
         }
-    }
-}
-
-/// The keys of a JSON object in the order its text writes them (`JSONValue` objects are
-/// unordered, and specs keep fields in document order).
-enum JSONKeyOrder {
-    static func topLevelKeys(in text: String) -> [String] {
-        var keys: [String] = []
-        var depth = 0
-        var inString = false
-        var escaping = false
-        var current = ""
-        var lastString: String?
-        for character in text {
-            if inString {
-                if escaping { escaping = false; current.append(character); continue }
-                if character == "\\" { escaping = true; continue }
-                if character == "\"" { inString = false; lastString = current; continue }
-                current.append(character)
-                continue
-            }
-            switch character {
-            case "\"": inString = true; current = ""
-            case "{", "[": depth += 1; lastString = nil
-            case "}", "]": depth -= 1; lastString = nil
-            case ":":
-                if depth == 1, let key = lastString, !keys.contains(key) { keys.append(key) }
-                lastString = nil
-            case ",": lastString = nil
-            default: break
-            }
-        }
-        return keys
     }
 }

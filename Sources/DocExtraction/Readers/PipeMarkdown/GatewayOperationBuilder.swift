@@ -136,6 +136,11 @@ struct GatewayOperationBuilder {
             if let original = written[name] { schema.docType = original }
             let reconciled = DefaultValueCheck.reconcile(column: row.defaultText, description: row.description, kind: schema.kind)
             schema.defaultValue = reconciled.value
+            schema.evidence[.defaultValue] = reconciled.evidence.map { evidence in
+                var located = evidence
+                located.source = schema.source
+                return located
+            }
             for problem in reconciled.problems {
                 diagnose(.warning, problem.code, "field '\(name)': \(problem.message)", line: row.line, table: role)
             }

@@ -17,13 +17,22 @@ public struct PipeMarkdownReader: DocumentReader {
     public func read(_ document: SourceDocument) -> DocumentExtraction {
         var result = DocumentExtraction(format: Self.format)
         let grouped = GatewayEndpoint.group(PipeMarkdownBlock.blocks(of: document))
-        for table in grouped.outside {
-            let source = document.reference(line: table.table.line)
+        // Outside the endpoints, a table may be service-wide: an error-code or state table,
+        // found by its header words.
+        var serviceTables = 0
+        for (table, title) in grouped.outside {
+            let source = document.reference(line: table.table.line, title: title.isEmpty ? nil : title)
+            if result.addServiceTable(table.table, title: title, source: source) {
+                serviceTables += 1
+                continue
+            }
             result.diagnostics.append(Diagnostic(.note, code: "table.unplaced", message: "a table outside every `## /path` endpoint section", source: source))
             result.tables.append(TableAccount(source: source, disposition: .skipped("outside every endpoint section")))
         }
         guard !grouped.endpoints.isEmpty else {
-            result.diagnostics.append(Diagnostic(.error, code: "operation.none", message: "no `## /path` endpoint heading; the document yields no operation", source: document.reference(line: 1)))
+            if serviceTables == 0 {
+                result.diagnostics.append(Diagnostic(.error, code: "operation.none", message: "no `## /path` endpoint heading; the document yields no operation", source: document.reference(line: 1)))
+            }
             return result
         }
 

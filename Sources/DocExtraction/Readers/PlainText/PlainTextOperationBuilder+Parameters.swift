@@ -91,7 +91,7 @@ extension PlainTextOperationBuilder {
         return value
     }
 
-    private func parameter(_ row: FieldRow, _ location: Parameter.Location, source: DocReference) -> Parameter {
+    private mutating func parameter(_ row: FieldRow, _ location: Parameter.Location, source: DocReference) -> Parameter {
         var kind = Schema.Kind.string
         switch row.typeText.map(TypeExpression.parse) {
         case .primitive(let primitive)?: kind = primitive == .any ? .string : primitive
@@ -99,11 +99,8 @@ extension PlainTextOperationBuilder {
         case .array?: kind = .array
         default: break
         }
-        let facts = DescriptionFacts.analyze(row.description, kind: kind)
-        let schema = Schema(kind: kind, docType: row.typeText, description: row.description.isEmpty ? nil : row.description,
-                            enumeration: facts.enumeration, minimum: facts.minimum, maximum: facts.maximum,
-                            minLength: facts.minLength, maxLength: facts.maxLength,
-                            defaultValue: row.defaultText ?? facts.defaultValue, format: facts.format, source: source)
+        var schema = Schema(kind: kind, docType: row.typeText, description: row.description.isEmpty ? nil : row.description, source: source)
+        result.diagnostics += row.applyFacts(to: &schema, source: source)
         return Parameter(name: row.name, location: location, required: row.required ?? (location == .path), schema: schema)
     }
 
@@ -136,7 +133,9 @@ extension PlainTextOperationBuilder {
                 let expression = TypeExpression.parse(link?.name ?? row.typeText ?? "")
                 switch expression {
                 case .primitive(let kind): schema = Schema(kind: kind)
-                case .unsignedInteger: schema = Schema(kind: .integer, minimum: 0)
+                case .unsignedInteger:
+                    schema = Schema(kind: .integer)
+                    FieldRow.unsignedMinimum(&schema, typeText: row.typeText, source: source)
                 case .array: schema = Schema(kind: .array)
                 default:
                     schema = Schema(kind: .object)

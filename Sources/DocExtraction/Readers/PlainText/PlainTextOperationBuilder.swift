@@ -26,7 +26,11 @@ struct PlainTextOperationBuilder {
         let structure = page.lines(.requestStructure).flatMap(HTTPMessageText.parse)
         let instance = page.lines(.requestExample).flatMap(HTTPMessageText.parse)
         guard let structure, let target = structure.requestTarget else {
-            diagnose(.error, "operation.no-request-line", "no request line (`METHOD /path HTTP/1.1`) under Request Structure; the page yields no operation", line: page.title?.line ?? 1)
+            // A page of error codes only (a service's error-code page) describes no operation.
+            readErrorCodes()
+            if result.errorCodes.isEmpty {
+                diagnose(.error, "operation.no-request-line", "no request line (`METHOD /path HTTP/1.1`) under Request Structure; the page yields no operation", line: page.title?.line ?? 1)
+            }
             accountUnreadTables()
             return result
         }
@@ -137,7 +141,7 @@ struct PlainTextOperationBuilder {
 
     /// Tables of a page that yields no operation are accounted as skipped.
     mutating func accountUnreadTables() {
-        for section in page.sections {
+        for section in page.sections where !(section.role == .errorCodes && !result.errorCodes.isEmpty) {
             if let start = section.lines.firstIndex(where: { SpacedTableReader.header($0.text) != nil }) {
                 result.tables.append(TableAccount(source: reference(section.lines[start].line, table: section.heading), disposition: .skipped("the page has no request line to attach it to")))
             }
