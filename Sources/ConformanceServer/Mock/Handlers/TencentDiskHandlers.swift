@@ -26,17 +26,26 @@ enum TencentDiskHandlers {
                                        type: context.string("DiskType") ?? "CLOUD_PREMIUM", chargeType: context.string("DiskChargeType") ?? "POSTPAID_BY_HOUR",
                                        zone: context.string("Placement", "Zone") ?? "zone-1", state: "UNATTACHED", instanceID: nil,
                                        createTime: MockClock.timestamp())
-            state.diskOrder.append(id)
         }
         return context.success()
     }
 
+    /// Answers the first disk of `DiskIds` (or the first created), with `TotalCount`.
     static let list: MockHandler = { context, state in
-        let wanted = Set(context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? [])
-        let disks = state.diskOrder.compactMap { state.disks[$0] }.filter { wanted.isEmpty || wanted.contains($0.id) }
-        var reply = filled(context, disk: disks.first)
+        let wanted = context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? []
+        let first: MockDisk?
+        let total: Int
+        if wanted.isEmpty {
+            first = state.disks.list(MockTable<MockDisk>.all, limit: 1).first
+            total = state.disks.count
+        } else {
+            let found = wanted.compactMap { state.disks[$0] }
+            first = found.first
+            total = found.count
+        }
+        var reply = filled(context, disk: first)
         if case .success(let status, let body) = reply, body?["data"]?["TotalCount"] != nil {
-            reply = .success(status: status, body: body?.mockSetting(["data", "TotalCount"], to: .integer(disks.count)))
+            reply = .success(status: status, body: body?.mockSetting(["data", "TotalCount"], to: .integer(total)))
         }
         return reply
     }
@@ -65,7 +74,6 @@ enum TencentDiskHandlers {
             return .error(code: "400", message: "An attached disk cannot be deleted; detach it first.")
         }
         for disk in disks { state.disks[disk.id] = nil }
-        state.diskOrder.removeAll { state.disks[$0] == nil }
         return context.success()
     }
 
