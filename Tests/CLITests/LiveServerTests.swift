@@ -83,7 +83,8 @@ struct LiveServerTests {
         #expect(result.status == 1, "\(result.standardError)")
         #expect(!SecretMarkers.leaks(result.standardOutput))
         #expect(!SecretMarkers.leaks(result.standardError))
-        #expect(result.standardOutput.contains("redacted"))
+        // The text and JUnit reports carry curl replays, with the redacted bodies.
+        if format != "json" { #expect(result.standardOutput.contains("redacted")) }
         let piped = try CommandRunner.run(["validate", "-", "--format", format], input: try Data(contentsOf: input))
         #expect(!SecretMarkers.leaks(piped.standardOutput + piped.standardError))
     }
