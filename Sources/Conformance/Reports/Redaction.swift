@@ -32,6 +32,12 @@ public struct Redaction: Sendable {
     /// pieces of structured ones (`Signature=...` inside `Authorization`), secret query values,
     /// and the secret values the scanner finds in header values and bodies.
     public init(exchange: Exchange) {
+        self.init(exchange: exchange, requestSpans: exchange.request.body.map(SecretScanner.spans) ?? [],
+                  responseSpans: exchange.response?.body.map(SecretScanner.spans) ?? [])
+    }
+
+    /// The same, with the bodies already scanned (``exchange(_:)`` scans each body once).
+    private init(exchange: Exchange, requestSpans: [SecretScanner.Span], responseSpans: [SecretScanner.Span]) {
         var found = Set<String>()
         var pieces = Set<String>()
         let headers = exchange.request.headers + (exchange.response?.headers ?? [])
@@ -47,8 +53,8 @@ public struct Redaction: Sendable {
             found.insert(item.value)
             found.insert(Self.percentDecoded(item.value))
         }
-        if let body = exchange.request.body { Self.collect(body, into: &found) }
-        if let body = exchange.response?.body { Self.collect(body, into: &found) }
+        if let body = exchange.request.body { Self.collect(requestSpans, of: body, into: &found) }
+        if let body = exchange.response?.body { Self.collect(responseSpans, of: body, into: &found) }
         // Short values would scrub ordinary words; they are still hidden where they are shown whole.
         let all = found.filter { $0.count >= 4 }.union(pieces.filter { $0.count >= 8 })
         secrets = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
@@ -56,7 +62,11 @@ public struct Redaction: Sendable {
 
     /// The secret values the scanner finds in `bytes`, as written and unescaped.
     private static func collect(_ bytes: [UInt8], into found: inout Set<String>) {
-        for span in SecretScanner.spans(in: bytes) {
+        collect(SecretScanner.spans(in: bytes), of: bytes, into: &found)
+    }
+
+    private static func collect(_ spans: [SecretScanner.Span], of bytes: [UInt8], into found: inout Set<String>) {
+        for span in spans {
             let raw = String(decoding: bytes[span.range], as: UTF8.self)
             found.insert(raw)
             found.insert(percentDecoded(raw))
@@ -95,11 +105,16 @@ public struct Redaction: Sendable {
     /// The exchange as it may be stored or shown: secret headers, query values and body
     /// values replaced, and every secret value scrubbed wherever else it appears.
     public static func exchange(_ exchange: Exchange) -> Exchange {
-        let redaction = Redaction(exchange: exchange)
+        let requestSpans = exchange.request.body.map(SecretScanner.spans) ?? []
+        let responseSpans = exchange.response?.body.map(SecretScanner.spans) ?? []
+        let redaction = Redaction(exchange: exchange, requestSpans: requestSpans, responseSpans: responseSpans)
         var copy = exchange
-        copy.request = redaction.request(exchange.request)
+        let request = exchange.request
+        copy.request = Exchange.Request(method: request.method, url: redaction.scrub(url(request.url)), headers: redaction.headers(request.headers),
+                                        body: request.body.map { redaction.scrub(bytes: replacing(requestSpans, in: $0)) })
         if let response = exchange.response {
-            copy.response = Exchange.Response(status: response.status, headers: redaction.headers(response.headers), body: response.body.map(redaction.body))
+            copy.response = Exchange.Response(status: response.status, headers: redaction.headers(response.headers),
+                                              body: response.body.map { redaction.scrub(bytes: replacing(responseSpans, in: $0)) })
         }
         return copy
     }
@@ -169,7 +184,11 @@ public struct Redaction: Sendable {
     /// A body (any bytes) with the values of secret-named keys replaced (``SecretScanner``);
     /// the same bytes when there are none.
     public static func body(_ bytes: [UInt8]) -> [UInt8] {
-        let spans = SecretScanner.spans(in: bytes)
+        replacing(SecretScanner.spans(in: bytes), in: bytes)
+    }
+
+    /// `bytes` with `spans` replaced by the placeholder.
+    static func replacing(_ spans: [SecretScanner.Span], in bytes: [UInt8]) -> [UInt8] {
         guard !spans.isEmpty else { return bytes }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)

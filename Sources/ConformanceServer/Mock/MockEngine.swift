@@ -34,18 +34,9 @@ public final class MockEngine: Sendable {
         authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
         handlers = MockHandlers.all
         faults = FaultInjector(configuration.faults)
-        if let path = configuration.recordPath {
-            do {
-                recorder = try ExchangeRecorder(path: path)
-                recordingError = nil
-            } catch {
-                recorder = nil
-                recordingError = error
-            }
-        } else {
-            recorder = nil
-            recordingError = nil
-        }
+        let recording = ExchangeRecorder.open(configuration.recordPath)
+        recorder = recording.recorder
+        recordingError = recording.error
     }
 
     /// The served service ids.

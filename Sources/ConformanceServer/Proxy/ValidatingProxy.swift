@@ -35,18 +35,9 @@ public final class ValidatingProxy: Sendable {
         self.onExchange = onExchange
         self.client = UpstreamClient(timeouts: configuration.upstreamTimeouts)
         self.validator = StatefulValidator(validator: Validator(options: ValidatorOptions(service: configuration.service)), tracker: StateTracker(machines: Rules.stateMachines))
-        if let path = configuration.recordPath {
-            do {
-                recorder = try ExchangeRecorder(path: path)
-                recordingError = nil
-            } catch {
-                recorder = nil
-                recordingError = error
-            }
-        } else {
-            recorder = nil
-            recordingError = nil
-        }
+        let recording = ExchangeRecorder.open(configuration.recordPath)
+        recorder = recording.recorder
+        recordingError = recording.error
     }
 
     /// The Hummingbird application, for callers that run it in their own service group.

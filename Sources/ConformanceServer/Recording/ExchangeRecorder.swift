@@ -52,6 +52,17 @@ public final class ExchangeRecorder: Sendable {
         flush()
     }
 
+    /// A recorder for `path` when one is given: the recorder, or why it could not be created
+    /// (the mock and the proxy refuse to start with it).
+    static func open(_ path: String?) -> (recorder: ExchangeRecorder?, error: RecordingError?) {
+        guard let path else { return (nil, nil) }
+        do {
+            return (try ExchangeRecorder(path: path), nil)
+        } catch {
+            return (nil, error)
+        }
+    }
+
     /// Queues one exchange; `started` and `duration` fill the entry's timing.
     public func record(_ exchange: Exchange, started: Date, duration: TimeInterval) {
         let rendered = format == .har
