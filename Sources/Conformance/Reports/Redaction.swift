@@ -44,7 +44,7 @@ public struct Redaction: Sendable {
         for header in headers {
             if Self.isSecretHeader(header.name) {
                 found.insert(header.value)
-                for piece in header.value.split(whereSeparator: { " ,;=&".contains($0) }) { pieces.insert(String(piece)) }
+                pieces.formUnion(Self.pieces(of: header.value))
             } else {
                 Self.collect(Array(header.value.utf8), into: &found)
             }
@@ -58,6 +58,21 @@ public struct Redaction: Sendable {
         // Short values would scrub ordinary words; they are still hidden where they are shown whole.
         let all = found.filter { $0.count >= 4 }.union(pieces.filter { $0.count >= 8 })
         secrets = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    /// The values inside a structured credential: the value of each `name=value` item
+    /// (`Signature=...`, `session=...`) and every bare word but a leading scheme
+    /// (`Bearer`, `SDK-HMAC-SHA256`); the names themselves are no secret.
+    static func pieces(of value: String) -> [String] {
+        var pieces: [String] = []
+        for (offset, part) in value.split(whereSeparator: { " ,;&".contains($0) }).enumerated() {
+            if let equals = part.firstIndex(of: "=") {
+                pieces.append(String(part[part.index(after: equals)...]))
+            } else if offset > 0 || value.split(separator: " ").count == 1 {
+                pieces.append(String(part))
+            }
+        }
+        return pieces
     }
 
     /// The secret values the scanner finds in `bytes`, as written and unescaped.
