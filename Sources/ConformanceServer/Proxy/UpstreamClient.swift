@@ -3,6 +3,7 @@ import ConformanceModel
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// Sends an `Exchange.Request` to a real endpoint (HTTP or HTTPS) with AsyncHTTPClient and
 /// returns the whole response as an `Exchange.Response`; shared by the proxy and the verify
@@ -44,6 +45,7 @@ public final class UpstreamClient: HTTPTransport {
 
     public let timeouts: Timeouts
     private let client: HTTPClient
+    private let closed = Atomic<Bool>(false)
 
     /// A client with its own connection pool; call ``shutdown()`` when done.
     public init(timeouts: Timeouts = Timeouts()) {
@@ -82,7 +84,7 @@ public final class UpstreamClient: HTTPTransport {
                 }
                 defer { group.cancelAll() }
                 guard let first = try await group.next(), let response = first else {
-                    throw UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(UpstreamFailure.seconds(timeouts.response))")
+                    throw UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(timeouts.response.secondsText)")
                 }
                 return response
             }
@@ -117,6 +119,15 @@ public final class UpstreamClient: HTTPTransport {
 
     /// Closes every connection.
     public func shutdown() async {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
         try? await client.shutdown()
+    }
+
+    /// A client dropped without ``shutdown()`` (a caller that left on an error) shuts down in
+    /// the background instead of stopping the process (AsyncHTTPClient traps on that).
+    deinit {
+        if !closed.exchange(true, ordering: .acquiringAndReleasing) {
+            client.shutdown().whenComplete { _ in }
+        }
     }
 }

@@ -49,15 +49,15 @@ public struct UpstreamFailure: Error, CustomStringConvertible, Sendable, Hashabl
         if let client = error as? HTTPClientError {
             switch client {
             case .connectTimeout:
-                return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(seconds(timeouts.connect))")
+                return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(timeouts.connect.secondsText)")
             case .getConnectionFromPoolTimeout:
-                return UpstreamFailure(.connectTimeout, "no free connection to \(host) within \(seconds(timeouts.connect)) (all \(timeouts.maximumConnections) are busy)")
+                return UpstreamFailure(.connectTimeout, "no free connection to \(host) within \(timeouts.connect.secondsText) (all \(timeouts.maximumConnections) are busy)")
             case .deadlineExceeded, .readTimeout:
-                return UpstreamFailure(.requestTimeout, "no response from \(host) within \(seconds(timeouts.request))")
+                return UpstreamFailure(.requestTimeout, "no response from \(host) within \(timeouts.request.secondsText)")
             case .remoteConnectionClosed:
                 return UpstreamFailure(.reset, "\(host) closed the connection before the response was complete")
             case .cancelled:
-                return UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(seconds(timeouts.response))")
+                return UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(timeouts.response.secondsText)")
             case .tlsHandshakeTimeout:
                 return UpstreamFailure(.tls, "the TLS handshake with \(host) timed out")
             default:
@@ -68,7 +68,7 @@ public struct UpstreamFailure: Error, CustomStringConvertible, Sendable, Hashabl
             return UpstreamFailure(.tooLarge, "the response from \(host) is larger than \(UpstreamClient.maximumResponseSize >> 20) MiB")
         }
         if error is CancellationError {
-            return UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(seconds(timeouts.response))")
+            return UpstreamFailure(.responseTimeout, "the response from \(host) did not complete within \(timeouts.response.secondsText)")
         }
         if let connection = error as? NIOConnectionError {
             if connection.dnsAError != nil && connection.dnsAAAAError != nil && connection.connectionErrors.isEmpty {
@@ -81,14 +81,14 @@ public struct UpstreamFailure: Error, CustomStringConvertible, Sendable, Hashabl
             switch io.errnoCode {
             case ECONNREFUSED: return UpstreamFailure(.refused, "\(host) refused the connection (nothing listens there)")
             case ECONNRESET, EPIPE: return UpstreamFailure(.reset, "\(host) reset the connection")
-            case ETIMEDOUT: return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(seconds(timeouts.connect))")
+            case ETIMEDOUT: return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(timeouts.connect.secondsText)")
             case EHOSTUNREACH, ENETUNREACH: return UpstreamFailure(.refused, "\(host) is unreachable")
             default: return UpstreamFailure(.other, "the connection to \(host) failed (\(String(cString: strerror(io.errnoCode))))")
             }
         }
         if error is ChannelError {
             if case .connectTimeout = error as? ChannelError {
-                return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(seconds(timeouts.connect))")
+                return UpstreamFailure(.connectTimeout, "no connection to \(host) within \(timeouts.connect.secondsText)")
             }
             return UpstreamFailure(.reset, "the connection to \(host) failed (\(error))")
         }
@@ -101,11 +101,6 @@ public struct UpstreamFailure: Error, CustomStringConvertible, Sendable, Hashabl
         return UpstreamFailure(.other, "the request to \(host) failed (\(String(describing: type(of: error))))")
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let components = duration.components
-        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return value == value.rounded() ? "\(Int(value)) s" : String(format: "%.1f s", value)
-    }
 }
 
 extension HTTPClientError {

@@ -64,7 +64,7 @@ final class ConnectionGuard {
                 return
             }
             phase = .head
-            schedule(limits.headerTimeout, text: "the request head did not arrive within \(Self.seconds(limits.headerTimeout))\n")
+            schedule(limits.headerTimeout, text: "the request head did not arrive within \(limits.headerTimeout.secondsText)\n")
         case .responding:
             pipelined = true
         case .head, .body:
@@ -75,7 +75,7 @@ final class ConnectionGuard {
     func headArrived() {
         guard phase != .ending else { return }
         phase = .body
-        schedule(limits.bodyTimeout, text: "the request body did not arrive within \(Self.seconds(limits.bodyTimeout))\n")
+        schedule(limits.bodyTimeout, text: "the request body did not arrive within \(limits.bodyTimeout.secondsText)\n")
     }
 
     func requestEnded() {
@@ -97,7 +97,7 @@ final class ConnectionGuard {
         if pipelined {
             pipelined = false
             phase = .head
-            schedule(limits.headerTimeout, text: "the request head did not arrive within \(Self.seconds(limits.headerTimeout))\n")
+            schedule(limits.headerTimeout, text: "the request head did not arrive within \(limits.headerTimeout.secondsText)\n")
         } else {
             phase = .idle
         }
@@ -137,11 +137,6 @@ final class ConnectionGuard {
         context.eventLoop.scheduleTask(in: .seconds(1)) { channel.close(promise: nil) }
     }
 
-    static func seconds(_ duration: Duration) -> String {
-        let components = duration.components
-        let value = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        return value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
 
     // MARK: Handlers
 

@@ -28,9 +28,9 @@ struct ValidatingProxyTests {
         let headers = [Exchange.Header(name: "X-Auth-Token", value: Self.token), Exchange.Header(name: "Content-Type", value: "application/json;charset=utf8"),
                        Exchange.Header(name: "Connection", value: "keep-alive, X-Drop-Me"), Exchange.Header(name: "X-Drop-Me", value: "1")]
         let create = try await client.send(Exchange.Request(method: "POST", url: base.absoluteString + "/v2.1/\(project)/cloudvolumes", headers: headers,
-                                                            body: Array(#"{"volume":{"name":"via-proxy","availability_zone":"az-1","size":10,"volume_type":"SATA"}}"#.utf8)), timeout: .seconds(10))
+                                                            body: Array(#"{"volume":{"name":"via-proxy","availability_zone":"az-1","size":10,"volume_type":"SATA"}}"#.utf8)), timeout: .seconds(60))
         #expect(create.status == 202)
-        let list = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/\(project)/cloudvolumes/detail?limit=5", headers: headers), timeout: .seconds(10))
+        let list = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/\(project)/cloudvolumes/detail?limit=5", headers: headers), timeout: .seconds(60))
         #expect(list.status == 200)
         await client.shutdown()
         await proxy.stop()
@@ -75,7 +75,7 @@ struct ValidatingProxyTests {
         }
         let base = try await proxy.start()
         let client = UpstreamClient()
-        let response = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/p/cloudvolumes/detail"), timeout: .seconds(10))
+        let response = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/p/cloudvolumes/detail"), timeout: .seconds(60))
         await client.shutdown()
         await proxy.stop()
         #expect(response.status == 502)

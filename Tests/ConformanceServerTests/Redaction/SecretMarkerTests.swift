@@ -97,7 +97,7 @@ struct SecretMarkerTests {
         for planted in Self.cases {
             var request = planted.exchange.request
             request.url = base.absoluteString + request.url
-            let response = try await client.send(request, timeout: .seconds(10))
+            let response = try await client.send(request, timeout: .seconds(60))
             answers += String(decoding: response.body ?? [], as: UTF8.self)
         }
         await client.shutdown()
@@ -128,7 +128,7 @@ struct SecretMarkerTests {
         for planted in Self.cases {
             var request = planted.exchange.request
             request.url = base.absoluteString + request.url
-            _ = try await client.send(request, timeout: .seconds(10))
+            _ = try await client.send(request, timeout: .seconds(60))
         }
         await proxy.stop()
         await mock.stop()
@@ -142,7 +142,7 @@ struct SecretMarkerTests {
         for planted in Self.cases.prefix(30) {
             var request = planted.exchange.request
             request.url = refusingBase.absoluteString + request.url
-            let response = try await client.send(request, timeout: .seconds(10))
+            let response = try await client.send(request, timeout: .seconds(60))
             #expect(response.status == 502)
             answers += String(decoding: response.body ?? [], as: UTF8.self)
         }
