@@ -4,6 +4,7 @@
 #   scripts/loadtest.sh                 # about 3 minutes; needs wrk (apt-get install wrk), curl, python3
 #   DURATION=5 RECORD_SECONDS=20 scripts/loadtest.sh   # shorter
 #   SCRATCH_PATH=.build-release scripts/loadtest.sh     # build in another folder (no wait for a debug build's lock)
+#   CONFIGURATION=debug scripts/loadtest.sh             # the debug build (figures not comparable with release)
 #
 # Prints: the mock's requests/s without and with --record (HAR and JSONL), the peak memory of a
 # mock recording for RECORD_SECONDS under full load, ShowVolume with 14,000 volumes, the proxy's
@@ -22,9 +23,10 @@ for tool in wrk curl python3; do
 done
 
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
-echo "loadtest: swift build -c release --product conformance --scratch-path $SCRATCH_PATH" >&2
-swift build -c release --product conformance --scratch-path "$SCRATCH_PATH" >&2
-BIN=$(swift build -c release --scratch-path "$SCRATCH_PATH" --show-bin-path)/conformance
+CONFIGURATION=${CONFIGURATION:-release}
+echo "loadtest: swift build -c $CONFIGURATION --product conformance --scratch-path $SCRATCH_PATH" >&2
+swift build -c "$CONFIGURATION" --product conformance --scratch-path "$SCRATCH_PATH" >&2
+BIN=$(swift build -c "$CONFIGURATION" --scratch-path "$SCRATCH_PATH" --show-bin-path)/conformance
 
 WORK=$(mktemp -d)
 PIDS=()

@@ -10,7 +10,7 @@ final class RawSocket {
     private(set) var descriptor: Int32
 
     /// Connects to `port` on 127.0.0.1; `receiveTimeout` bounds every read.
-    init(port: Int, receiveTimeout: TimeInterval = 10) throws {
+    init(port: Int, receiveTimeout: TimeInterval = 60) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure("socket: \(errno)") }
         var address = sockaddr_in()
