@@ -75,11 +75,18 @@ public final class UpstreamClient: HTTPTransport {
 
     private func send(_ request: Exchange.Request, timeouts: Timeouts) async throws(UpstreamFailure) -> Exchange.Response {
         let host = Self.hostDescription(request.url)
+        let head = HeadArrival()
         do {
             return try await withThrowingTaskGroup(of: Exchange.Response?.self) { group in
-                group.addTask { try await self.exchange(request, headDeadline: timeouts.request) }
+                group.addTask { try await self.exchange(request, headDeadline: timeouts.request, head: head) }
+                // Both deadlines on this side too: AsyncHTTPClient's can pass unnoticed while the
+                // request waits for a connection on a busy event loop.
                 group.addTask {
-                    try await Task.sleep(for: timeouts.response)
+                    try await Task.sleep(for: timeouts.request)
+                    if !head.arrived.load(ordering: .acquiring) {
+                        throw UpstreamFailure(.requestTimeout, "no response from \(host) within \(timeouts.request.secondsText)")
+                    }
+                    try await Task.sleep(for: timeouts.response - timeouts.request)
                     return nil
                 }
                 defer { group.cancelAll() }
@@ -93,7 +100,7 @@ public final class UpstreamClient: HTTPTransport {
         }
     }
 
-    private func exchange(_ request: Exchange.Request, headDeadline: Duration) async throws -> Exchange.Response {
+    private func exchange(_ request: Exchange.Request, headDeadline: Duration, head: HeadArrival) async throws -> Exchange.Response {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)
         for header in request.headers {
@@ -103,6 +110,7 @@ public final class UpstreamClient: HTTPTransport {
             outgoing.body = .bytes(ByteBuffer(bytes: body))
         }
         let response = try await client.execute(outgoing, timeout: TimeAmount(headDeadline))
+        head.arrived.store(true, ordering: .releasing)
         let buffer = try await response.body.collect(upTo: Self.maximumResponseSize)
         return Exchange.Response(
             status: Int(response.status.code),
@@ -130,4 +138,9 @@ public final class UpstreamClient: HTTPTransport {
             client.shutdown().whenComplete { _ in }
         }
     }
+}
+
+/// Whether a request's response head has arrived (the request deadline's own timer asks).
+final class HeadArrival: Sendable {
+    let arrived = Atomic<Bool>(false)
 }
