@@ -6,7 +6,7 @@ import Glibc
 
 /// A plain TCP connection to 127.0.0.1, for tests that must send half a request, trickle a
 /// body or hold a connection idle: things an HTTP client library will not do.
-final class RawSocket {
+final class RawSocket: @unchecked Sendable {
     private(set) var descriptor: Int32
 
     /// Connects to `port` on 127.0.0.1; `receiveTimeout` bounds every read.
@@ -54,6 +54,21 @@ final class RawSocket {
             } else {
                 return (String(decoding: received, as: UTF8.self), count == 0 || errno == ECONNRESET)
             }
+        }
+    }
+
+    /// ``readAll()`` on a thread of its own: a blocking read must not hold one of the few
+    /// threads Swift concurrency runs every task on (the servers under test need them).
+    func answer() async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.readAll()) }.start()
+        }
+    }
+
+    /// ``read(until:)`` on a thread of its own.
+    func answer(until marker: String) async -> String {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.read(until: marker)) }.start()
         }
     }
 

@@ -28,7 +28,7 @@ struct ServingLimitsTests {
         try await withMock { port in
             let socket = try RawSocket(port: port)
             socket.send("GET /v2/\(Self.project)/cloudvolumes/detail HTTP/1.1\r\nHost: x\r\nX-Auth-Tok")
-            let answer = socket.readAll()
+            let answer = await socket.answer()
             #expect(answer.text.hasPrefix("HTTP/1.1 408 Request Timeout"))
             #expect(answer.text.contains("the request head did not arrive within"))
             #expect(answer.closed)
@@ -44,7 +44,7 @@ struct ServingLimitsTests {
                 try await Task.sleep(for: .milliseconds(150))
                 sent = socket.send(" ")
             }
-            let answer = socket.readAll()
+            let answer = await socket.answer()
             #expect(answer.text.contains("HTTP/1.1 408 Request Timeout"), "\(answer.text)")
             #expect(answer.text.contains("the request body did not arrive within"))
             #expect(answer.closed)
@@ -56,7 +56,7 @@ struct ServingLimitsTests {
             let socket = try RawSocket(port: port)
             // One request, then silence.
             socket.send("GET /v2/\(Self.project)/cloudvolumes/detail HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\n\r\n")
-            let answer = socket.readAll()
+            let answer = await socket.answer()
             #expect(answer.text.hasPrefix("HTTP/1.1 200"))
             #expect(answer.closed, "the idle keep-alive connection is closed by the server")
         }
@@ -69,7 +69,7 @@ struct ServingLimitsTests {
             try await Task.sleep(for: .milliseconds(100))
             let extra = try RawSocket(port: port)
             extra.send("GET /v2/\(Self.project)/cloudvolumes/detail HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\n\r\n")
-            let answer = extra.readAll()
+            let answer = await extra.answer()
             #expect(answer.text.hasPrefix("HTTP/1.1 503 Service Unavailable"), "\(answer.text)")
             #expect(answer.text.contains("Retry-After: 1"))
             #expect(answer.closed)
@@ -81,7 +81,7 @@ struct ServingLimitsTests {
         try await withMock { port in
             let socket = try RawSocket(port: port)
             socket.send("POST /v2.1/\(Self.project)/cloudvolumes HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
-            let answer = socket.readAll()
+            let answer = await socket.answer()
             #expect(answer.text.hasPrefix("HTTP/1.1 400"), "\(answer.text)")
         }
     }
@@ -92,7 +92,7 @@ struct ServingLimitsTests {
             let socket = try RawSocket(port: port)
             socket.send("POST /v2.1/\(Self.project)/cloudvolumes HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\nContent-Length: \(5 << 20)\r\n\r\n")
             socket.send(String(repeating: " ", count: (4 << 20) + 10))
-            let answer = socket.read(until: "APIGW.0201")
+            let answer = await socket.answer(until: "APIGW.0201")
             #expect(answer.hasPrefix("HTTP/1.1 413"), "\(answer.prefix(200))")
         }
     }
@@ -104,7 +104,7 @@ struct ServingLimitsTests {
         let base = try await proxy.start()
         let socket = try RawSocket(port: base.port!)
         socket.send("GET /v2/\(Self.project)/cloudvolumes/detail HTTP/1.1\r\nHo")
-        let answer = socket.readAll()
+        let answer = await socket.answer()
         await proxy.stop()
         await mock.stop()
         #expect(answer.text.hasPrefix("HTTP/1.1 408 Request Timeout"))
