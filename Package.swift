@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,6 +47,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
         .target(name: "SpecDiff", dependencies: ["ConformanceModel", "DocExtraction"]),
@@ -87,10 +89,11 @@ let package = Package(
                 "Conformance",
                 "ConformanceModel",
                 "ConformanceSpecs",
+                "ConformanceTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel"]),
+        .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel", "ConformanceTesting"]),
         .testTarget(
             name: "SpecDiffTests",
             dependencies: ["SpecDiff", "ConformanceModel", "DocExtraction", "ConformanceSpecs"]

@@ -4,11 +4,17 @@ import Foundation
 /// A `curl` command line that replays a recorded request, for pasting into a shell.
 ///
 /// Secrets never appear: a secret header or query value becomes an environment reference
-/// (`X-Auth-Token` → `"$X_AUTH_TOKEN"`, `Signature=` → `"$SIGNATURE"`), and password-like body
-/// fields become `<redacted>` (see `Redaction`). Everything else is single-quoted, so the line
-/// is safe to paste whatever the recording holds. A path-only URL is prefixed with
-/// `"$BASE_URL"`, or with `https://` and the `Host` header when there is one.
+/// (`X-Auth-Token` → `"$X_AUTH_TOKEN"`, `Signature=` → `"$SIGNATURE"`), and the body goes
+/// through the same redaction as recordings (`Redaction`: secret fields of JSON, broken JSON
+/// and forms become `<redacted>`). Everything else is single-quoted, so the line is safe to
+/// paste whatever the recording holds. A path-only URL is prefixed with `"$BASE_URL"`, or with
+/// `https://` and the `Host` header when there is one. A body larger than
+/// ``maximumShownBody`` is not written out: the line reads it from `"$REQUEST_BODY_FILE"`.
 public enum CurlCommand {
+    /// The largest body written into the command line; a replay of a 50 MB upload should not be
+    /// a 50 MB line in a report.
+    public static let maximumShownBody = 64 * 1024
+
     /// One shell word built from literal text and environment references.
     struct Word {
         enum Part { case literal(String), variable(String) }
@@ -30,13 +36,25 @@ public enum CurlCommand {
 
     /// The command for `request`.
     public static func command(for request: Exchange.Request) -> String {
+        command(for: request, redaction: Redaction(exchange: Exchange(request: request, response: nil)))
+    }
+
+    /// The command for `request`, scrubbed of the secrets `redaction` collected (those of the
+    /// whole exchange).
+    public static func command(for request: Exchange.Request, redaction: Redaction) -> String {
+        let shown = redaction.request(request)
         var words = ["curl"]
         let hasBody = !(request.body ?? []).isEmpty
         if request.method != "GET" || hasBody {
             words += ["-X", singleQuoted(request.method)]
         }
-        words.append(urlWord(request).text)
-        for header in request.headers where !header.name.hasPrefix(":") && !skippedHeaders.contains(header.name.lowercased()) {
+        var url = urlWord(request)
+        url.parts = url.parts.map { part in
+            if case .literal(let text) = part { return .literal(redaction.scrub(text)) }
+            return part
+        }
+        words.append(url.text)
+        for header in shown.headers where !header.name.hasPrefix(":") && !skippedHeaders.contains(header.name.lowercased()) {
             var word = Word()
             if Redaction.isSecretHeader(header.name) {
                 word.parts = [.literal(header.name + ": "), .variable(environmentName(header.name))]
@@ -45,12 +63,13 @@ public enum CurlCommand {
             }
             words += ["-H", word.text]
         }
-        if let body = request.body, !body.isEmpty {
-            let redacted = Redaction.body(body)
-            if let text = printableText(redacted) {
+        if let body = shown.body, !body.isEmpty {
+            if body.count > maximumShownBody {
+                words += ["--data-binary", "@\"${REQUEST_BODY_FILE}\"", "# the recorded body of \(body.count) bytes is not shown"]
+            } else if let text = printableText(body) {
                 words += ["--data-binary", singleQuoted(text)]
             } else {
-                words += ["--data-binary", "@<(printf %s \(singleQuoted(Data(redacted).base64EncodedString())) | base64 -d)"]
+                words += ["--data-binary", "@<(printf %s \(singleQuoted(Data(body).base64EncodedString())) | base64 -d)"]
             }
         }
         return words.joined(separator: " ")

@@ -1,65 +1,92 @@
 import ConformanceModel
 import Foundation
 
-/// Keeps secrets out of reports: credential headers, signature and key query parameters, and
-/// password-like JSON fields are replaced by `<redacted>` wherever an exchange is shown, and
-/// their values are scrubbed from finding texts that quote them.
+/// Keeps secrets out of everything that shows or stores traffic: recordings (HAR and JSONL, by
+/// the mock, the proxy and `verify`), reports (text, JSON, JUnit), `curl` replays and the
+/// proxy's live output all go through this one pass (DESIGN.md: "Secrets never reach disk or
+/// reports").
 ///
-/// Follows DESIGN.md ("Secrets never reach disk or reports"): Huawei's `X-Auth-Token` /
-/// `X-Subject-Token` / `X-Security-Token` and AK/SK `Authorization`, Baidu's `bce-auth-v1`
-/// `Authorization`, cookies, and presigned-URL query parameters.
+/// What is secret is decided by name, from one list (``SecretNames``): header values,
+/// query and form parameters, and body fields. Bodies are redacted over their raw bytes
+/// (``SecretScanner``), so a body that is not strict JSON (duplicate keys, a trailing comma, a
+/// byte-order mark, deep nesting, bytes that are not UTF-8, a form) is redacted all the same.
+/// Every value found that way is then scrubbed wherever else the exchange repeats it (an
+/// error message that quotes the password, a response that echoes the token).
 public struct Redaction: Sendable {
     /// What stands in for a secret value.
     public static let placeholder = "<redacted>"
+    static let placeholderBytes = Array(placeholder.utf8)
+    static let quotedPlaceholderBytes = Array("\"\(placeholder)\"".utf8)
 
-    /// Header names (lower case) whose values are secrets.
-    public static let secretHeaders: Set<String> = [
-        "x-auth-token", "authorization", "proxy-authorization", "x-subject-token", "x-security-token",
-        "cookie", "set-cookie", "x-amz-security-token", "x-bce-security-token", "x-api-key",
-    ]
-
-    /// Query parameter names (lower case) that carry signatures, keys or tokens.
-    public static let secretQueryParameters: Set<String> = [
-        "x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature", "accesskeyid",
-        "access_key", "accesskey", "secretkey", "secret_key", "authorization", "token", "x-auth-token",
-        "sig", "x-bce-signature", "securitytoken",
-    ]
-
-    /// JSON body field names (lower case) whose string values are secrets (IAM token requests).
-    public static let secretBodyFields: Set<String> = [
-        "password", "secret", "secret_key", "secretkey", "access_key", "accesskey", "sk", "ak",
-        "securitytoken", "security_token", "token", "private_key",
-    ]
-
-    public static func isSecretHeader(_ name: String) -> Bool { secretHeaders.contains(name.lowercased()) }
+    /// Whether a header's value is a secret (`X-Auth-Token`, `Authorization`, `Api-Key`, ...).
+    public static func isSecretHeader(_ name: String) -> Bool { SecretNames.isSecret(name) }
+    /// Whether a query parameter's value is a secret (`Signature`, `access_token`, ...).
     public static func isSecretQueryParameter(_ name: String) -> Bool {
-        secretQueryParameters.contains(percentDecoded(name).lowercased())
+        SecretNames.isSecret(percentDecoded(name))
     }
 
     /// The secret values of one exchange, longest first, to scrub from texts.
     public private(set) var secrets: [String] = []
 
-    /// Collects the secrets of `exchange`: secret header values (request and response), the
-    /// pieces of structured ones (`Signature=...` inside `Authorization`), secret query values
-    /// and secret body fields.
+    /// Collects the secrets of `exchange`: secret header values (request and response) and the
+    /// pieces of structured ones (`Signature=...` inside `Authorization`), secret query values,
+    /// and the secret values the scanner finds in header values and bodies.
     public init(exchange: Exchange) {
+        self.init(exchange: exchange, requestSpans: exchange.request.body.map(SecretScanner.spans) ?? [],
+                  responseSpans: exchange.response?.body.map(SecretScanner.spans) ?? [])
+    }
+
+    /// The same, with the bodies already scanned (``exchange(_:)`` scans each body once).
+    private init(exchange: Exchange, requestSpans: [SecretScanner.Span], responseSpans: [SecretScanner.Span]) {
         var found = Set<String>()
         var pieces = Set<String>()
         let headers = exchange.request.headers + (exchange.response?.headers ?? [])
-        for header in headers where Self.isSecretHeader(header.name) {
-            found.insert(header.value)
-            for piece in header.value.split(whereSeparator: { " ,;=&".contains($0) }) { pieces.insert(String(piece)) }
+        for header in headers {
+            if Self.isSecretHeader(header.name) {
+                found.insert(header.value)
+                pieces.formUnion(Self.pieces(of: header.value))
+            } else {
+                Self.collect(Array(header.value.utf8), into: &found)
+            }
         }
         for item in Self.queryItems(of: exchange.request.url) where Self.isSecretQueryParameter(item.name) {
             found.insert(item.value)
             found.insert(Self.percentDecoded(item.value))
         }
-        if let body = exchange.request.body, let value = try? JSONValue.parse(bytes: body) {
-            Self.collectBodySecrets(value, into: &found)
-        }
+        if let body = exchange.request.body { Self.collect(requestSpans, of: body, into: &found) }
+        if let body = exchange.response?.body { Self.collect(responseSpans, of: body, into: &found) }
         // Short values would scrub ordinary words; they are still hidden where they are shown whole.
         let all = found.filter { $0.count >= 4 }.union(pieces.filter { $0.count >= 8 })
         secrets = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+    }
+
+    /// The values inside a structured credential: the value of each `name=value` item
+    /// (`Signature=...`, `session=...`) and every bare word but a leading scheme
+    /// (`Bearer`, `SDK-HMAC-SHA256`); the names themselves are no secret.
+    static func pieces(of value: String) -> [String] {
+        var pieces: [String] = []
+        for (offset, part) in value.split(whereSeparator: { " ,;&".contains($0) }).enumerated() {
+            if let equals = part.firstIndex(of: "=") {
+                pieces.append(String(part[part.index(after: equals)...]))
+            } else if offset > 0 || value.split(separator: " ").count == 1 {
+                pieces.append(String(part))
+            }
+        }
+        return pieces
+    }
+
+    /// The secret values the scanner finds in `bytes`, as written and unescaped.
+    private static func collect(_ bytes: [UInt8], into found: inout Set<String>) {
+        collect(SecretScanner.spans(in: bytes), of: bytes, into: &found)
+    }
+
+    private static func collect(_ spans: [SecretScanner.Span], of bytes: [UInt8], into found: inout Set<String>) {
+        for span in spans {
+            let raw = String(decoding: bytes[span.range], as: UTF8.self)
+            found.insert(raw)
+            found.insert(percentDecoded(raw))
+            if raw.contains("\\"), let unescaped = try? JSONValue.parse("\"\(raw)\"").stringValue { found.insert(unescaped) }
+        }
     }
 
     /// `text` with every secret value of the exchange replaced by the placeholder.
@@ -67,6 +94,15 @@ public struct Redaction: Sendable {
         var result = text
         for secret in secrets where result.contains(secret) {
             result = result.replacingOccurrences(of: secret, with: Self.placeholder)
+        }
+        return result
+    }
+
+    /// `bytes` with every secret value of the exchange replaced by the placeholder.
+    public func scrub(bytes: [UInt8]) -> [UInt8] {
+        var result = bytes
+        for secret in secrets {
+            if let replaced = Self.replacing(Array(secret.utf8), in: result) { result = replaced }
         }
         return result
     }
@@ -79,6 +115,42 @@ public struct Redaction: Sendable {
         copy.actual = finding.actual.map(scrub)
         copy.pointer = scrub(finding.pointer)
         return copy
+    }
+
+    /// The exchange as it may be stored or shown: secret headers, query values and body
+    /// values replaced, and every secret value scrubbed wherever else it appears.
+    public static func exchange(_ exchange: Exchange) -> Exchange {
+        let requestSpans = exchange.request.body.map(SecretScanner.spans) ?? []
+        let responseSpans = exchange.response?.body.map(SecretScanner.spans) ?? []
+        let redaction = Redaction(exchange: exchange, requestSpans: requestSpans, responseSpans: responseSpans)
+        var copy = exchange
+        let request = exchange.request
+        copy.request = Exchange.Request(method: request.method, url: redaction.scrub(url(request.url)), headers: redaction.headers(request.headers),
+                                        body: request.body.map { redaction.scrub(bytes: replacing(requestSpans, in: $0)) })
+        if let response = exchange.response {
+            copy.response = Exchange.Response(status: response.status, headers: redaction.headers(response.headers),
+                                              body: response.body.map { redaction.scrub(bytes: replacing(responseSpans, in: $0)) })
+        }
+        return copy
+    }
+
+    /// A request as it may be stored or shown (see ``exchange(_:)``).
+    public func request(_ request: Exchange.Request) -> Exchange.Request {
+        Exchange.Request(method: request.method, url: scrub(Self.url(request.url)), headers: headers(request.headers), body: request.body.map(body))
+    }
+
+    /// Headers with secret values replaced and the exchange's secrets scrubbed from the rest.
+    func headers(_ headers: [Exchange.Header]) -> [Exchange.Header] {
+        Self.headers(headers).map { header in
+            guard !Self.isSecretHeader(header.name) else { return header }
+            let value = Self.text(Self.body(Array(header.value.utf8)))
+            return Exchange.Header(name: header.name, value: scrub(value))
+        }
+    }
+
+    /// A body with its secret values replaced and the exchange's secrets scrubbed.
+    func body(_ bytes: [UInt8]) -> [UInt8] {
+        scrub(bytes: Self.body(bytes))
     }
 
     /// Headers with secret values replaced. An `Authorization` value keeps its scheme
@@ -124,49 +196,52 @@ public struct Redaction: Sendable {
         return url[...mark] + items.joined(separator: "&") + fragment
     }
 
-    /// A JSON body with secret fields replaced; other bodies, and bodies without secrets, as they are.
+    /// A body (any bytes) with the values of secret-named keys replaced (``SecretScanner``);
+    /// the same bytes when there are none.
     public static func body(_ bytes: [UInt8]) -> [UInt8] {
-        guard let value = try? JSONValue.parse(bytes: bytes) else { return bytes }
-        var changed = false
-        let redacted = redactBody(value, changed: &changed)
-        return changed ? Array(redacted.compactText.utf8) : bytes
+        replacing(SecretScanner.spans(in: bytes), in: bytes)
     }
 
-    private static func redactBody(_ value: JSONValue, changed: inout Bool) -> JSONValue {
-        switch value {
-        case .object(let members):
-            var result: [String: JSONValue] = [:]
-            for (key, member) in members {
-                if secretBodyFields.contains(key.lowercased()), case .string = member {
-                    result[key] = .string(placeholder)
-                    changed = true
-                } else {
-                    result[key] = redactBody(member, changed: &changed)
-                }
-            }
-            return .object(result)
-        case .array(let elements):
-            return .array(elements.map { redactBody($0, changed: &changed) })
-        default:
-            return value
+    /// `bytes` with `spans` replaced by the placeholder.
+    static func replacing(_ spans: [SecretScanner.Span], in bytes: [UInt8]) -> [UInt8] {
+        guard !spans.isEmpty else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var copied = 0
+        for span in spans where span.range.lowerBound >= copied {
+            result.append(contentsOf: bytes[copied..<span.range.lowerBound])
+            result.append(contentsOf: span.style == .jsonScalar ? quotedPlaceholderBytes : placeholderBytes)
+            copied = span.range.upperBound
         }
+        result.append(contentsOf: bytes[copied...])
+        return result
     }
 
-    private static func collectBodySecrets(_ value: JSONValue, into found: inout Set<String>) {
-        switch value {
-        case .object(let members):
-            for (key, member) in members {
-                if secretBodyFields.contains(key.lowercased()), case .string(let text) = member {
-                    found.insert(text)
-                } else {
-                    collectBodySecrets(member, into: &found)
-                }
+    /// UTF-8 text of bytes that came from a string.
+    private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// `haystack` with every occurrence of `needle` replaced by the placeholder; nil when there
+    /// is none.
+    static func replacing(_ needle: [UInt8], in haystack: [UInt8]) -> [UInt8]? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var result: [UInt8] = []
+        var copied = 0
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first, haystack[index..<(index + needle.count)].elementsEqual(needle) {
+                if result.isEmpty { result.reserveCapacity(haystack.count) }
+                result.append(contentsOf: haystack[copied..<index])
+                result.append(contentsOf: placeholderBytes)
+                index += needle.count
+                copied = index
+            } else {
+                index += 1
             }
-        case .array(let elements):
-            for element in elements { collectBodySecrets(element, into: &found) }
-        default:
-            break
         }
+        guard copied > 0 else { return nil }
+        result.append(contentsOf: haystack[copied...])
+        return result
     }
 
     /// Raw `name=value` query items of a URL.

@@ -88,7 +88,7 @@ public struct ValidationReport: Sendable {
             status: exchange.response?.status,
             findings: listed.map(redaction.scrub),
             errors: errors,
-            curl: errors > 0 ? CurlCommand.command(for: exchange.request) : nil
+            curl: errors > 0 ? CurlCommand.command(for: exchange.request, redaction: redaction) : nil
         ))
     }
 

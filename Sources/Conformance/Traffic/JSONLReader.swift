@@ -16,6 +16,8 @@ public final class JSONLReader: Sequence, IteratorProtocol {
     private let stream: ByteStream
     private var lineNumber = 0
     private var reportedReadError = false
+    /// Whether a line with content was seen; input of blank lines only is reported once.
+    private var sawContent = false
     /// The input's name as given (a path, or `-`).
     public var file: String { stream.name }
 
@@ -36,13 +38,19 @@ public final class JSONLReader: Sequence, IteratorProtocol {
             case .tooLong(let length):
                 return .unreadable(TrafficReadError(file: file, position: .line(lineNumber), reason: "line of \(length) bytes is longer than the limit of \(stream.maximumLineLength) bytes; skipped"))
             case .bytes(let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                sawContent = true
                 return Self.record(bytes, line: lineNumber, file: file)
             }
         }
         if let error = stream.readError, !reportedReadError {
             reportedReadError = true
             return .unreadable(TrafficReadError(file: file, position: .line(lineNumber + 1), reason: "read failed (\(error))"))
+        }
+        if !sawContent, !reportedReadError {
+            // Blank lines only: no traffic, which is an error as an empty file is.
+            reportedReadError = true
+            return .unreadable(TrafficReadError(file: file, position: .file, reason: "no exchanges: only blank lines"))
         }
         return nil
     }

@@ -8,10 +8,14 @@ public struct TrafficInput: Sequence {
     public let format: TrafficFormat
     private let records: AnyIterator<TrafficRecord>
 
-    /// Opens `path` (`-`: standard input); throws when it cannot be opened or, for HAR, when
-    /// it is not a HAR document.
+    /// Opens `path` (`-`: standard input); throws when it cannot be opened, when it is empty,
+    /// or, for HAR, when it is not a HAR document.
     public init(path: String, format: TrafficFormat? = nil) throws(TrafficReadError) {
         let stream = try ByteStream(path: path)
+        // Nothing at all is no traffic, whatever the format: an empty HAR is not JSON either.
+        if stream.peek(1).isEmpty, stream.readError == nil {
+            throw TrafficReadError(file: path, position: .file, reason: "empty: no exchanges to read")
+        }
         let chosen = format ?? TrafficFormat.fromExtension(of: path) ?? TrafficFormat.sniff(stream.peek())
         self.file = path
         self.format = chosen

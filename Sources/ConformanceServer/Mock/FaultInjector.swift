@@ -25,6 +25,8 @@ final class FaultInjector: Sendable {
     func spoil(_ reply: MockReply, kinds: Set<MockFaults.Kind>, operation: Operation, spec: ServiceSpec) -> MockReply {
         guard !kinds.isEmpty else { return reply }
         switch reply {
+        case .later(let make):
+            return spoil(make(), kinds: kinds, operation: operation, spec: spec)
         case .error(let code, let status, let message):
             // An error code no table lists (response.error.code-undocumented).
             guard kinds.contains(.undocumentedCodes) else { return reply }

@@ -27,11 +27,17 @@ public struct MockConfiguration: Sendable {
     public var settleDelay: Duration
     /// Deliberate misbehaviour (see ``MockFaults``); `.none` serves only conforming exchanges.
     public var faults: MockFaults
-    /// Where to write every exchange as HAR 1.2 (redacted); nil: no recording.
+    /// Where to write every exchange, redacted: HAR 1.2, or JSONL for a `.jsonl` path
+    /// (``ExchangeRecorder``); nil: no recording.
     public var recordPath: String?
     /// Validate each incoming request with the `Validator` and answer the documented error when
     /// it breaks the spec.
     public var validateRequests: Bool
+    /// Timeouts and the connection limit of the server.
+    public var limits: ServingLimits
+    /// Told why each signature the mock refuses failed (the client gets one text for every
+    /// failure, so that it cannot tell a wrong key from a wrong signature; the operator can).
+    public var onSignatureRejected: (@Sendable (String) -> Void)?
 
     /// A configuration; all arguments are optional.
     public init(
@@ -43,7 +49,9 @@ public struct MockConfiguration: Sendable {
         settleDelay: Duration = .milliseconds(200),
         faults: MockFaults = .none,
         recordPath: String? = nil,
-        validateRequests: Bool = true
+        validateRequests: Bool = true,
+        limits: ServingLimits = ServingLimits(),
+        onSignatureRejected: (@Sendable (String) -> Void)? = nil
     ) {
         self.services = services
         self.host = host
@@ -54,5 +62,7 @@ public struct MockConfiguration: Sendable {
         self.faults = faults
         self.recordPath = recordPath
         self.validateRequests = validateRequests
+        self.limits = limits
+        self.onSignatureRejected = onSignatureRejected
     }
 }

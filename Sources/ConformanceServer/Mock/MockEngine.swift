@@ -21,6 +21,8 @@ public final class MockEngine: Sendable {
     let handlers: [String: MockHandler]
     let faults: FaultInjector
     let recorder: ExchangeRecorder?
+    /// Why the recording (`recordPath`) could not be created; the endpoint will not start.
+    public let recordingError: RecordingError?
     private let state = Mutex(MockState())
     private let requestCounter = Atomic<UInt64>(0)
 
@@ -32,7 +34,9 @@ public final class MockEngine: Sendable {
         authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
         handlers = MockHandlers.all
         faults = FaultInjector(configuration.faults)
-        recorder = configuration.recordPath.map { ExchangeRecorder(path: $0) }
+        let recording = ExchangeRecorder.open(configuration.recordPath)
+        recorder = recording.recorder
+        recordingError = recording.error
     }
 
     /// The served service ids.
@@ -40,6 +44,9 @@ public final class MockEngine: Sendable {
 
     /// Writes the recording (if any) now.
     public func flushRecording() { recorder?.flush() }
+
+    /// How many exchanges were recorded, and the last error writing the recording.
+    public var recordingStatus: (count: Int, error: String?) { (recorder?.count ?? 0, recorder?.lastError) }
 
     /// The answer to one request; never throws, never traps on malformed input.
     public func respond(to request: Exchange.Request) -> Exchange.Response {
@@ -92,18 +99,20 @@ public final class MockEngine: Sendable {
                 return (reply, nil, state.version)
             }
             if let cached = outcome.cached { return Self.withRequestID(cached, requestID) }
-            reply = outcome.reply!
+            reply = outcome.reply!.rendered
             computedAt = cacheable ? outcome.version : nil
         } else {
             reply = context.success()
         }
         reply = faults.spoil(reply, kinds: spoil, operation: operation, spec: service.spec)
         let response: Exchange.Response
-        switch reply {
+        switch reply.rendered {
         case .success(let status, let body):
             response = encode(status: status, body: body, service: service, requestID: requestID)
         case .error(let code, let status, let message):
             response = error(code, status: status, message: message, service: service, requestID: requestID)
+        case .later:
+            preconditionFailure("rendered replies are never deferred")
         }
         if let computedAt {
             state.withLock { state in
@@ -168,7 +177,9 @@ public final class MockEngine: Sendable {
         }
     }
 
-    /// 401/403 for missing or bad credentials.
+    /// 401/403 for missing or bad credentials. Every signature failure (unknown key, wrong
+    /// signature, expired, a required header unsigned) gets the same text, so that the answer
+    /// does not tell which access keys exist; the reason goes to `onSignatureRejected`.
     ///
     /// Huawei: no credential → 401 `EVS.5401` "Authentication required." (A.1, 401); a
     /// signature that does not verify → 401 from the API gateway, `APIGW.0301` "Incorrect IAM
@@ -180,12 +191,14 @@ public final class MockEngine: Sendable {
         case (.baidu, .missing):
             return error("AccessDenied", status: 403, message: "Access denied: the Authorization header is missing.", service: service, requestID: requestID)
         case (.baidu, .invalid(let reason)):
-            return error("AccessDenied", status: 403, message: "Access denied: \(reason).", service: service, requestID: requestID)
+            configuration.onSignatureRejected?("\(requestID): \(reason)")
+            return error("AccessDenied", status: 403, message: "Access denied: the signature does not verify.", service: service, requestID: requestID)
         case (_, .missing):
             let code = service.id == "huawei-evs" ? "EVS.5401" : "APIGW.0301"
             return error(code, status: 401, message: "Authentication required.", service: service, requestID: requestID)
         case (_, .invalid(let reason)):
-            return encode(status: 401, body: MockErrorStyle.gateway(code: "APIGW.0301", message: "Incorrect IAM authentication information: verify aksk signature fail, \(reason)", requestID: requestID), service: service, requestID: requestID)
+            configuration.onSignatureRejected?("\(requestID): \(reason)")
+            return encode(status: 401, body: MockErrorStyle.gateway(code: "APIGW.0301", message: "Incorrect IAM authentication information: verify aksk signature fail", requestID: requestID), service: service, requestID: requestID)
         }
     }
 

@@ -2,6 +2,7 @@ import ConformanceModel
 import Hummingbird
 import HTTPTypes
 import NIOCore
+import NIOHTTP1
 
 /// Adapts Hummingbird requests to ``MockEngine``: collects the body (up to
 /// ``maximumBodySize``), hands the engine an `Exchange.Request`, and writes its answer back.
@@ -30,9 +31,16 @@ struct MockResponder: HTTPResponder {
                 headers: headers,
                 body: body
             )
-        } catch {
+        } catch let error as HTTPParserError {
+            // Broken framing (a bad chunk size, say): Hummingbird answers 400 and closes.
+            throw error
+        } catch is NIOTooManyBytesError {
             return Response(status: .contentTooLarge, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"error_code":"APIGW.0201","error_msg":"Request entity too large"}"#)))
+        } catch {
+            // The body did not arrive whole (a deadline passed, the client went away).
+            return Response(status: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
+                            body: .init(byteBuffer: ByteBuffer(string: "conformance mock: the request body did not arrive whole\n")))
         }
         let answer = engine.respond(to: exchangeRequest)
         var fields = HTTPFields()

@@ -2,19 +2,18 @@ import ConformanceModel
 import Foundation
 
 /// Everything the mock remembers between requests: volumes, snapshots and jobs (Huawei),
-/// disks (Tencent gateway) and renewals (Baidu). Guarded by ``MockEngine``'s lock.
+/// disks (Tencent gateway) and renewals (Baidu). Guarded by ``MockEngine``'s lock, which is
+/// held only while a handler reads or changes it; answers are rendered after it is released.
 ///
-/// Transitional states settle lazily: a resource carries the state it will reach and when;
-/// every read first calls ``settle(now:)``, so no timer runs and a stopped mock holds nothing.
+/// Resources live in ``MockTable``s: by id, indexed by the filters their lists support, and
+/// with a queue of pending transitions. Transitional states settle lazily: a resource carries
+/// the state it will reach and when; every request first calls ``settle(now:)``, which pops
+/// only the transitions that are due, so no timer runs and a stopped mock holds nothing.
 struct MockState: Sendable {
-    var volumes: [String: MockVolume] = [:]
-    /// Volume ids in creation order, for stable listing.
-    var volumeOrder: [String] = []
-    var snapshots: [String: MockSnapshot] = [:]
-    var snapshotOrder: [String] = []
+    var volumes = MockTable<MockVolume>()
+    var snapshots = MockTable<MockSnapshot>()
     var jobs: [String: MockJob] = [:]
-    var disks: [String: MockDisk] = [:]
-    var diskOrder: [String] = []
+    var disks = MockTable<MockDisk>()
     /// Baidu renewals by client token (idempotency: the same token is the same order).
     var renewals: [String: String] = [:]
     /// Counter behind the ids the mock hands out.
@@ -36,34 +35,31 @@ struct MockState: Sendable {
 
     /// Applies every transition that is due.
     mutating func settle(now: ContinuousClock.Instant) {
-        for id in volumeOrder {
-            guard var volume = volumes[id], let pending = volume.pending, pending.at <= now else { continue }
+        for var volume in volumes.takeDue(now: now) {
+            guard let pending = volume.pending else { continue }
             version &+= 1
             volume.pending = nil
             if let size = pending.size { volume.size = size }
-            if pending.status == nil {
-                volumes[id] = nil
+            guard let status = pending.status else {
+                volumes[volume.id] = nil
                 continue
             }
-            volume.status = pending.status!
+            volume.status = status
             volume.updatedAt = MockClock.timestamp()
-            volumes[id] = volume
+            volumes[volume.id] = volume
         }
-        if volumeOrder.count != volumes.count { volumeOrder.removeAll { volumes[$0] == nil } }
-        for id in snapshotOrder {
-            guard var snapshot = snapshots[id], let pending = snapshot.pending, pending.at <= now else { continue }
+        for var snapshot in snapshots.takeDue(now: now) {
+            guard let pending = snapshot.pending else { continue }
             version &+= 1
             snapshot.pending = nil
-            if let status = pending.status { snapshot.status = status; snapshots[id] = snapshot } else { snapshots[id] = nil }
+            if let status = pending.status { snapshot.status = status; snapshots[snapshot.id] = snapshot } else { snapshots[snapshot.id] = nil }
         }
-        if snapshotOrder.count != snapshots.count { snapshotOrder.removeAll { snapshots[$0] == nil } }
-        for id in diskOrder {
-            guard var disk = disks[id], let pending = disk.pending, pending.at <= now else { continue }
+        for var disk in disks.takeDue(now: now) {
+            guard let pending = disk.pending else { continue }
             version &+= 1
             disk.pending = nil
-            if let status = pending.status { disk.state = status; disks[id] = disk } else { disks[id] = nil }
+            if let status = pending.status { disk.state = status; disks[disk.id] = disk } else { disks[disk.id] = nil }
         }
-        if diskOrder.count != disks.count { diskOrder.removeAll { disks[$0] == nil } }
     }
 }
 
@@ -75,8 +71,9 @@ struct MockPending: Sendable {
     var size: Int? = nil
 }
 
-/// An EVS volume (A.3 云硬盘状态 for `status`).
-struct MockVolume: Sendable {
+/// An EVS volume (A.3 云硬盘状态 for `status`), listed by project, by project and status, and
+/// by project and name (the filters of 6.1.3 查询所有云硬盘详情 the mock supports).
+struct MockVolume: MockIndexed {
     var id: String
     var project: String
     var name: String
@@ -94,7 +91,7 @@ struct MockVolume: Sendable {
 }
 
 /// An EVS snapshot (A.4 云硬盘快照状态).
-struct MockSnapshot: Sendable {
+struct MockSnapshot: MockIndexed {
     var id: String
     var project: String
     var volumeID: String
@@ -118,7 +115,7 @@ struct MockJob: Sendable {
 
 /// A Tencent gateway disk (`DiskState`: the docs show `UNATTACHED`; `ATTACHED` follows the
 /// `Attached` flag).
-struct MockDisk: Sendable {
+struct MockDisk: MockIndexed {
     var id: String
     var name: String
     var size: Int
@@ -129,6 +126,24 @@ struct MockDisk: Sendable {
     var pending: MockPending?
     var instanceID: String?
     var createTime: String
+}
+
+extension MockVolume {
+    var indexKeys: [String] { [Self.projectKey(project), Self.statusKey(project, status), Self.nameKey(project, name)] }
+    var dueAt: ContinuousClock.Instant? { pending?.at }
+    static func projectKey(_ project: String) -> String { "p:" + project }
+    static func statusKey(_ project: String, _ status: String) -> String { "s:" + project + "\u{0}" + status }
+    static func nameKey(_ project: String, _ name: String) -> String { "n:" + project + "\u{0}" + name }
+}
+
+extension MockSnapshot {
+    var indexKeys: [String] { [] }
+    var dueAt: ContinuousClock.Instant? { pending?.at }
+}
+
+extension MockDisk {
+    var indexKeys: [String] { [] }
+    var dueAt: ContinuousClock.Instant? { pending?.at }
 }
 
 /// Wall-clock timestamps in the format the vendors print (`2016-02-16T07:46:27.000000`).

@@ -36,6 +36,7 @@ public final class MockVendorEndpoint: Sendable {
         logger.logLevel = .warning
         return Application(
             responder: MockResponder(engine: engine),
+            server: .http1(limits: configuration.limits),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "conformance-mock"),
             onServerRunning: onServerRunning,
             logger: logger
@@ -45,6 +46,9 @@ public final class MockVendorEndpoint: Sendable {
     /// Binds the configured host and port and serves until ``stop()``; returns the bound base
     /// URL, `http://127.0.0.1:PORT`. Calling it while running returns the same URL.
     public func start() async throws -> URL {
+        if let problem = engine.recordingError {
+            throw MockStartError(host: configuration.host, port: configuration.port, reason: "cannot record to \(problem)")
+        }
         do {
             return try await server.start(host: configuration.host) { application(onServerRunning: $0) }
         } catch is BackgroundServer.NotListening {
@@ -55,6 +59,9 @@ public final class MockVendorEndpoint: Sendable {
     /// Serves in the foreground until SIGINT or SIGTERM (graceful shutdown by ServiceLifecycle:
     /// in-flight requests complete), then writes the recording. `onRunning` gets the bound URL.
     public func runUntilSignalled(onRunning: @escaping @Sendable (URL) -> Void = { _ in }) async throws {
+        if let problem = engine.recordingError {
+            throw MockStartError(host: configuration.host, port: configuration.port, reason: "cannot record to \(problem)")
+        }
         let host = BackgroundServer.urlHost(configuration.host)
         let app = application(onServerRunning: { channel in
             onRunning(URL(string: "http://\(host):\(channel.localAddress?.port ?? 0)")!)

@@ -5,5 +5,5 @@ import ConformanceModel
 /// failure it answered with 502 (not validated: the upstream said nothing to check).
 public enum ProxiedExchange: Sendable {
     case validated(Exchange, ExchangeResult)
-    case upstreamFailed(Exchange.Request, reason: String)
+    case upstreamFailed(Exchange.Request, UpstreamFailure)
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 /// Forwards each Hummingbird request to the upstream and hands the exchange to the
 /// ``ValidatingProxy`` to validate and record.
@@ -19,8 +20,13 @@ struct ProxyResponder: HTTPResponder {
         do {
             let buffer = try await request.collectBody(upTo: Self.maximumBodySize)
             body = buffer.readableBytes > 0 ? Array(buffer.readableBytesView) : nil
-        } catch {
+        } catch let error as HTTPParserError {
+            // Broken framing (a bad chunk size, say): Hummingbird answers 400 and closes.
+            throw error
+        } catch is NIOTooManyBytesError {
             return Self.plain(.contentTooLarge, "conformance proxy: request body larger than \(Self.maximumBodySize) bytes\n")
+        } catch {
+            return Self.plain(.badRequest, "conformance proxy: the request body did not arrive whole\n")
         }
         let headers = request.headers.map { Exchange.Header(name: $0.name.canonicalName, value: $0.value) }
         let answer = await proxy.forward(method: request.method.rawValue, target: request.uri.string, headers: headers, body: body)

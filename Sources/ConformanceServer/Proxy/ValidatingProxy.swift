@@ -10,35 +10,34 @@ import Synchronization
 /// The recording, validating proxy (DESIGN.md "conformance proxy"): listens on loopback,
 /// forwards every request to the upstream (TLS through AsyncHTTPClient), validates each
 /// exchange as it passes (`StatefulValidator`, so resource states are followed), reports it to
-/// `onExchange`, and records redacted HAR.
+/// `onExchange`, and records it, redacted, as it happens (``ExchangeRecorder``).
 ///
 /// - Hop-by-hop headers (``HopByHopHeaders``) are dropped both ways; `Host` becomes the
 ///   upstream's, so a client that signs `Host` must sign the upstream host (or use token auth).
-/// - An upstream failure (connection refused, TLS, timeout) is answered 502 with a plain-text
-///   body that names the upstream and the error; it is reported as
-///   ``ProxiedExchange/upstreamFailed(_:reason:)``, not validated and not recorded.
-/// - The recording is rewritten atomically at most once a second while traffic flows, and
-///   at ``stop()``.
+/// - An upstream failure is answered 502 with one plain-text line that names the upstream and
+///   the reason (``UpstreamFailure``: refused, timed out, reset, too large, TLS, name); it is
+///   reported as ``ProxiedExchange/upstreamFailed(_:_:)``, not validated and not recorded.
+/// - The connection pool and the deadlines are ``ProxyConfiguration/upstreamTimeouts``: slow
+///   requests do not hold up others, and a body trickled slowly cannot hold one for ever.
 public final class ValidatingProxy: Sendable {
     public let configuration: ProxyConfiguration
     let client: UpstreamClient
     let validator: StatefulValidator
     let onExchange: @Sendable (ProxiedExchange) -> Void
-    private let state = Mutex(State())
+    let recorder: ExchangeRecorder?
+    /// Why the recording could not be created; ``start()`` refuses to serve with it.
+    public let recordingError: RecordingError?
+    private let counter = Atomic<Int>(0)
     private let server = BackgroundServer(label: "conformance.proxy")
-
-    private struct State {
-        var recording = HARWriter()
-        var index = 0
-        var lastWrite = ContinuousClock.now
-        var dirty = false
-    }
 
     public init(configuration: ProxyConfiguration, onExchange: @escaping @Sendable (ProxiedExchange) -> Void = { _ in }) {
         self.configuration = configuration
         self.onExchange = onExchange
-        self.client = UpstreamClient()
+        self.client = UpstreamClient(timeouts: configuration.upstreamTimeouts)
         self.validator = StatefulValidator(validator: Validator(options: ValidatorOptions(service: configuration.service)), tracker: StateTracker(machines: Rules.stateMachines))
+        let recording = ExchangeRecorder.open(configuration.recordPath)
+        recorder = recording.recorder
+        recordingError = recording.error
     }
 
     /// The Hummingbird application, for callers that run it in their own service group.
@@ -47,6 +46,7 @@ public final class ValidatingProxy: Sendable {
         logger.logLevel = .warning
         return Application(
             responder: ProxyResponder(proxy: self),
+            server: .http1(limits: configuration.limits),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "conformance-proxy"),
             onServerRunning: onServerRunning,
             logger: logger
@@ -55,6 +55,7 @@ public final class ValidatingProxy: Sendable {
 
     /// Binds and serves until ``stop()``; returns `http://host:port`.
     public func start() async throws -> URL {
+        if let recordingError { throw ProxyStartError(description: "cannot record to \(recordingError)") }
         do {
             return try await server.start(host: configuration.host) { application(onServerRunning: $0) }
         } catch is BackgroundServer.NotListening {
@@ -65,15 +66,19 @@ public final class ValidatingProxy: Sendable {
     /// Serves in the foreground until SIGINT or SIGTERM (graceful: in-flight requests
     /// complete); `onRunning` gets the bound port. Call ``stop()`` afterwards to flush.
     public func runUntilSignalled(onRunning: @escaping @Sendable (Int) -> Void) async throws {
+        if let recordingError { throw ProxyStartError(description: "cannot record to \(recordingError)") }
         try await server.runUntilSignalled(application(onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) }))
     }
 
-    /// Stops serving, closes upstream connections and writes the recording.
+    /// Stops serving, closes upstream connections and writes the rest of the recording.
     public func stop() async {
         await server.stop()
         await client.shutdown()
-        flushRecording()
+        recorder?.close()
     }
+
+    /// How many exchanges were recorded, and the last error writing the recording.
+    public var recordingStatus: (count: Int, error: String?) { (recorder?.count ?? 0, recorder?.lastError) }
 
     /// The upstream URL for a request target (`/v2/p/volumes?x=1`): the upstream base, its
     /// path as a prefix, then the target.
@@ -89,49 +94,26 @@ public final class ValidatingProxy: Sendable {
         let started = Date()
         let response: Exchange.Response
         do {
-            response = try await client.send(request, timeout: configuration.timeout)
+            response = try await client.send(request)
         } catch {
-            let reason = "\(error)"
-            onExchange(.upstreamFailed(request, reason: reason))
-            let text = "conformance proxy: the upstream \(configuration.upstream.absoluteString) did not answer \(method) \(Redaction.url(target)): \(reason)\n"
+            onExchange(.upstreamFailed(request, error))
+            let text = "conformance proxy: \(method) \(Redaction.url(target)) got no answer from the upstream: \(error.reason)\n"
             return Exchange.Response(status: 502, headers: [Exchange.Header(name: "Content-Type", value: "text/plain; charset=utf-8")], body: Array(text.utf8))
         }
         let duration = Date().timeIntervalSince(started)
-        let index = state.withLock { state -> Int in
-            defer { state.index += 1 }
-            return state.index
-        }
+        let index = counter.wrappingAdd(1, ordering: .relaxed).oldValue
         // The recorded request is what went upstream; the client's own hop-by-hop headers are
         // no part of the contract.
         let exchange = Exchange(request: request, response: response, index: index, file: "proxy")
         let result = validator.validate(exchange)
         onExchange(.validated(exchange, result))
-        if configuration.recordPath != nil {
-            let due = state.withLock { state -> Bool in
-                state.recording.append(exchange, started: started, duration: duration)
-                state.dirty = true
-                return ContinuousClock.now - state.lastWrite >= .seconds(1)
-            }
-            if due { flushRecording() }
-        }
+        recorder?.record(exchange, started: started, duration: duration)
         return response
     }
 
-    /// Writes the recording now (atomically), if anything changed.
+    /// Writes what the recording holds now.
     public func flushRecording() {
-        guard let path = configuration.recordPath else { return }
-        let writer = state.withLock { state -> HARWriter? in
-            guard state.dirty || state.recording.count == 0 else { return nil }
-            state.dirty = false
-            state.lastWrite = ContinuousClock.now
-            return state.recording
-        }
-        guard let writer else { return }
-        do {
-            try writer.write(to: path)
-        } catch {
-            FileHandle.standardError.write(Data("conformance proxy: cannot write \(path): \(error.localizedDescription)\n".utf8))
-        }
+        recorder?.flush()
     }
 }
 

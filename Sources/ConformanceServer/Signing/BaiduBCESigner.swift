@@ -17,7 +17,12 @@ import Foundation
 /// - `Authorization: {authStringPrefix}/{signedHeaders}/{signature}`, signed headers lower case,
 ///   sorted, `;`-joined; when empty the defaults (`host`, `content-length`, `content-type`,
 ///   `content-md5` and every `x-bce-*`) are signed.
-/// A signature is valid from its timestamp for `expirationPeriodInSeconds`.
+/// A signature is valid from its timestamp for `expirationPeriodInSeconds`, but never longer
+/// than ``maximumExpiration`` (1800 s, the period the BCE SDKs and the "Generate Authentication
+/// String" page give as the default): a client cannot mint a signature that stays valid for
+/// years by declaring a huge period (decision: BCE's pages set no upper bound; the mock caps
+/// it at the SDK default). `host` must be among the signed headers ("the host field must
+/// participate in the signature"; the default set includes it).
 public struct BaiduBCESigner: Sendable {
     /// The prefix of every `bce-auth-v1` authorization string.
     public static let version = "bce-auth-v1"
@@ -26,11 +31,14 @@ public struct BaiduBCESigner: Sendable {
     public var secretKey: String
     /// How far in the future a timestamp may lie (clock skew); nil: not checked.
     public var maximumSkew: TimeInterval?
+    /// The longest a signature stays valid, whatever period it declares.
+    public var maximumExpiration: TimeInterval
 
-    public init(accessKey: String, secretKey: String, maximumSkew: TimeInterval? = 15 * 60) {
+    public init(accessKey: String, secretKey: String, maximumSkew: TimeInterval? = 15 * 60, maximumExpiration: TimeInterval = 1800) {
         self.accessKey = accessKey
         self.secretKey = secretKey
         self.maximumSkew = maximumSkew
+        self.maximumExpiration = maximumExpiration
     }
 
     /// `request` with `Host` (when `host` is given and absent) and `Authorization` set; signs
@@ -56,9 +64,10 @@ public struct BaiduBCESigner: Sendable {
         guard parts[1] == accessKey else { return .rejected("unknown access key") }
         guard let timestamp = Self.parse(parts[2]) else { return .rejected("timestamp is not yyyy-MM-dd'T'HH:mm:ss'Z'") }
         guard let expiration = Int(parts[3]), expiration > 0 else { return .rejected("expirationPeriodInSeconds is not a positive integer") }
-        if now.timeIntervalSince(timestamp) > TimeInterval(expiration) { return .rejected("the signature expired") }
+        if now.timeIntervalSince(timestamp) > min(TimeInterval(expiration), maximumExpiration) { return .rejected("the signature expired") }
         if let maximumSkew, timestamp.timeIntervalSince(now) > maximumSkew { return .rejected("the timestamp lies in the future") }
         let names = parts[4].isEmpty ? [] : parts[4].split(separator: ";").map { $0.lowercased() }
+        if !names.isEmpty, !names.contains("host") { return .rejected("signedHeaders lacks host") }
         let prefix = parts[0...3].joined(separator: "/")
         let expected = signature(request, authStringPrefix: prefix, signedHeaders: names)
         return SigningEncoding.constantTimeEquals(expected, parts[5].lowercased()) ? .accepted : .rejected("signature does not match")

@@ -9,21 +9,35 @@ import Foundation
 /// - canonical request = method `\n` canonical URI (each segment percent-encoded, always ending
 ///   in `/`) `\n` canonical query (names and values encoded, sorted by name then value) `\n`
 ///   canonical headers (`name:value\n` for each signed header: lower-case name, trimmed value,
-///   sorted) `\n` signed headers (`;`-joined) `\n` hex(SHA-256(body)) — or the value of
-///   `X-Sdk-Content-Sha256` when the client sent one (`UNSIGNED-PAYLOAD`);
+///   sorted) `\n` signed headers (`;`-joined) `\n` hex(SHA-256(body));
 /// - string to sign = `SDK-HMAC-SHA256\n` + `X-Sdk-Date` + `\n` + hex(SHA-256(canonical request));
 /// - signature = hex(HMAC-SHA256(SK, string to sign));
 /// - `Authorization: SDK-HMAC-SHA256 Access=AK, SignedHeaders=a;b, Signature=hex`, date in
 ///   `X-Sdk-Date` as `yyyyMMdd'T'HHmmss'Z'` (UTC). The gateway rejects dates more than 15 minutes
 ///   away from its clock (APIGW.0303 "Incorrect app authentication information: verify
 ///   signature fail" / request expired); ``maximumSkew`` follows that.
+///
+/// Verification is stricter than signing needs to be, because the mock must not accept what a
+/// real gateway might refuse, nor let a captured request be replayed with other content:
+/// - the body hash is always computed from the body received. The APIG SDK lets a client put
+///   `X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD` (or any hash) in place of it for large uploads;
+///   honouring that header would let anyone replay a signed request with another body, and
+///   block-storage bodies are small, so it is ignored (decision; the SDK docs call the unsigned
+///   payload optional);
+/// - `host` and `x-sdk-date` must be among the signed headers (the APIG signing guide's
+///   example signs both: "SignedHeaders=content-type;host;x-sdk-date"), so that a signature
+///   is bound to one endpoint and one moment;
+/// - every failure is one ``SignatureVerdict/rejected(_:)``, whose reason is for the operator's
+///   log; the mock answers all of them with the same text.
 public struct HuaweiAKSKSigner: Sendable {
     /// The algorithm name that opens the `Authorization` header.
     public static let algorithm = "SDK-HMAC-SHA256"
     /// The header that carries the signing time.
     public static let dateHeader = "X-Sdk-Date"
-    /// The header that may carry the body's hash instead of the body.
+    /// The header a client may send with the body's hash; never trusted (see above).
     public static let contentHashHeader = "X-Sdk-Content-Sha256"
+    /// Headers every signature must cover.
+    public static let requiredSignedHeaders = ["host", "x-sdk-date"]
 
     public var accessKey: String
     public var secretKey: String
@@ -68,6 +82,9 @@ public struct HuaweiAKSKSigner: Sendable {
             return .rejected("\(Self.dateHeader) is more than \(Int(maximumSkew / 60)) minutes away from the server's clock")
         }
         let names = signedHeaders.split(separator: ";").map { $0.lowercased() }
+        for name in Self.requiredSignedHeaders where !names.contains(name) {
+            return .rejected("SignedHeaders lacks \(name)")
+        }
         for name in names where request.header(name) == nil {
             return .rejected("signed header \(name) is missing")
         }
@@ -87,7 +104,7 @@ public struct HuaweiAKSKSigner: Sendable {
 
     /// The six-line canonical request.
     public static func canonicalRequest(_ request: SignableRequest, signedHeaders: [String]) -> String {
-        let bodyHash = request.header(contentHashHeader) ?? SigningEncoding.sha256Hex(request.body)
+        let bodyHash = SigningEncoding.sha256Hex(request.body)
         return [request.method, canonicalURI(request.path), canonicalQuery(request.query),
                 canonicalHeaders(request.headers, signedHeaders: signedHeaders), signedHeaders.joined(separator: ";"), bodyHash]
             .joined(separator: "\n")

@@ -25,10 +25,11 @@ public final class VerifyRunner: Sendable {
     let progress: @Sendable (String) -> Void
     let recordPath: String?
     private let report: Mutex<ValidationReport>
-    private let recording = Mutex(HARWriter())
+    private let recorder: ExchangeRecorder?
 
     /// A runner; `progress` gets one line per scenario (and per cleanup problem), `recordPath`
-    /// receives the traffic as redacted HAR, rewritten atomically after every scenario.
+    /// receives the traffic as redacted HAR (JSONL for `.jsonl`), streamed as it happens and
+    /// written out after every scenario (``ExchangeRecorder``).
     public init(configuration: VerifyConfiguration, transport: any HTTPTransport, recordPath: String? = nil, keepsEveryExchange: Bool = true, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.configuration = configuration
         self.transport = transport
@@ -36,6 +37,15 @@ public final class VerifyRunner: Sendable {
         self.progress = progress
         self.validator = StatefulValidator(validator: Validator(options: ValidatorOptions(service: configuration.service)), tracker: StateTracker(machines: Rules.stateMachines))
         self.report = Mutex(ValidationReport(keepsEveryExchange: keepsEveryExchange))
+        var recorder: ExchangeRecorder?
+        if let recordPath {
+            do {
+                recorder = try ExchangeRecorder(path: recordPath)
+            } catch {
+                progress("conformance: cannot record: \(error)")
+            }
+        }
+        self.recorder = recorder
     }
 
     /// The scenarios of `catalog` this configuration selects (service and id filters), in order.
@@ -122,9 +132,7 @@ public final class VerifyRunner: Sendable {
         let exchange = Exchange(request: request, response: response, index: index, file: scenario)
         let result = validator.validate(exchange)
         report.withLock { $0.add(result, of: exchange) }
-        if recordPath != nil {
-            recording.withLock { $0.append(exchange, started: started, duration: duration) }
-        }
+        recorder?.record(exchange, started: started, duration: duration)
         let errors = result.findings.filter { $0.severity == .error }.count
         let warnings = result.findings.filter { $0.severity == .warning }.count
         counts.withLock {
@@ -148,13 +156,9 @@ public final class VerifyRunner: Sendable {
     }
 
     private func writeRecording() {
-        guard let recordPath else { return }
-        let writer = recording.withLock { $0 }
-        do {
-            try writer.write(to: recordPath)
-        } catch {
-            progress("conformance: cannot write \(recordPath): \(error.localizedDescription)")
-        }
+        guard let recorder else { return }
+        recorder.flush()
+        if let problem = recorder.lastError { progress("conformance: cannot write the recording: \(problem)") }
     }
 }
 

@@ -29,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Write nothing; exit 1 when a committed spec.json differs from a fresh extraction.")
     var check = false
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Extract these documents instead of a service's.", valueName: "file"))
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Extract these documents instead of a service's (- reads standard input).", valueName: "file"))
     var doc: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("With --doc: write the JSON here instead of standard output.", valueName: "path"))
@@ -78,11 +78,7 @@ struct ExtractCommand: ParsableCommand {
     private func extractDocuments() throws {
         var documents: [SourceDocument] = []
         for path in doc {
-            do {
-                documents.append(try SourceDocument.load(path: path))
-            } catch {
-                throw CommandFailure(error.description)
-            }
+            documents.append(try Self.document(at: path))
         }
         let extraction = try extract(service ?? "documents", documents)
         if !quiet || output != nil { report(extraction, to: output == nil ? .standardError : .standardOutput) }
@@ -92,6 +88,27 @@ struct ExtractCommand: ParsableCommand {
             Console.write("wrote \(output): \(summary(extraction.spec))\n")
         } else {
             Console.write(text)
+        }
+    }
+
+    /// The document at `path`; `-` is standard input (named `stdin`), a folder is refused with
+    /// a plain message rather than the system's error code.
+    static func document(at path: String) throws -> SourceDocument {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else { throw CommandFailure("<stdin>: not UTF-8 text") }
+            guard !text.contains("\u{0}") else { throw CommandFailure("<stdin>: holds NUL bytes; expected a text document") }
+            return SourceDocument(name: "stdin", text: text)
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw CommandFailure("\(path): no such file") }
+        if isFolder.boolValue {
+            throw CommandFailure("\(path): is a folder; --doc takes document files (or - for standard input), e.g. \(path)/*.txt")
+        }
+        do {
+            return try SourceDocument.load(path: path)
+        } catch {
+            throw CommandFailure(error.description)
         }
     }
 

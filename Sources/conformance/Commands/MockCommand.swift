@@ -17,6 +17,12 @@ struct MockCommand: AsyncParsableCommand {
             --faults makes it misbehave on purpose: a comma-separated list of wrong-types, \
             missing-fields, undocumented-codes, illegal-transitions (or all), with rate=R (0..1, \
             share of responses spoiled, default 1) and seed=N. Stops cleanly on SIGINT/SIGTERM.
+
+            --record writes every exchange with secrets redacted as it happens: HAR 1.2 (a whole \
+            document after every write, at most half a second behind), or JSONL for a .jsonl path. \
+            A refused signature gets the client one fixed text; the reason is printed here. \
+            Connections idle past --idle-timeout are closed; a request whose head or body is too \
+            slow gets 408; past --max-connections, 503.
             """
     )
 
@@ -26,7 +32,7 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Port on 127.0.0.1 (0: any free port).")
     var port: Int = 8080
 
-    @Option(name: .long, help: ArgumentHelp("Write every exchange as HAR 1.2 (redacted) to this file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Record every exchange, secrets redacted: HAR 1.2, or JSONL for a .jsonl path.", valueName: "path"))
     var record: String?
 
     @Option(name: .long, help: ArgumentHelp("Misbehave on purpose, e.g. wrong-types,undocumented-codes,rate=0.2.", valueName: "spec"))
@@ -44,6 +50,8 @@ struct MockCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-request-validation"), help: "Do not answer requests that break the spec with an error.")
     var noRequestValidation = false
 
+    @OptionGroup var serving: ServingOptions
+
     func run() async throws {
         let known = ["huawei-evs", "huawei-ecs", "tencent-cbs", "baidu-bcc"]
         if let service, !known.contains(service) {
@@ -60,7 +68,8 @@ struct MockCommand: AsyncParsableCommand {
         let configuration = MockConfiguration(
             services: service.map { [$0] } ?? [], port: port, accessKey: accessKey, secretKey: secretKey,
             settleDelay: .milliseconds(Int64(delay * 1000)), faults: parsedFaults, recordPath: record,
-            validateRequests: !noRequestValidation
+            validateRequests: !noRequestValidation, limits: serving.limits,
+            onSignatureRejected: { Console.progress("conformance mock: refused a signature (\($0))") }
         )
         let mock = MockVendorEndpoint(configuration: configuration)
         let banner = """
@@ -75,9 +84,13 @@ struct MockCommand: AsyncParsableCommand {
             try await mock.runUntilSignalled { url in
                 Console.write(banner.replacingOccurrences(of: "http://127.0.0.1:%PORT%", with: url.absoluteString))
             }
+        } catch let error as MockStartError {
+            throw CommandFailure("conformance mock: \(error)")
         } catch {
             throw CommandFailure("cannot serve on 127.0.0.1:\(port): \(error)")
         }
-        Console.write("conformance mock: stopped\(record.map { "; recording written to \($0)" } ?? "")\n")
+        let recording = mock.engine.recordingStatus
+        if let problem = recording.error { throw CommandFailure("conformance mock: the recording is incomplete: \(problem)") }
+        Console.write("conformance mock: stopped\(record.map { "; \(recording.count) exchanges recorded in \($0)" } ?? "")\n")
     }
 }

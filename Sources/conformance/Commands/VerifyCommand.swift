@@ -41,7 +41,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Allow scenarios that create, change and delete resources (always allowed against the embedded mock).")
     var allowMutations = false
 
-    @Option(name: .long, help: ArgumentHelp("Record the run's traffic as HAR (secrets redacted).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Record the run's traffic, secrets redacted: HAR, or JSONL for a .jsonl path.", valueName: "path"))
     var record: String?
 
     @Option(name: .long, help: "Report format: text or junit.")
@@ -115,8 +115,15 @@ struct VerifyCommand: AsyncParsableCommand {
         if let endpoint, let url = URL(string: endpoint) {
             configuration = VerifyConfiguration(endpoint: url, service: service, scenarios: scenarios, allowMutations: allowMutations, credentials: credentials, projectID: projectID ?? VerifyConfiguration.defaultProjectID)
         } else {
-            // The run owns this mock: mutations are allowed, resources settle quickly.
-            let endpoint = MockVendorEndpoint(configuration: MockConfiguration(settleDelay: .milliseconds(100), faults: faults))
+            // The run owns this mock: mutations are allowed, resources settle quickly. Keys given
+            // on the command line are the mock's keys, so that a signed run can be tried out
+            // locally before it goes to a real endpoint.
+            var mockConfiguration = MockConfiguration(settleDelay: .milliseconds(100), faults: faults)
+            if case .accessKey(let id, let secret) = credentials {
+                mockConfiguration.accessKey = id
+                mockConfiguration.secretKey = secret
+            }
+            let endpoint = MockVendorEndpoint(configuration: mockConfiguration)
             let url: URL
             do {
                 url = try await endpoint.start()

@@ -31,9 +31,9 @@ struct ValidatingProxyTests {
         let headers = [Exchange.Header(name: "X-Auth-Token", value: Self.token), Exchange.Header(name: "Content-Type", value: "application/json;charset=utf8"),
                        Exchange.Header(name: "Connection", value: "keep-alive, X-Drop-Me"), Exchange.Header(name: "X-Drop-Me", value: "1")]
         let create = try await client.send(Exchange.Request(method: "POST", url: base.absoluteString + "/v2.1/\(project)/cloudvolumes", headers: headers,
-                                                            body: Array(#"{"volume":{"name":"via-proxy","availability_zone":"az-1","size":10,"volume_type":"SATA"}}"#.utf8)), timeout: .seconds(10))
+                                                            body: Array(#"{"volume":{"name":"via-proxy","availability_zone":"az-1","size":10,"volume_type":"SATA"}}"#.utf8)), timeout: .seconds(60))
         #expect(create.status == 202)
-        let list = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/\(project)/cloudvolumes/detail?limit=5", headers: headers), timeout: .seconds(10))
+        let list = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/\(project)/cloudvolumes/detail?limit=5", headers: headers), timeout: .seconds(60))
         #expect(list.status == 200)
         await client.shutdown()
         await proxy.stop()
@@ -69,25 +69,25 @@ struct ValidatingProxyTests {
 
     @Test("an unreachable upstream gets 502 with a clear body and no validation")
     func upstreamDown() async throws {
-        // A port that was free a moment ago: bind the mock, note its port, stop it.
-        let mock = MockVendorEndpoint()
-        let gone = try await mock.start()
-        await mock.stop()
+        // A port bound but not listening: refused, and no other test can take it meanwhile.
+        let closed = ClosedPort()
+        let gone = closed.url
         let events = Mutex<[ProxiedExchange]>([])
-        let proxy = ValidatingProxy(configuration: ProxyConfiguration(upstream: gone, timeout: .seconds(5))) { event in
+        let proxy = ValidatingProxy(configuration: ProxyConfiguration(upstream: gone, upstreamTimeouts: UpstreamClient.Timeouts(connect: .seconds(5)))) { event in
             events.withLock { $0.append(event) }
         }
         let base = try await proxy.start()
         let client = UpstreamClient()
-        let response = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/p/cloudvolumes/detail"), timeout: .seconds(10))
+        let response = try await client.send(Exchange.Request(method: "GET", url: base.absoluteString + "/v2/p/cloudvolumes/detail"), timeout: .seconds(60))
         await client.shutdown()
         await proxy.stop()
         #expect(response.status == 502)
         let body = String(decoding: response.body ?? [], as: UTF8.self)
-        #expect(body.contains("did not answer GET /v2/p/cloudvolumes/detail"))
+        #expect(body.contains("GET /v2/p/cloudvolumes/detail got no answer from the upstream: 127.0.0.1:\(gone.port!) refused the connection"), "\(body)")
         let seen = events.withLock { $0 }
         #expect(seen.count == 1)
         if case .upstreamFailed = seen.first {} else { Issue.record("expected an upstream failure, got \(seen)") }
+        _ = closed
     }
 
     @Test("hop-by-hop headers and those named in Connection are dropped")

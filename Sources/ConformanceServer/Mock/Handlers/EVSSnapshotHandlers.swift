@@ -20,7 +20,6 @@ enum EVSSnapshotHandlers {
                                     size: volume.size, status: "creating", pending: MockPending(status: "available", at: context.settleAt),
                                     createdAt: MockClock.timestamp(), metadata: [:])
         state.snapshots[id] = snapshot
-        state.snapshotOrder.append(id)
         return context.success(["snapshot": render(snapshot, template: context.synthesized(context.successStatus)?["snapshot"])])
     }
 

@@ -43,7 +43,6 @@ enum EVSVolumeHandlers {
                 description: context.string("volume", "description") ?? ""
             )
             state.volumes[id] = volume
-            state.volumeOrder.append(id)
             ids.append(.string(id))
         }
         let job = EVSJobHandlers.start(count > 1 ? "batchCreateVolume" : "createVolume", volume: firstID, size: context.integer("volume", "size"), context: context, state: &state)
@@ -54,30 +53,47 @@ enum EVSVolumeHandlers {
         return .success(status: status, body: prePaid ? body : body?.mockSetting(["order_id"], to: nil))
     }
 
-    /// 6.1.4 查询单个云硬盘详情.
+    /// 6.1.4 查询单个云硬盘详情 (rendered after the lock is released).
     static let show: MockHandler = { context, state in
         guard let volume = volume(context, state) else { return notFound(context) }
-        let template = context.synthesized(200)?["volume"]
-        return context.success(["volume": render(volume, template: template)])
+        return .later {
+            let template = context.synthesized(200)?["volume"]
+            return context.success(["volume": render(volume, template: template)])
+        }
     }
 
     /// 6.1.3 查询所有云硬盘详情: the project's volumes, filtered by `status` and `name`, paged
-    /// by `offset` and `limit`; `count` is the number before paging.
+    /// by `offset` and `limit`; `count` is the number before paging. The smaller of the
+    /// filters' indexes is read, and only the page is rendered (after the lock is released).
     static let list: MockHandler = { context, state in
-        let template = context.synthesized(200)?["volumes"]?.arrayValue?.first
         let status = context.target.queryValue("status")
         let name = context.target.queryValue("name")
-        let matching = state.volumeOrder.compactMap { state.volumes[$0] }.filter { volume in
-            volume.project == context.project && (status == nil || volume.status == status) && (name == nil || volume.name == name)
-        }
         let offset = max(Int(context.target.queryValue("offset") ?? "") ?? 0, 0)
         let limit = max(Int(context.target.queryValue("limit") ?? "") ?? 1000, 0)
-        let page = matching.dropFirst(offset).prefix(limit)
-        return context.success([
-            "count": .integer(matching.count),
-            "volumes": .array(page.map { render($0, template: template) }),
-            "volumes_links": .array([]),
-        ])
+        let project = context.project
+        var keys = [MockVolume.projectKey(project)]
+        if let status { keys.append(MockVolume.statusKey(project, status)) }
+        if let name { keys.append(MockVolume.nameKey(project, name)) }
+        let key = keys.min { state.volumes.count($0) < state.volumes.count($1) }!
+        let total: Int
+        let page: [MockVolume]
+        if keys.count == 1 || (status == nil) != (name == nil) {
+            // One filter (or none): its index is exactly the matching set.
+            total = state.volumes.count(key)
+            page = state.volumes.list(key, offset: offset, limit: limit)
+        } else {
+            let matching = state.volumes.list(key).filter { $0.status == status && $0.name == name }
+            total = matching.count
+            page = Array(matching.dropFirst(offset).prefix(limit))
+        }
+        return .later {
+            let template = context.synthesized(200)?["volumes"]?.arrayValue?.first
+            return context.success([
+                "count": .integer(total),
+                "volumes": .array(page.map { render($0, template: template) }),
+                "volumes_links": .array([]),
+            ])
+        }
     }
 
     /// 6.1.7 扩容云硬盘 and the Cinder `os-extend`: only when `available` or `in-use` (接口约束;

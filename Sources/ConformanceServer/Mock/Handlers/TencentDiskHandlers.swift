@@ -27,14 +27,14 @@ enum TencentDiskHandlers {
                                        type: context.string("DiskType") ?? "CLOUD_PREMIUM", chargeType: context.string("DiskChargeType") ?? "POSTPAID_BY_HOUR",
                                        zone: context.string("Placement", "Zone") ?? "zone-1", state: "UNATTACHED", instanceID: nil,
                                        createTime: MockClock.timestamp())
-            state.diskOrder.append(id)
         }
         return context.success()
     }
 
+    /// Answers every disk of `DiskIds` (or every disk, in creation order), with `TotalCount`.
     static let list: MockHandler = { context, state in
-        let wanted = Set(context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? [])
-        let disks = state.diskOrder.compactMap { state.disks[$0] }.filter { wanted.isEmpty || wanted.contains($0.id) }
+        let wanted = context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? []
+        let disks = wanted.isEmpty ? state.disks.list(MockTable<MockDisk>.all) : wanted.compactMap { state.disks[$0] }
         guard case .success(let status, var body) = context.success() else { return context.success() }
         if body?["data"]?["TotalCount"] != nil { body = body?.mockSetting(["data", "TotalCount"], to: .integer(disks.count)) }
         // Every list of disk objects under data (the example's `List`) gets one element per disk.
@@ -70,7 +70,6 @@ enum TencentDiskHandlers {
             return .error(code: "400", message: "An attached disk cannot be deleted; detach it first.")
         }
         for disk in disks { state.disks[disk.id] = nil }
-        state.diskOrder.removeAll { state.disks[$0] == nil }
         return context.success()
     }
 
