@@ -21,10 +21,38 @@ struct VerifyCommandTests {
 
     @Test("`--faults all` makes the report show findings and the run exit 1")
     func verifyWithFaults() throws {
-        let result = try CommandRunner.run(["verify", "--faults", "all", "--service", "huawei-evs"])
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let failures = folder.appendingPathComponent("failures.jsonl").path
+        let result = try CommandRunner.run(["verify", "--faults", "all", "--failures", failures])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("error "))
         #expect(result.standardError.contains("with faults all"))
+        // A spoiled answer fails its case and the run goes on: every kind of fault shows.
+        for rule in ["response.body.type", "response.body.missing-field", "response.error.code-undocumented"] {
+            #expect(result.standardOutput.contains(rule), "\(rule)")
+        }
+        #expect(result.standardOutput.contains("state.precondition") || result.standardOutput.contains("state.transition"))
+        // The failed cases are logged, and replay.
+        let lines = try String(contentsOfFile: failures, encoding: .utf8).split(separator: "\n")
+        #expect(!lines.isEmpty)
+        let replay = try CommandRunner.run(["verify", "--replay", failures])
+        #expect(replay.status <= 1, "\(replay.standardError)")
+        #expect(replay.standardOutput.contains("replay."))
+    }
+
+    @Test("the same seed lists the same generated cases; --operations and --include narrow them")
+    func seededList() throws {
+        let first = try CommandRunner.run(["verify", "--list", "--seed", "3", "--max-cases-per-operation", "2", "--service", "huawei-evs"])
+        let again = try CommandRunner.run(["verify", "--list", "--seed", "3", "--max-cases-per-operation", "2", "--service", "huawei-evs"])
+        #expect(first.status == 0 && first.standardOutput == again.standardOutput)
+        let narrow = try CommandRunner.run(["verify", "--list", "--operations", "CreateVolume", "--include", "negative"])
+        let cases = narrow.standardOutput.split(separator: "\n").filter { $0.contains("[") && $0.contains("negative") }
+        #expect(!cases.isEmpty && cases.allSatisfy { $0.hasPrefix("huawei-evs.CreateVolume.negative.") })
+        let bad = try CommandRunner.run(["verify", "--include", "sideways"])
+        #expect(bad.status == 2)
+        let replay = try CommandRunner.run(["verify", "--replay", "/no/such/file.jsonl"])
+        #expect(replay.status == 2 && replay.standardError.contains("/no/such/file.jsonl"))
     }
 
     @Test("JUnit output has a scenarios suite", .timeLimit(.minutes(2)))
@@ -44,6 +72,8 @@ struct VerifyCommandTests {
         ["verify", "--access-key", "a"],
         ["verify", "--endpoint", "http://127.0.0.1:1", "--faults", "all"],
         ["verify", "--faults", "gremlins"],
+        ["verify", "--resource", "volume_id"],
+        ["verify", "--max-cases-per-operation", "-1"],
         ["proxy", "--upstream", "not a url"],
     ])
     func badUsage(_ arguments: [String]) throws {

@@ -99,10 +99,10 @@ struct RuleCatalogTests {
         #expect(throws: DecodingError.self) { try CanonicalJSON.decode(Finding.self, from: unknown) }
     }
 
-    @Test("the README's rule list is the catalog (regenerate with `conformance rules --format markdown --emitter validator --emitter state --emitter lint`)")
+    @Test("the README's rule list is the catalog (regenerate with `conformance rules --format markdown --emitter validator --emitter state --emitter lint --emitter verify`)")
     func readmeListsTheCatalog() throws {
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
-        let begin = "<!-- rules:begin (conformance rules --format markdown --emitter validator --emitter state --emitter lint) -->\n"
+        let begin = "<!-- rules:begin (conformance rules --format markdown --emitter validator --emitter state --emitter lint --emitter verify) -->\n"
         let end = "<!-- rules:end -->"
         let start = try #require(readme.range(of: begin), "README.md has no rules block")
         let stop = try #require(readme.range(of: end, range: start.upperBound..<readme.endIndex))

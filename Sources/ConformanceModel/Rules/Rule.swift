@@ -1,14 +1,14 @@
 /// The catalog of every rule id the tool can emit (DESIGN.md: stable; add more, never rename).
 ///
 /// One constant per rule, each with a doc comment, in one file per emitter: `Rule+Validator`,
-/// `Rule+State`, `Rule+Lint`; the spec diff's checks are `ChangeCheck` values (`Rules/Diff/`),
+/// `Rule+State`, `Rule+Lint`, `Rule+Verify`; the spec diff's checks are `ChangeCheck` values (`Rules/Diff/`),
 /// each with its level, location and detail, and enter the catalog through `ChangeCheck.rule`.
 /// Adding a rule is adding a constant to the emitter's file and to its list; the catalog test
 /// fails when a constant is missing from `all`. `conformance rules` prints the catalog, and the README's
 /// rule list is checked against it.
 public enum Rule {
-    /// Every rule, validator first, then state, lint and diff, each in the order of its file.
-    public static let all: [RuleID] = validator + state + lint + diff
+    /// Every rule, validator first, then state, lint, diff and verify, each in the order of its file.
+    public static let all: [RuleID] = validator + state + lint + diff + verify
 
     /// The spec diff's checks (`conformance diff`), in report order.
     static let diff: [RuleID] = ChangeCheck.all.map(\.rule)

@@ -13,11 +13,21 @@ final class FaultInjector: Sendable {
     }
 
     /// The faults that apply to the next request (empty for most when `rate` is low).
+    ///
+    /// A spoiled answer gets one of the answer faults (wrong types, missing fields, undocumented
+    /// codes), drawn from the same hash: applied together they hide each other (an undocumented
+    /// status has no schema to hold a wrong type against), so each shows its own finding.
+    /// `illegal-transitions` changes what the handlers allow rather than an answer, and stays on.
     func decide() -> Set<MockFaults.Kind> {
         guard !faults.isEmpty else { return [] }
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        let draw = Double(Self.splitmix(faults.seed &+ n &* 0x9E37_79B9_7F4A_7C15) >> 11) / Double(1 << 53)
-        return draw < faults.rate ? faults.kinds : []
+        let hash = Self.splitmix(faults.seed &+ n &* 0x9E37_79B9_7F4A_7C15)
+        let draw = Double(hash >> 11) / Double(1 << 53)
+        guard draw < faults.rate else { return [] }
+        var chosen = faults.kinds.intersection([.illegalTransitions])
+        let answers = MockFaults.Kind.allCases.filter { $0 != .illegalTransitions && faults.kinds.contains($0) }
+        if !answers.isEmpty { chosen.insert(answers[Int(hash & 0xFF) % answers.count]) }
+        return chosen
     }
 
     /// `reply` with the chosen faults applied.

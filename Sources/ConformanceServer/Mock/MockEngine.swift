@@ -74,7 +74,7 @@ public final class MockEngine: Sendable {
             body = try? JSONValue.parse(bytes: bytes)
         }
         if configuration.validateRequests, let problem = requestProblem(request) {
-            return error(badRequestCode(service), status: nil, message: problem, service: service, requestID: requestID)
+            return error(badRequestCode(service, pointer: problem.pointer), status: nil, message: problem.message, service: service, requestID: requestID)
         }
 
         let spoil = faults.decide()
@@ -152,9 +152,9 @@ public final class MockEngine: Sendable {
         return best
     }
 
-    /// The first error finding of the request checks, as a message; nil when the request
-    /// conforms. Authentication was checked already (a signature satisfies it).
-    private func requestProblem(_ request: Exchange.Request) -> String? {
+    /// The first error finding of the request checks, as a message and the field it is about;
+    /// nil when the request conforms. Authentication was checked already (a signature satisfies it).
+    private func requestProblem(_ request: Exchange.Request) -> (message: String, pointer: String)? {
         let result = validator.validate(Exchange(request: request, response: nil))
         let errors = result.findings.filter { finding in
             finding.severity == .error && finding.location.rawValue.hasPrefix("request.")
@@ -162,18 +162,21 @@ public final class MockEngine: Sendable {
         }
         guard let first = errors.first else { return nil }
         let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-        return "\(pointer)\(first.message)"
+        return ("\(pointer)\(first.message)", first.pointer)
     }
 
-    /// The documented code for a request that breaks the spec: EVS.5400 "Malformed request
-    /// body." (A.1), Baidu `BadRequest` (004 Error Code), Tencent `scode` 400; ECS documents no
-    /// error code, so its answer carries the gateway-style `Ecs.0005` the ECS API uses.
-    private func badRequestCode(_ service: MockService) -> String {
+    /// The documented code for a request that breaks the spec: the code whose message names the
+    /// broken field (EVS.1010 "invalid volume size!" for `/volume/size`, ``FieldErrorCodes``),
+    /// else EVS.5400 "Malformed request body." (A.1), Baidu `BadRequest` (004 Error Code),
+    /// Tencent `scode` 400; ECS documents no error code, so its answer carries the
+    /// gateway-style `Ecs.0005` the ECS API uses.
+    private func badRequestCode(_ service: MockService, pointer: String) -> String {
+        if let code = FieldErrorCodes.codes(for: pointer, in: service.spec).first { return code }
         switch service.id {
-        case "huawei-evs": "EVS.5400"
-        case "baidu-bcc": "BadRequest"
-        case "tencent-cbs": "400"
-        default: "Ecs.0005"
+        case "huawei-evs": return "EVS.5400"
+        case "baidu-bcc": return "BadRequest"
+        case "tencent-cbs": return "400"
+        default: return "Ecs.0005"
         }
     }
 

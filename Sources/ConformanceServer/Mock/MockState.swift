@@ -14,6 +14,8 @@ struct MockState: Sendable {
     var snapshots = MockTable<MockSnapshot>()
     var jobs: [String: MockJob] = [:]
     var disks = MockTable<MockDisk>()
+    /// The Tencent gateway's operation log (`/v1/tencent/disk/logs/list`), oldest first.
+    var diskLog: [MockDiskOperation] = []
     /// Baidu renewals by client token (idempotency: the same token is the same order).
     var renewals: [String: String] = [:]
     /// Counter behind the ids the mock hands out.
@@ -126,6 +128,8 @@ struct MockDisk: MockIndexed {
     var pending: MockPending?
     var instanceID: String?
     var createTime: String
+    /// The `Region` of the create request (`/v1/tencent/disk/distributed/inspect` counts by it).
+    var region: String = ""
 }
 
 extension MockVolume {

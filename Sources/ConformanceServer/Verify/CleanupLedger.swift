@@ -38,6 +38,12 @@ public final class CleanupLedger: Sendable {
         }
     }
 
+    /// Records a resource the user named (`--resource volume_id=ID`): it may be changed (with
+    /// `--allow-mutations`), and is never deleted by the run.
+    public func adopt(_ id: String) {
+        state.withLock { _ = $0.owned.insert(id) }
+    }
+
     /// Notes that the resource with `id` was deleted by a scenario step: no cleanup needed.
     public func released(_ id: String) {
         state.withLock { $0.pending.removeAll { $0.id == id } }

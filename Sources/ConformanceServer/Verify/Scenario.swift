@@ -24,13 +24,24 @@ public struct Scenario: Sendable, Hashable {
     public var reach: Reach
     /// The steps, in order.
     public var steps: [ScenarioStep]
+    /// For a generated case (``CaseGenerator``): what it tries; nil for a hand-written scenario.
+    public var kind: CaseKind?
+    /// The operation a generated case tests (its last step's), for `--operations`.
+    public var operation: String?
+    /// Whether the scenario sets up the shared resources of the generated cases: its captures
+    /// become every later scenario's variables, and what it created is deleted at the end of the
+    /// run rather than at the end of the scenario.
+    public var sharesResources: Bool
 
-    public init(id: String, service: String, title: String, reach: Reach = .anyEndpoint, steps: [ScenarioStep]) {
+    public init(id: String, service: String, title: String, reach: Reach = .anyEndpoint, steps: [ScenarioStep], kind: CaseKind? = nil, operation: String? = nil, sharesResources: Bool = false) {
         self.id = id
         self.service = service
         self.title = title
         self.reach = reach
         self.steps = steps
+        self.kind = kind
+        self.operation = operation
+        self.sharesResources = sharesResources
     }
 
     /// Whether any step creates, changes or deletes something: such a scenario runs only with

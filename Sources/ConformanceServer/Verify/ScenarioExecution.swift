@@ -1,3 +1,4 @@
+import Conformance
 import ConformanceModel
 import ConformanceSpecs
 import Foundation
@@ -12,9 +13,15 @@ struct ScenarioExecution {
     let title: String
     let steps: [ScenarioStep]
     var variables: [String: String]
+    /// The scenario, when it is a generated case or provides shared resources.
+    var scenario: Scenario?
+    /// The last exchange of a generated case's tested step, for the failed-case log.
+    var tested: FailedCase.Exchange?
 
     init(runner: VerifyRunner, scenario: Scenario) {
         self.init(runner: runner, scenarioID: scenario.id, service: scenario.service, title: scenario.title, steps: scenario.steps)
+        self.scenario = scenario
+        variables.merge(runner.sharedVariables) { own, _ in own }
     }
 
     init(runner: VerifyRunner, scenarioID: String, service: String, title: String = "", steps: [ScenarioStep] = []) {
@@ -56,11 +63,27 @@ struct ScenarioExecution {
         }
         // Cleanup runs in a task of its own: when the run is cancelled (SIGINT), the requests
         // that delete what the scenario created must still go out.
+        // A scenario that provides shared resources keeps them for the cases; the run deletes
+        // them at its end.
         let runner = self.runner
         let id = scenarioID
-        let cleanup = await Task { await runner.cleanUp(scenario: id) }.value
+        var cleanup: [StepOutcome] = []
+        if scenario?.sharesResources == true {
+            if stopped == nil, outcomes.allSatisfy({ $0.failure == nil }) { runner.share(variables, from: scenario!) }
+        } else {
+            cleanup = await Task { await runner.cleanUp(scenario: id) }.value
+        }
         let counts = runner.counted(scenarioID)
-        return ScenarioOutcome(id: scenarioID, title: title, steps: outcomes, cleanup: cleanup, exchanges: counts.exchanges, errors: counts.errors, warnings: counts.warnings, duration: clock.now - start)
+        var outcome = ScenarioOutcome(id: scenarioID, title: title, steps: outcomes, cleanup: cleanup, exchanges: counts.exchanges, errors: counts.errors, warnings: counts.warnings, duration: clock.now - start, kind: scenario?.kind)
+        // A generated case whose tested step could not run (a resource it needs is missing)
+        // did not test anything: it is skipped, not passed.
+        if scenario?.kind != nil, outcome.failure == nil, case .skipped(let reason)? = outcomes.last?.verdict {
+            outcome.skipped = reason
+        }
+        if let scenario, scenario.kind != nil, outcome.skipped == nil, !outcome.passed, let step = scenario.steps.last {
+            runner.recordFailedCase(FailedCase(scenario: scenario, step: step, outcome: outcome, exchange: tested, variables: variables))
+        }
+        return outcome
     }
 
     /// Sends one step (polling when it waits for a state) and applies its captures and effect.
@@ -87,8 +110,10 @@ struct ScenarioExecution {
         let clock = ContinuousClock()
         let deadline = clock.now + configuration.waitTimeout
         var response: Exchange.Response
+        var result: ExchangeResult?
+        let isTested = scenario?.kind != nil && step == steps.last
         while true {
-            let answer = await send(built.request, host: builder.hostHeader, mutating: step.effect.mutates, sent: &sent)
+            let answer = await send(built.request, host: builder.hostHeader, mutating: step.effect.mutates, sent: &sent, rejection: step.rejection, result: &result)
             switch answer {
             case .failure(let reason):
                 return done(.failed(reason.description))
@@ -98,6 +123,11 @@ struct ScenarioExecution {
             guard let condition = step.until else { break }
             let body = response.body.flatMap { try? JSONValue.parse(bytes: $0) }
             if Self.satisfies(condition, response: response, body: body, variables: variables) { break }
+            // A resource that left its documented life cycle will not reach the awaited state
+            // by any documented path: stop waiting.
+            if let strayed = result?.findings.first(where: { $0.rule == Rule.stateTransition }) {
+                return done(.failed("stopped waiting: \(strayed.message)"))
+            }
             if case .value(let location, _, let failing) = condition,
                let value = body.flatMap({ ValuePath(Template.fill(location, variables))?.text(in: $0) }), failing.contains(value) {
                 return done(.failed("\(location) became \(value)"))
@@ -113,6 +143,12 @@ struct ScenarioExecution {
             } catch {
                 return done(.failed("interrupted"))
             }
+        }
+        if isTested {
+            tested = FailedCase.Exchange(request: built.request, response: response, findings: result?.findings ?? [])
+        }
+        if let rejection = step.rejection {
+            return done(judge(response, result: result, against: rejection, request: built.request))
         }
         if step.until == nil && !step.expect.contains(response.status) {
             return done(.failed("expected \(Self.list(step.expect)), got \(Self.describe(response))"))
@@ -229,6 +265,14 @@ struct ScenarioExecution {
     /// Sends `request` with authentication and retries; every attempt that got an answer is
     /// validated and recorded.
     func send(_ request: Exchange.Request, host: String, mutating: Bool, sent: inout Int) async -> Result<Exchange.Response, SendFailure> {
+        var result: ExchangeResult?
+        return await send(request, host: host, mutating: mutating, sent: &sent, rejection: nil, result: &result)
+    }
+
+    /// ``send(_:host:mutating:sent:)`` for a step that may expect its request to be refused
+    /// (`rejection`, a negative case: its request findings are the point, not findings); `result` gets what
+    /// the validator made of the last answer.
+    func send(_ request: Exchange.Request, host: String, mutating: Bool, sent: inout Int, rejection: ExpectedRejection?, result: inout ExchangeResult?) async -> Result<Exchange.Response, SendFailure> {
         let policy = configuration.retry
         var lastError = ""
         for attempt in 1...policy.attempts {
@@ -237,7 +281,7 @@ struct ScenarioExecution {
             sent += 1
             do {
                 let response = try await runner.transport.send(signed, timeout: configuration.requestTimeout)
-                runner.observe(signed, response, scenario: scenarioID, started: started, duration: Date().timeIntervalSince(started))
+                result = runner.observe(signed, response, scenario: scenarioID, started: started, duration: Date().timeIntervalSince(started), rejection: rejection)
                 if attempt < policy.attempts && policy.retries(status: response.status, mutating: mutating) {
                     lastError = Self.describe(response)
                 } else {
@@ -260,6 +304,22 @@ struct ScenarioExecution {
             }
         }
         return .failure(SendFailure("gave up after \(policy.attempts) attempts: \(lastError)"))
+    }
+
+    /// The verdict on a negative case's answer: the documented error passes; success fails
+    /// the case (and is a `verify.negative-accepted` finding, which ``VerifyRunner/observe`` adds); another error
+    /// status fails it. A code other than the preferred one is no failure: the tables never say
+    /// which code a broken field gets (``FieldErrorCodes``), and the validator already holds the
+    /// code to the documented table.
+    func judge(_ response: Exchange.Response, result: ExchangeResult?, against rejection: ExpectedRejection, request: Exchange.Request) -> StepOutcome.Verdict {
+        let refused = response.status >= 400 || result?.errorCode != nil
+        if !refused {
+            return .failed("accepted a request that breaks a documented constraint (\(rejection.constraint)): \(Self.describe(response))")
+        }
+        if !rejection.statuses.isEmpty && !rejection.statuses.contains(response.status) {
+            return .failed("expected the documented error \(rejection.statuses.map(String.init).joined(separator: " or ")) for \(rejection.constraint), got \(Self.describe(response))")
+        }
+        return .passed
     }
 
     /// Whether a polled response shows the awaited state.

@@ -32,6 +32,9 @@ public struct ScenarioStep: Sendable, Hashable {
     /// Skip the step (not a failure) when one of these variables is not set, e.g. showing the
     /// first listed volume when the list was empty.
     public var requires: [String]
+    /// For a negative case: the documented error the request must get. The step passes when the
+    /// answer is that error, and an answer of success is a `verify.negative-accepted` finding.
+    public var rejection: ExpectedRejection?
 
     /// A query item; `value` empty for a bare key.
     public struct QueryItem: Sendable, Hashable {
@@ -43,7 +46,7 @@ public struct ScenarioStep: Sendable, Hashable {
         }
     }
 
-    public init(_ name: String, operation: String, path: [String: String] = [:], query: [QueryItem] = [], body: StepBody? = nil, expect: Set<Int>, captures: [String: String] = [:], optionalCaptures: [String: String] = [:], effect: StepEffect = .read, until: WaitCondition? = nil, requires: [String] = []) {
+    public init(_ name: String, operation: String, path: [String: String] = [:], query: [QueryItem] = [], body: StepBody? = nil, expect: Set<Int>, captures: [String: String] = [:], optionalCaptures: [String: String] = [:], effect: StepEffect = .read, until: WaitCondition? = nil, requires: [String] = [], rejection: ExpectedRejection? = nil) {
         self.name = name
         self.operation = operation
         self.path = path
@@ -55,6 +58,7 @@ public struct ScenarioStep: Sendable, Hashable {
         self.effect = effect
         self.until = until
         self.requires = requires
+        self.rejection = rejection
     }
 }
 

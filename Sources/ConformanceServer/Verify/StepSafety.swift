@@ -10,8 +10,10 @@ struct StepSafety {
     /// Whether the run may change anything: `--allow-mutations`, or its own embedded mock.
     var mayMutate: Bool { configuration.allowMutations || configuration.ownsEndpoint }
 
-    /// Path parameters that name the tenant, not a resource: never checked for ownership.
-    static let tenantParameters: Set<String> = ["project_id", "target_project_id"]
+    /// Path parameters that name the tenant, or a member of a resource rather than one (a
+    /// metadata `key` of the volume in the same path; an API `version`): never checked for
+    /// ownership. The resource they belong to is.
+    static let tenantParameters: Set<String> = ["project_id", "target_project_id", "key", "version", "api_version"]
 
     /// Why `step` must not be sent, or nil when it may be.
     func refusal(_ step: ScenarioStep, service: String, operation: ConformanceModel.Operation, path: [String: String], body: JSONValue?, variables: [String: String]) -> String? {

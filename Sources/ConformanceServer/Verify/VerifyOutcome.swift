@@ -44,8 +44,12 @@ public struct ScenarioOutcome: Sendable, Hashable {
     public var duration: Duration
     /// Why the scenario did not run at all, if it did not.
     public var skipped: String?
+    /// For a generated case, what it tries.
+    public var kind: CaseKind?
+    /// The service whose operations it calls.
+    public var service: String { Scenario.service(of: id) }
 
-    public init(id: String, title: String, steps: [StepOutcome] = [], cleanup: [StepOutcome] = [], exchanges: Int = 0, errors: Int = 0, warnings: Int = 0, duration: Duration = .zero, skipped: String? = nil) {
+    public init(id: String, title: String, steps: [StepOutcome] = [], cleanup: [StepOutcome] = [], exchanges: Int = 0, errors: Int = 0, warnings: Int = 0, duration: Duration = .zero, skipped: String? = nil, kind: CaseKind? = nil) {
         self.id = id
         self.title = title
         self.steps = steps
@@ -55,6 +59,7 @@ public struct ScenarioOutcome: Sendable, Hashable {
         self.warnings = warnings
         self.duration = duration
         self.skipped = skipped
+        self.kind = kind
     }
 
     /// The first failed step (or cleanup step) and its reason.

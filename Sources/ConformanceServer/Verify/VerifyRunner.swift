@@ -26,12 +26,30 @@ public final class VerifyRunner: Sendable {
     let recordPath: String?
     private let report: Mutex<ValidationReport>
     private let recorder: ExchangeRecorder?
+    /// Variables every scenario starts from: the ids the user named, the mock's fixtures (when
+    /// the run owns the mock) and what the resource scenarios captured.
+    private let shared: Mutex<[String: String]>
+    /// Failed generated cases, in the order they failed.
+    private let failures = Mutex<[FailedCase]>([])
+    /// Where failed cases are written (JSON Lines), or nil.
+    let failuresPath: String?
 
     /// A runner; `progress` gets one line per scenario (and per cleanup problem), `recordPath`
     /// receives the traffic as redacted HAR (JSONL for `.jsonl`), streamed as it happens and
     /// written out after every scenario (``ExchangeRecorder``).
-    public init(configuration: VerifyConfiguration, transport: any HTTPTransport, recordPath: String? = nil, keepsEveryExchange: Bool = true, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    ///
+    /// `resources` are ids the user named (`--resource volume_id=ID`): generated cases use them
+    /// instead of creating their own, may change them with `--allow-mutations`, and never delete
+    /// them. `failuresPath` receives the failed generated cases (``FailedCase``).
+    public init(configuration: VerifyConfiguration, transport: any HTTPTransport, recordPath: String? = nil, keepsEveryExchange: Bool = true, resources: [String: String] = [:], failuresPath: String? = nil, progress: @escaping @Sendable (String) -> Void = { _ in }) {
         self.configuration = configuration
+        self.failuresPath = failuresPath
+        var variables = resources
+        for plan in ResourcePlan.all { variables.merge(plan.samples) { given, _ in given } }
+        if configuration.ownsEndpoint {
+            for plan in ResourcePlan.all { variables.merge(plan.mockFixtures) { given, _ in given } }
+        }
+        self.shared = Mutex(variables)
         self.transport = transport
         self.recordPath = recordPath
         self.progress = progress
@@ -46,13 +64,16 @@ public final class VerifyRunner: Sendable {
             }
         }
         self.recorder = recorder
+        for id in resources.values { ledger.adopt(id) }
     }
 
     /// The scenarios of `catalog` this configuration selects (service and id filters), in order.
+    /// Generated cases and the resource scenarios they need are not named by `--scenario`; they
+    /// are selected by ``CaseSelection`` when they are generated.
     public func selected(from catalog: [Scenario]) -> [Scenario] {
         catalog.filter { scenario in
             (configuration.service == nil || scenario.service == configuration.service)
-                && (configuration.scenarios.isEmpty || configuration.scenarios.contains(scenario.id))
+                && (configuration.scenarios.isEmpty || configuration.scenarios.contains(scenario.id) || scenario.kind != nil || scenario.sharesResources)
         }
     }
 
@@ -78,25 +99,32 @@ public final class VerifyRunner: Sendable {
             let label = "[\(position + 1)/\(chosen.count)] \(scenario.id)"
             if Task.isCancelled {
                 interrupted = true
-                outcomes.append(ScenarioOutcome(id: scenario.id, title: scenario.title, skipped: "interrupted"))
+                outcomes.append(ScenarioOutcome(id: scenario.id, title: scenario.title, skipped: "interrupted", kind: scenario.kind))
                 continue
             }
             if let reason = skipReason(scenario) {
-                progress("\(label): skipped (\(reason))")
-                outcomes.append(ScenarioOutcome(id: scenario.id, title: scenario.title, skipped: reason))
+                if scenario.kind == nil { progress("\(label): skipped (\(reason))") }
+                outcomes.append(ScenarioOutcome(id: scenario.id, title: scenario.title, skipped: reason, kind: scenario.kind))
                 continue
             }
-            progress("\(label): \(scenario.title)…")
+            // Generated cases are many: their progress is a line per failure and one per 100 cases.
+            let quiet = scenario.kind != nil
+            if !quiet { progress("\(label): \(scenario.title)…") }
             var execution = ScenarioExecution(runner: self, scenario: scenario)
             let outcome = await execution.run()
             outcomes.append(outcome)
-            progress("\(label): \(Self.verdict(outcome)) (\(outcome.steps.count) steps, \(outcome.exchanges) exchanges, \(outcome.errors) errors, \(SummaryTable.seconds(outcome.duration)))")
+            if !quiet || !outcome.passed {
+                progress("\(label): \(Self.verdict(outcome)) (\(outcome.steps.count) steps, \(outcome.exchanges) exchanges, \(outcome.errors) errors, \(SummaryTable.seconds(outcome.duration)))")
+            } else if (position + 1) % 100 == 0 {
+                progress("[\(position + 1)/\(chosen.count)] generated cases…")
+            }
             writeRecording()
             if Task.isCancelled { interrupted = true }
         }
         // Anything still pending (a scenario that could not clean up) is tried once more.
         let leftovers = await Task { await self.cleanUp(scenario: nil) }.value
         writeRecording()
+        writeFailures()
         let left = outcomes.flatMap(\.cleanup).filter { $0.failure != nil }.map(\.name) + leftovers.filter { $0.failure != nil }.map(\.name)
         return VerifyOutcome(runID: configuration.runID, scenarios: outcomes, report: report.withLock { $0 }, interrupted: interrupted, leftBehind: left)
     }
@@ -122,15 +150,22 @@ public final class VerifyRunner: Sendable {
     }
 
     /// Validates, counts and records one exchange of `scenario` (the report's "file"; the
-    /// index counts the scenario's exchanges from 0).
-    func observe(_ request: Exchange.Request, _ response: Exchange.Response?, scenario: String, started: Date, duration: TimeInterval) {
+    /// index counts the scenario's exchanges from 0). For a negative case (`rejection`), the
+    /// answer must refuse the request (``acceptance(of:result:rejection:)``), and the findings on the request are what the case meant to break, so
+    /// they are left out; the answer is still checked.
+    @discardableResult
+    func observe(_ request: Exchange.Request, _ response: Exchange.Response?, scenario: String, started: Date, duration: TimeInterval, rejection: ExpectedRejection? = nil) -> ExchangeResult {
         let index = counts.withLock { counts -> Int in
             let index = counts[scenario, default: Counts()].exchanges
             counts[scenario, default: Counts()].exchanges += 1
             return index
         }
         let exchange = Exchange(request: request, response: response, index: index, file: scenario)
-        let result = validator.validate(exchange)
+        var result = validator.validate(exchange)
+        if let rejection {
+            result.findings.removeAll { $0.location.rawValue.hasPrefix("request.") }
+            if let response, let accepted = Self.acceptance(of: response, result: result, rejection: rejection) { result.findings.append(accepted) }
+        }
         report.withLock { $0.add(result, of: exchange) }
         recorder?.record(exchange, started: started, duration: duration)
         let errors = result.findings.filter { $0.severity == .error }.count
@@ -138,6 +173,53 @@ public final class VerifyRunner: Sendable {
         counts.withLock {
             $0[scenario, default: Counts()].errors += errors
             $0[scenario, default: Counts()].warnings += warnings
+        }
+        return result
+    }
+
+    /// The variables every scenario starts from.
+    var sharedVariables: [String: String] { shared.withLock { $0 } }
+
+    /// Publishes what a resource scenario captured (and its recipe's constants) for the cases.
+    func share(_ variables: [String: String], from scenario: Scenario) {
+        var published = variables
+        let plan = ResourcePlan.plan(for: scenario.service)
+        if let variable = scenario.id.split(separator: ".").last.map(String.init), let recipe = plan.recipe(for: variable) {
+            published.merge(recipe.provides) { _, constant in constant }
+        }
+        shared.withLock { $0.merge(published) { _, new in new } }
+    }
+
+    /// The `verify.negative-accepted` finding on a negative case's answer, or nil when the
+    /// answer refused the request (an error status, or an error code in the envelope).
+    static func acceptance(of response: Exchange.Response, result: ExchangeResult, rejection: ExpectedRejection) -> Finding? {
+        guard response.status < 400 && result.errorCode == nil else { return nil }
+        return Finding(exchange: result.exchange, file: result.file, operation: result.operationID, rule: Rule.verifyNegativeAccepted, severity: .error,
+                       location: .responseStatus, pointer: "",
+                       message: "the request breaks a documented constraint (\(rejection.constraint)) and was accepted with \(response.status)",
+                       expected: "the documented error\(rejection.statuses.isEmpty ? "" : " " + rejection.statuses.map(String.init).joined(separator: " or "))\(rejection.preferredCodes.first.map { ", code \($0)" } ?? "")",
+                       actual: "\(response.status)", source: rejection.citation)
+    }
+
+    /// Keeps a failed generated case for the failed-case log.
+    func recordFailedCase(_ failed: FailedCase) {
+        failures.withLock { $0.append(failed) }
+    }
+
+    /// The failed generated cases so far.
+    public var failedCases: [FailedCase] { failures.withLock { $0 } }
+
+    private func writeFailures() {
+        guard let failuresPath else { return }
+        let lines = failedCases.map(\.jsonLine)
+        // No failure and no earlier log: nothing to write (an earlier log is emptied, so that it
+        // never shows failures this run did not have).
+        if lines.isEmpty && !FileManager.default.fileExists(atPath: failuresPath) { return }
+        do {
+            try AtomicFile.write(lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n", to: failuresPath)
+            progress("wrote \(lines.count) failed case\(lines.count == 1 ? "" : "s") to \(failuresPath) (conformance verify --replay \(failuresPath) runs them again)")
+        } catch {
+            progress("conformance: cannot write \(failuresPath): \(error)")
         }
     }
 

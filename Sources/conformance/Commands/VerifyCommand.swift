@@ -71,8 +71,35 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds to wait for a resource to settle.", valueName: "seconds"))
     var waitTimeout: Double?
 
-    @Flag(name: .long, help: "List the scenarios and exit.")
+    @Flag(name: .long, help: "List the scenarios and the generated cases, and exit.")
     var list = false
+
+    @Option(name: .long, help: ArgumentHelp("Seeds the choice of generated cases: the same seed gives the same cases.", valueName: "n"))
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: ArgumentHelp("At most this many generated cases per operation (0: all; default \(CaseSelection.defaultMaxCasesPerOperation)).", valueName: "n"))
+    var maxCasesPerOperation: Int = CaseSelection.defaultMaxCasesPerOperation
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Generate cases only for operations matching this glob, OperationId or service/OperationId (repeatable).", valueName: "glob"))
+    var operations: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Generate only these kinds of cases: positive, boundary, negative (repeatable).", valueName: "kind"))
+    var include: [CaseKind] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Do not generate these kinds of cases (repeatable).", valueName: "kind"))
+    var exclude: [CaseKind] = []
+
+    @Flag(name: .long, help: "Run only the hand-written scenarios, no generated cases.")
+    var noCases = false
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("An id the run may use for a resource no documented call creates, or instead of creating one: volume_id=ID, server_id=ID (repeatable). Changed only with --allow-mutations, never deleted.", valueName: "name=id"))
+    var resource: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Write failed generated cases here as JSON Lines (default: conformance-verify-failures.jsonl, when a case fails).", valueName: "path"))
+    var failures: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run the cases of a failed-case log again (instead of the scenarios and the generated cases).", valueName: "path"))
+    var replay: String?
 
     func validate() throws {
         let known = Specs.all.map(\.service)
@@ -92,14 +119,54 @@ struct VerifyCommand: AsyncParsableCommand {
         if token != nil && accessKey != nil { throw ValidationError("use either --token or --access-key/--secret-key") }
         if !(timeout > 0) { throw ValidationError("--timeout must be positive") }
         if let waitTimeout, !(waitTimeout > 0) { throw ValidationError("--wait-timeout must be positive") }
+        if maxCasesPerOperation < 0 { throw ValidationError("--max-cases-per-operation must be 0 (all) or more") }
+        _ = try resources()
+    }
+
+    /// `--resource name=id` as a dictionary; `volume=ID` also names `volume_id`.
+    func resources() throws -> [String: String] {
+        var named: [String: String] = [:]
+        for item in resource {
+            guard let equals = item.firstIndex(of: "="), equals != item.startIndex, item.index(after: equals) != item.endIndex else {
+                throw ValidationError("--resource \(item): expected name=id, e.g. volume_id=0b3c…")
+            }
+            let name = String(item[..<equals])
+            let id = String(item[item.index(after: equals)...])
+            named[name] = id
+            if !name.hasSuffix("_id") && !name.hasSuffix("Id") { named[name + "_id"] = id }
+        }
+        return named
+    }
+
+    /// What the run generates, from the case flags.
+    var selection: CaseSelection {
+        var kinds = include.isEmpty ? Set(CaseKind.allCases) : Set(include)
+        kinds.subtract(exclude)
+        return CaseSelection(seed: seed, maxCasesPerOperation: maxCasesPerOperation == 0 ? nil : maxCasesPerOperation, operations: operations, kinds: kinds)
+    }
+
+    /// The scenarios to run: a failed-case log, or the hand-written scenarios and the generated cases.
+    func catalog() throws -> [Scenario] {
+        if let replay {
+            do {
+                return try FailedCaseLog.scenarios(at: replay)
+            } catch {
+                throw CommandFailure("--replay \(error)", exitCode: 2)
+            }
+        }
+        let generated = noCases || (!self.scenarios.isEmpty && operations.isEmpty) ? [] : CaseGenerator.all(selection: selection, resources: try resources(), service: service)
+        let scenarios = operations.isEmpty || !self.scenarios.isEmpty ? ScenarioCatalog.all : []
+        return scenarios + generated
     }
 
     func run() async throws {
+        let catalog = try self.catalog()
         if list {
-            for scenario in ScenarioCatalog.all {
+            for scenario in catalog {
                 var notes: [String] = []
                 if scenario.mutates { notes.append("mutates") }
                 if case .embeddedMockOnly = scenario.reach { notes.append("embedded mock only") }
+                if let kind = scenario.kind { notes.append(kind.rawValue) }
                 Console.write("\(scenario.id)  \(scenario.title)\(notes.isEmpty ? "" : " [\(notes.joined(separator: ", "))]")\n")
             }
             return
@@ -140,8 +207,9 @@ struct VerifyCommand: AsyncParsableCommand {
         Console.progress("run \(configuration.runID) against \(configuration.endpoint.absoluteString)\(configuration.allowMutations || configuration.ownsEndpoint ? "" : " (read-only; --allow-mutations for the life cycles)")")
 
         let client = UpstreamClient()
-        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format == .junit, progress: { Console.progress($0) })
-        let task = Task { await runner.run(ScenarioCatalog.all) }
+        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format == .junit,
+                                  resources: try resources(), failuresPath: failures ?? "conformance-verify-failures.jsonl", progress: { Console.progress($0) })
+        let task = Task { await runner.run(catalog) }
         let interrupt = InterruptHandler {
             Console.progress("conformance: interrupted; deleting what this run created… (Ctrl-C again to exit at once)")
             task.cancel()
@@ -184,3 +252,5 @@ struct VerifyCommand: AsyncParsableCommand {
         return .none
     }
 }
+
+extension CaseKind: ExpressibleByArgument {}

@@ -9,14 +9,16 @@ import ConformanceModel
 /// body holds, filled from each disk), as the list example (line 327) nests them.
 enum TencentDiskHandlers {
     static let table: [(String, MockHandler)] = [
-        ("DiskCreate", create),
+        ("DiskCreate", logged("DiskCreate", create)),
         ("DiskList", list),
         ("DiskInspect", inspect),
-        ("DiskResize", resize),
-        ("DiskDelete", delete),
-        ("DiskAttach", attach),
-        ("DiskDetach", detach),
-        ("DiskUpdate", update),
+        ("DiskResize", logged("DiskResize", resize)),
+        ("DiskDelete", logged("DiskDelete", delete)),
+        ("DiskAttach", logged("DiskAttach", attach)),
+        ("DiskDetach", logged("DiskDetach", detach)),
+        ("DiskUpdate", logged("DiskUpdate", update)),
+        ("DiskLogsList", logs),
+        ("DiskDistributedInspect", distributedInspect),
     ]
 
     static let create: MockHandler = { context, state in
@@ -26,15 +28,21 @@ enum TencentDiskHandlers {
             state.disks[id] = MockDisk(id: id, name: context.string("DiskName") ?? id, size: context.integer("DiskSize") ?? 10,
                                        type: context.string("DiskType") ?? "CLOUD_PREMIUM", chargeType: context.string("DiskChargeType") ?? "POSTPAID_BY_HOUR",
                                        zone: context.string("Placement", "Zone") ?? "zone-1", state: "UNATTACHED", instanceID: nil,
-                                       createTime: MockClock.timestamp())
+                                       createTime: MockClock.timestamp(), region: context.string("Region") ?? "")
         }
         return context.success()
     }
 
-    /// Answers every disk of `DiskIds` (or every disk, in creation order), with `TotalCount`.
+    /// Answers every disk of `DiskIds` (or every disk, in creation order) that `Fuzzy`
+    /// matches, with `TotalCount`.
     static let list: MockHandler = { context, state in
         let wanted = context.value(["DiskIds"])?.arrayValue?.compactMap(\.stringValue) ?? []
-        let disks = wanted.isEmpty ? state.disks.list(MockTable<MockDisk>.all) : wanted.compactMap { state.disks[$0] }
+        var disks = wanted.isEmpty ? state.disks.list(MockTable<MockDisk>.all) : wanted.compactMap { state.disks[$0] }
+        // 003 /v1/tencent/disk/list: `Fuzzy` "过滤字符串" (filter string). Decision: it keeps the
+        // disks whose name or id contains it, ignoring case; empty filters nothing.
+        if let fuzzy = context.string("Fuzzy")?.lowercased(), !fuzzy.isEmpty {
+            disks = disks.filter { $0.name.lowercased().contains(fuzzy) || $0.id.lowercased().contains(fuzzy) }
+        }
         guard case .success(let status, var body) = context.success() else { return context.success() }
         if body?["data"]?["TotalCount"] != nil { body = body?.mockSetting(["data", "TotalCount"], to: .integer(disks.count)) }
         // Every list of disk objects under data (the example's `List`) gets one element per disk.

@@ -1,0 +1,228 @@
+import Conformance
+import ConformanceModel
+import ConformanceSpecs
+import Foundation
+
+/// Generates `verify`'s cases for every documented operation of a service (issue 19): the
+/// docs' request examples and the synthesized `request.min`/`request.full` (positive), each
+/// documented bound, length, item count and enumeration at its edge (boundary), and one
+/// documented constraint broken per request (negative), each expecting the documented error.
+///
+/// Every candidate is checked by the validator before it becomes a case: a positive or
+/// boundary request must raise no request finding, a negative one must raise one, whose
+/// message and citation become the case's broken constraint. So a case never claims a
+/// constraint the spec does not hold, and a spec reading that changes changes the cases.
+///
+/// The cases are chained by the ``ResourcePlan``: the shared resources are made first (one
+/// scenario per recipe, `<service>.resource.<variable>`), a case that deletes or changes the
+/// state of a resource (a DELETE, or an operation with a documented state effect) makes a
+/// fresh one of its own first, and everything is deleted at the end.
+public struct CaseGenerator {
+    public let spec: ServiceSpec
+    public let plan: ResourcePlan
+    public let selection: CaseSelection
+    /// Ids the user named (`--resource volume_id=…`): used instead of the recipes.
+    public let resources: [String: String]
+    private let validator: Validator
+
+    public init(spec: ServiceSpec, selection: CaseSelection = CaseSelection(), resources: [String: String] = [:]) {
+        self.spec = spec
+        self.plan = ResourcePlan.plan(for: spec.service)
+        self.selection = selection
+        self.resources = resources
+        self.validator = Validator(options: ValidatorOptions(service: spec.service))
+    }
+
+    /// The generated scenarios of every service, in spec order.
+    public static func all(selection: CaseSelection = CaseSelection(), resources: [String: String] = [:], service: String? = nil) -> [Scenario] {
+        Specs.all.filter { service == nil || $0.service == service }.flatMap { CaseGenerator(spec: $0, selection: selection, resources: resources).scenarios() }
+    }
+
+    /// The resource scenarios the selected cases need, then the cases: per operation in
+    /// document order, deletes last (so that a delete never takes a resource from a later case).
+    public func scenarios() -> [Scenario] {
+        let operations = spec.operations.filter { selection.selects(service: spec.service, operation: $0.id) }
+        let ordered = operations.filter { $0.method != "DELETE" } + operations.filter { $0.method == "DELETE" }
+        let cases = ordered.flatMap(cases(of:))
+        let needed = Set(cases.flatMap { $0.steps.flatMap(\.requires) })
+        return resourceScenarios(needed: needed) + cases
+    }
+
+    // MARK: Resources
+
+    /// One scenario per shared recipe that a case needs (with what it needs), in plan order.
+    func resourceScenarios(needed: Set<String>) -> [Scenario] {
+        var wanted = Set<String>()
+        func want(_ variable: String) {
+            guard resources[variable] == nil, let recipe = plan.recipe(for: variable), !wanted.contains(variable) else { return }
+            wanted.insert(variable)
+            recipe.needs.forEach(want)
+        }
+        needed.forEach(want)
+        return plan.recipes.filter { wanted.contains($0.variable) && $0.shared }.map { recipe in
+            Scenario(id: "\(spec.service).resource.\(recipe.variable)", service: spec.service, title: "provide \(recipe.variable) for the generated cases",
+                     steps: recipe.steps, sharesResources: true)
+        }
+    }
+
+    /// The variables `step` fills from the run (placeholders in its path, query and body).
+    static func placeholders(of step: ScenarioStep) -> [String] {
+        var texts = Array(step.path.values) + step.query.map(\.value)
+        if case .json(let body) = step.body { texts += Template.strings(in: body) }
+        return Template.missing(in: texts, variables: ["project_id": "", "run_id": "", "name": ""])
+    }
+
+    /// The variables a case of `operation` must have a fresh resource for: what it deletes, and
+    /// what a documented effect (StateMachine) changes the state of.
+    func freshVariables(of operation: ConformanceModel.Operation, uses: [String]) -> [String] {
+        var fresh: [String] = []
+        if operation.method == "DELETE", let last = uses.last(where: { plan.recipe(for: $0) != nil }) { fresh.append(last) }
+        for machine in Rules.stateMachines where machine.service == spec.service {
+            for effect in machine.effects where effect.operations.contains(operation.id) {
+                for target in effect.target {
+                    switch target {
+                    case .path(let name): fresh.append(plan.variable(forParameter: name))
+                    case .requestBody(let path): if let member = path.split(separator: ".").last.map(String.init), let variable = plan.bodyMembers[member] { fresh.append(variable) }
+                    case .responseBody: break
+                    }
+                }
+            }
+        }
+        fresh += plan.fresh[operation.id] ?? []
+        for variable in uses where plan.recipe(for: variable)?.shared == false { fresh.append(variable) }
+        var seen = Set<String>()
+        // Even a resource the user named gets a fresh one here: the run never deletes, nor
+        // changes the state of, what it did not create.
+        return fresh.filter { uses.contains($0) && plan.recipe(for: $0) != nil && seen.insert($0).inserted }
+    }
+
+    // MARK: Cases
+
+    /// The selected cases of one operation.
+    func cases(of operation: ConformanceModel.Operation) -> [Scenario] {
+        let candidates = CaseCandidates(service: spec.service, operation: operation, plan: plan).all()
+        var cases: [(CaseKind, Scenario)] = []
+        var labels: [String: Int] = [:]
+        for candidate in candidates {
+            guard let scenario = scenario(for: candidate, of: operation) else { continue }
+            var named = scenario
+            let slug = Self.slug(candidate.label)
+            labels[slug, default: 0] += 1
+            named.id = "\(spec.service).\(operation.id).\(candidate.kind.rawValue).\(slug)\(labels[slug]! > 1 ? "-\(labels[slug]!)" : "")"
+            cases.append((candidate.kind, named))
+        }
+        return selection.pick(cases, operation: operation.id, kind: { $0.0 }).map { $0.1 }
+    }
+
+    /// The case scenario of one candidate, or nil when the validator disagrees with what the
+    /// candidate claims (a "valid" request with a request finding, a "broken" one without).
+    func scenario(for candidate: CaseCandidate, of operation: ConformanceModel.Operation) -> Scenario? {
+        var path: [String: String] = [:]
+        for name in Self.pathParameters(of: operation) where name != "project_id" {
+            path[name] = "{{\(plan.variable(forParameter: name))}}"
+        }
+        var step = ScenarioStep("\(candidate.kind.rawValue): \(candidate.label)", operation: operation.id, path: path, query: candidate.query,
+                                body: candidate.body.map(StepBody.json), expect: Self.successStatuses(of: operation))
+        let uses = Self.placeholders(of: step)
+        guard let verdict = check(step, operation: operation) else { return nil }
+        switch candidate.kind {
+        case .positive, .boundary:
+            guard verdict.isEmpty else { return nil }
+        case .negative:
+            let statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
+            // Decision: a negative case needs a documented way to refuse. ECS's resize page
+            // documents only 200 and no error table, so no answer to a broken request could
+            // be the documented one; its negative cases are not generated.
+            guard let first = verdict.first, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
+            let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first.pointer, in: spec),
+                                               constraint: "\(pointer)\(first.message)", citation: first.source)
+            step.expect = Set(statuses)
+        }
+        step.requires = uses
+        let fresh = candidate.kind == .negative ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
+        step.effect = effect(of: operation, uses: uses, fresh: fresh)
+        var steps: [ScenarioStep] = []
+        for variable in fresh { steps += plan.recipe(for: variable)?.steps ?? [] }
+        if candidate.kind != .negative { steps += plan.preparations[operation.id] ?? [] }
+        steps.append(step)
+        return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)", reach: reach(of: operation, uses: uses, effect: step.effect),
+                        steps: steps, kind: candidate.kind, operation: operation.id)
+    }
+
+    /// The request findings of `step` built with sample ids (nil when it does not route to
+    /// `operation`, or cannot be built): empty for a valid request.
+    func check(_ step: ScenarioStep, operation: ConformanceModel.Operation) -> [Finding]? {
+        var samples: [String: String] = ["project_id": VerifyConfiguration.defaultProjectID, "run_id": "00000000", "name": "conformance-00000000"]
+        for (index, variable) in Self.placeholders(of: step).enumerated() {
+            samples[variable] = plan.samples[variable] ?? plan.mockFixtures[variable] ?? "6d6f636b-5e52-4000-8000-\(String(format: "%012d", index + 1))"
+        }
+        let builder = RequestBuilder(endpoint: URL(string: "http://generator.invalid")!, service: spec.service)
+        guard let built = try? builder.build(step, operation: operation, variables: samples) else { return nil }
+        let result = validator.validate(Exchange(request: built.request, response: nil))
+        guard result.operationID == operation.id else { return nil }
+        return result.findings.filter { finding in
+            finding.severity == .error && [.requestBody, .requestQuery, .requestPath].contains(finding.location)
+        }
+    }
+
+    /// What the case's request does to resources, for the safety rules: a read; a change or a
+    /// delete of a resource the run created (or the user named); or, when it would create
+    /// something no cleanup step tracks or names an id only the mock has, a mock-only change.
+    ///
+    /// Decision: an operation whose id says `Create` and whose path names no resource of the
+    /// run (`CreateSnapshot`, `DiskCreate`) makes a new resource the case could not delete
+    /// again, so it runs on the embedded mock only; the recipes' own creates run everywhere.
+    func effect(of operation: ConformanceModel.Operation, uses: [String], fresh: [String]) -> StepEffect {
+        if ReadOnlyOperations.isReadOnly(service: spec.service, operation: operation.id, method: operation.method) { return .read }
+        let owned = uses.filter { variable in
+            resources[variable] != nil || (plan.recipe(for: variable)?.steps.contains { if case .create = $0.effect { true } else { false } } ?? false)
+        }
+        let inPath = Set(operation.parameters(in: .path).map { plan.variable(forParameter: $0.name) })
+        if operation.id.contains("Create") && !owned.contains(where: inPath.contains) { return .mutateMockFixture }
+        guard let target = fresh.last ?? owned.last else { return .mutateMockFixture }
+        if operation.method == "DELETE" { return fresh.contains(target) ? .delete(variable: target) : .mutateMockFixture }
+        return .mutate(variable: target)
+    }
+
+    func reach(of operation: ConformanceModel.Operation, uses: [String], effect: StepEffect) -> Scenario.Reach {
+        if let missing = uses.first(where: { plan.mockFixtures[$0] != nil && resources[$0] == nil }) {
+            return .embeddedMockOnly(reason: "no documented call creates \(missing); pass --resource \(missing)=ID")
+        }
+        if effect == .mutateMockFixture {
+            return .embeddedMockOnly(reason: "\(operation.id) would create or change a resource no cleanup step tracks")
+        }
+        return .anyEndpoint
+    }
+
+    /// The `{names}` of the operation's path template, in order (the template is what the
+    /// request is built from, whether or not the parameter table lists each one).
+    static func pathParameters(of operation: ConformanceModel.Operation) -> [String] {
+        var names: [String] = []
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names
+    }
+
+    static func successStatuses(of operation: ConformanceModel.Operation) -> Set<Int> {
+        let statuses = Set(operation.responses.map(\.status).filter { (200..<400).contains($0) })
+        return statuses.isEmpty ? [200] : statuses
+    }
+
+    /// `volume-size-at-its-maximum-32768` from a label.
+    static func slug(_ label: String) -> String {
+        var slug = ""
+        for character in label.lowercased() {
+            if character.isLetter || character.isNumber || character == "_" {
+                slug.append(character)
+            } else if !slug.isEmpty && slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(80))
+    }
+}

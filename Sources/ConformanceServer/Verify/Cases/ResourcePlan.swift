@@ -1,0 +1,175 @@
+import ConformanceModel
+
+/// How the generated cases of one service get the resources their requests name: which
+/// documented calls create (or find) each one, which path parameters and body members take it,
+/// and which ids only the embedded mock (or the user's `--resource`) can give.
+///
+/// The plan is data, one value per service (``ResourcePlan/all``); ``CaseGenerator`` derives
+/// everything else from the spec: a case whose path names `{snapshot_id}` runs after the
+/// snapshot recipe, a delete or a documented state change gets a fresh resource of its own.
+public struct ResourcePlan: Sendable {
+    /// The calls that provide one variable.
+    public struct Recipe: Sendable {
+        /// The variable the recipe provides (`volume_id`).
+        public var variable: String
+        /// Variables its steps use, provided by other recipes first.
+        public var needs: [String]
+        /// The steps: create (or list) and wait for the documented state.
+        public var steps: [ScenarioStep]
+        /// Constants the recipe makes true once its steps passed (`metadata_key` once the key is
+        /// written).
+        public var provides: [String: String]
+        /// Whether one resource may serve every case (false: a transfer changes its volume's
+        /// state, so every case that needs one makes its own).
+        public var shared: Bool
+
+        public init(_ variable: String, needs: [String] = [], steps: [ScenarioStep], provides: [String: String] = [:], shared: Bool = true) {
+            self.variable = variable
+            self.needs = needs
+            self.steps = steps
+            self.provides = provides
+            self.shared = shared
+        }
+
+        /// Whether the recipe changes anything (it then needs `--allow-mutations` on a live endpoint).
+        public var mutates: Bool { steps.contains { $0.effect.mutates } }
+    }
+
+    public var service: String
+    /// In dependency order.
+    public var recipes: [Recipe]
+    /// Path parameter → variable where the names differ (`target_project_id` → `project_id`).
+    public var parameters: [String: String]
+    /// Body member name → variable: the member gets the variable's id (an array member a
+    /// one-element array), wherever it appears (`DiskIds` → `disk_id`).
+    public var bodyMembers: [String: String]
+    /// Body member name → a value that fits the plan's resources (`new_size` above the recipe
+    /// volume's 10 GB, EVS 6.1.7 "必须大于原有云硬盘容量").
+    public var bodyValues: [String: JSONValue]
+    /// Ids no documented call of the service creates, valid on the embedded mock only (its
+    /// fixtures); a live run needs them from `--resource NAME=ID`.
+    public var mockFixtures: [String: String]
+    /// Operation → variables its positive and boundary cases need a fresh resource for, beyond
+    /// what the spec says (DELETE methods and documented state effects): the Tencent gateway's
+    /// `DiskDelete` is a POST, and its disk states are not documented.
+    public var fresh: [String: [String]]
+    /// Operation → steps that bring a fresh resource into the state the operation needs
+    /// (a disk is attached before it is detached).
+    public var preparations: [String: [ScenarioStep]]
+    /// Variable → a value the docs give for it, used on every endpoint (EVS 5.2 查询接口的版本信息:
+    /// `api_version` "取值为：v1、v2").
+    public var samples: [String: String]
+
+    public init(service: String, recipes: [Recipe] = [], parameters: [String: String] = [:], bodyMembers: [String: String] = [:], bodyValues: [String: JSONValue] = [:], mockFixtures: [String: String] = [:], fresh: [String: [String]] = [:], preparations: [String: [ScenarioStep]] = [:], samples: [String: String] = [:]) {
+        self.service = service
+        self.recipes = recipes
+        self.parameters = parameters
+        self.bodyMembers = bodyMembers
+        self.bodyValues = bodyValues
+        self.mockFixtures = mockFixtures
+        self.fresh = fresh
+        self.preparations = preparations
+        self.samples = samples
+    }
+
+    /// The recipe providing `variable`.
+    public func recipe(for variable: String) -> Recipe? {
+        recipes.first { $0.variable == variable }
+    }
+
+    /// The variable a path parameter takes.
+    public func variable(forParameter name: String) -> String {
+        parameters[name] ?? name
+    }
+
+    /// The plan of `service` (an empty plan for a service without one).
+    public static func plan(for service: String) -> ResourcePlan {
+        all.first { $0.service == service } ?? ResourcePlan(service: service)
+    }
+
+    public static let all: [ResourcePlan] = [huaweiEVS, tencentCBS, huaweiECS, baiduBCC]
+}
+
+extension ResourcePlan {
+    /// EVS: an availability zone, a volume (6.1.1, waited to `available`, A.3), a snapshot of
+    /// it (6.2.1, waited to `available`, A.4), a metadata key on both, a volume type, and a transfer of a volume of its own (9.1 changes the volume to
+    /// `awaiting-transfer`, A.3, so the transfer is never shared).
+    static let huaweiEVS = ResourcePlan(
+        service: "huawei-evs",
+        recipes: [
+            Recipe("zone", steps: [
+                ScenarioStep("pick an availability zone", operation: "ListOsAvailabilityZone", expect: [200], captures: ["zone": "availabilityZoneInfo[0].zoneName"]),
+            ]),
+            Recipe("volume_id", needs: ["zone"], steps: evsVolume("volume_id", suffix: "volume")),
+            Recipe("snapshot_id", needs: ["volume_id"], steps: [
+                ScenarioStep("snapshot the volume", operation: "CreateSnapshot",
+                             body: .json(["snapshot": ["volume_id": "{{volume_id}}", "name": "{{name}}-snapshot"]]),
+                             expect: [202], captures: ["snapshot_id": "snapshot.id"],
+                             effect: .create(variable: "snapshot_id", cleanup: CleanupStep(ScenarioCatalog.deleteSnapshot))),
+                ScenarioStep("wait until the snapshot is available", operation: "ShowSnapshot", path: ["snapshot_id": "{{snapshot_id}}"], expect: [200],
+                             until: .value(path: "snapshot.status", in: ["available"], failing: ["error"])),
+            ]),
+            Recipe("metadata_key", needs: ["volume_id", "snapshot_id"], steps: [
+                ScenarioStep("write a metadata key on the volume", operation: "CreateVolumeMetadata", path: ["volume_id": "{{volume_id}}"],
+                             body: .json(["metadata": ["conformance": "{{run_id}}"]]), expect: [200], effect: .mutate(variable: "volume_id")),
+                ScenarioStep("write a metadata key on the snapshot", operation: "CreateSnapshotMetadata", path: ["snapshot_id": "{{snapshot_id}}"],
+                             body: .json(["metadata": ["conformance": "{{run_id}}"]]), expect: [200], effect: .mutate(variable: "snapshot_id")),
+            ], provides: ["metadata_key": "conformance"]),
+            Recipe("type_id", steps: [
+                ScenarioStep("pick a volume type", operation: "ListTypes", expect: [200], captures: ["type_id": "volume_types[0].id"]),
+            ]),
+            Recipe("transfer_id", needs: ["zone"], steps: evsVolume("transfer_volume_id", suffix: "transfer-volume") + [
+                ScenarioStep("offer the volume for transfer", operation: "CreateOsVolumeTransfer",
+                             body: .json(["transfer": ["name": "{{name}}-transfer", "volume_id": "{{transfer_volume_id}}"]]),
+                             expect: [202], captures: ["transfer_id": "transfer.id"],
+                             effect: .create(variable: "transfer_id", cleanup: CleanupStep(ScenarioStep("cancel the transfer", operation: "DeleteOsVolumeTransfer",
+                                                                                                          path: ["transfer_id": "{{transfer_id}}"], expect: [202], effect: .delete(variable: "transfer_id"))))),
+            ], shared: false),
+        ],
+        parameters: ["target_project_id": "project_id", "key": "metadata_key", "version": "api_version"],
+        bodyMembers: ["volume_id": "volume_id"],
+        bodyValues: ["new_size": 20],
+        samples: ["api_version": "v2"]
+    )
+
+    /// A 10 GB volume named `<run name>-<suffix>`, waited to `available`.
+    static func evsVolume(_ variable: String, suffix: String) -> [ScenarioStep] {
+        let delete = ScenarioStep("delete the volume", operation: "DeleteVolume", path: ["volume_id": "{{\(variable)}}"], expect: [200, 202], effect: .delete(variable: variable))
+        return [
+            ScenarioStep("create a volume", operation: "CreateVolume",
+                         body: .json(["volume": ["name": .string("{{name}}-\(suffix)"), "availability_zone": "{{zone}}", "size": 10, "volume_type": "SATA",
+                                                  "description": "created by conformance verify run {{run_id}}; deleted at the end of the run"]]),
+                         expect: [202], captures: [variable: "volume_ids[0]", "job_id": "job_id"],
+                         effect: .create(variable: variable, cleanup: CleanupStep(delete))),
+            ScenarioStep("wait until the volume is available", operation: "ShowVolume", path: ["volume_id": "{{\(variable)}}"], expect: [200],
+                         until: .value(path: "volume.status", in: ["available"], failing: ["error"])),
+        ]
+    }
+
+    /// Tencent: a disk, found by its name after the create (whose answer carries no id). The
+    /// server a disk attaches to is not created by any documented call.
+    static let tencentCBS = ResourcePlan(
+        service: "tencent-cbs",
+        recipes: [
+            Recipe("disk_id", steps: [
+                ScenarioStep("create a disk", operation: "DiskCreate",
+                             body: .golden(file: "request.min.json", set: ["DiskName": "{{name}}-disk", "DiskSize": 10, "DiskChargeType": "POSTPAID_BY_HOUR", "DiskCount": 1]),
+                             expect: [200], effect: .create(variable: "disk_id", cleanup: CleanupStep(ScenarioCatalog.tencentDelete), lookup: ScenarioCatalog.tencentFind)),
+            ]),
+        ],
+        bodyMembers: ["DiskIds": "disk_id", "DiskId": "disk_id", "InstanceId": "instance_id"],
+        bodyValues: ["DiskSize": 20],
+        mockFixtures: ["instance_id": "6d6f636b-5e52-4000-8000-000000000002"],
+        fresh: ["DiskDelete": ["disk_id"], "DiskResize": ["disk_id"], "DiskAttach": ["disk_id"], "DiskDetach": ["disk_id"]],
+        preparations: ["DiskDetach": [
+            ScenarioStep("attach the disk first", operation: "DiskAttach", body: .golden(file: "request.min.json", set: ["DiskIds": ["{{disk_id}}"], "InstanceId": "{{instance_id}}"]),
+                         expect: [200], effect: .mutate(variable: "disk_id"), requires: ["instance_id"]),
+        ]]
+    )
+
+    /// ECS: the resize document has no create-server call.
+    static let huaweiECS = ResourcePlan(service: "huawei-ecs", mockFixtures: ["server_id": ScenarioCatalog.mockServerID])
+
+    /// BCC: the renewal document has no create-disk call.
+    static let baiduBCC = ResourcePlan(service: "baidu-bcc", mockFixtures: ["volumeId": "v-conformance"])
+}

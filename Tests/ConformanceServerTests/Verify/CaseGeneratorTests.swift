@@ -1,0 +1,109 @@
+import Conformance
+import ConformanceModel
+import ConformanceServer
+import ConformanceSpecs
+import Foundation
+import Testing
+
+@Suite("generated verify cases")
+struct CaseGeneratorTests {
+    static let evs = Specs.service("huawei-evs")!
+
+    func cases(_ selection: CaseSelection, service: String = "huawei-evs") -> [Scenario] {
+        CaseGenerator(spec: Specs.service(service)!, selection: selection).scenarios().filter { $0.kind != nil }
+    }
+
+    @Test("the same seed gives the same cases; another seed draws others")
+    func seeded() {
+        let first = cases(CaseSelection(seed: 7, maxCasesPerOperation: 3))
+        let again = cases(CaseSelection(seed: 7, maxCasesPerOperation: 3))
+        let other = cases(CaseSelection(seed: 8, maxCasesPerOperation: 3))
+        #expect(first.map(\.id) == again.map(\.id))
+        #expect(first.map(\.steps) == again.map(\.steps))
+        #expect(first.map(\.id) != other.map(\.id))
+        // The budget holds per operation, and each operation keeps a positive case.
+        let byOperation = Dictionary(grouping: first, by: { $0.operation! })
+        #expect(byOperation.values.allSatisfy { $0.count <= 3 })
+        #expect(byOperation.values.allSatisfy { $0.contains { $0.kind == .positive } })
+    }
+
+    /// EVS documents `GET /` twice (ListRoot, ListRoot2) and `GET /{version}` twice (ShowRoot,
+    /// ShowRoot2): no request reaches the second of each apart from the first.
+    @Test("every documented operation of every service gets a case, but for a route another operation documents first")
+    func everyOperation() {
+        for spec in Specs.all {
+            let covered = Set(cases(CaseSelection(), service: spec.service).compactMap(\.operation))
+            var seen = Set<String>()
+            let reachable = spec.operations.filter { seen.insert($0.routeKey).inserted }.map(\.id)
+            #expect(covered == Set(reachable), "\(spec.service): \(Set(reachable).subtracting(covered).sorted())")
+        }
+        #expect(Set(Self.evs.operations.map(\.id)).subtracting(cases(CaseSelection()).compactMap(\.operation)) == ["ListRoot2", "ShowRoot2"])
+    }
+
+    @Test("--operations, --include and --exclude narrow the cases")
+    func narrowing() {
+        let only = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative]))
+        #expect(!only.isEmpty)
+        #expect(only.allSatisfy { $0.operation == "CreateVolume" && $0.kind == .negative })
+        let glob = cases(CaseSelection(operations: ["huawei-evs/*Snapshot"], kinds: [.positive]))
+        #expect(Set(glob.compactMap(\.operation)) == Set(Self.evs.operations.map(\.id).filter { $0.hasSuffix("Snapshot") }))
+    }
+
+    /// EVS 6.1.1 请求参数: `size` 1–32768 (数据盘 10–32768), `volume_type` one of SATA…ESSD2,
+    /// `availability_zone` 是 (required); hand-read from the document.
+    @Test("negative cases break the documented constraints of CreateVolume and expect 400")
+    func createVolumeNegatives() throws {
+        let negatives = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative]))
+        let rejections = negatives.compactMap { $0.steps.last?.rejection }
+        #expect(rejections.allSatisfy { $0.statuses == [400] })
+        let constraints = rejections.map(\.constraint)
+        #expect(constraints.contains { $0.hasPrefix("/volume/size") && $0.contains("32768") })
+        #expect(constraints.contains { $0.hasPrefix("/volume/availability_zone") })
+        #expect(constraints.contains { $0.hasPrefix("/volume/volume_type") })
+        let sizes = negatives.compactMap(\.steps.last).filter { $0.rejection?.constraint.hasPrefix("/volume/size") == true }
+        #expect(sizes.allSatisfy { $0.rejection?.preferredCodes.first == "EVS.1010" && $0.rejection?.citation?.document.hasPrefix("002_") == true })
+        let values = sizes.map { step -> JSONValue? in
+            guard case .json(let body)? = step.body else { return nil }
+            return body["volume"]?["size"]
+        }
+        #expect(values.contains { $0?.doubleValue == 32769 })
+        #expect(values.contains { $0?.doubleValue == 0 })
+        #expect(values.contains { $0?.stringValue == "ten" })
+        #expect(values.contains { $0 == nil })
+    }
+
+    @Test("boundary cases put documented bounds at their edges")
+    func boundaries() {
+        let bounds = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.boundary]))
+        let sizes = bounds.compactMap { scenario -> String? in
+            guard case .json(let body)? = scenario.steps.last?.body else { return nil }
+            return scenario.id.contains("volume-size") ? body["volume"]?["size"]?.doubleValue.map { String(Int($0)) } : nil
+        }
+        #expect(Set(sizes) == ["1", "32768"])
+        #expect(bounds.allSatisfy { $0.steps.last?.rejection == nil })
+    }
+
+    @Test("a case that deletes a resource makes its own first, and the shared resources come first")
+    func chaining() {
+        let all = CaseGenerator(spec: Self.evs, selection: CaseSelection(operations: ["DeleteSnapshot", "ShowSnapshot"], kinds: [.positive])).scenarios()
+        #expect(all.prefix { $0.sharesResources }.map(\.id) == ["huawei-evs.resource.zone", "huawei-evs.resource.volume_id", "huawei-evs.resource.snapshot_id"])
+        let delete = all.first { $0.operation == "DeleteSnapshot" }!
+        #expect(delete.steps.map(\.operation) == ["CreateSnapshot", "ShowSnapshot", "DeleteSnapshot"])
+        #expect(delete.steps.last?.effect == .delete(variable: "snapshot_id"))
+        let show = all.first { $0.operation == "ShowSnapshot" }!
+        #expect(show.steps.count == 1 && show.steps[0].effect == .read)
+    }
+
+    /// A.1: EVS.1010 "invalid volume size!", EVS.1039 "invalid sort_key!", EVS.2218 "invalid
+    /// X-Client-Token in header", EVS.1003 "invalid volume name!"; EVS.5400 "Malformed request body.".
+    @Test("error codes are matched to the field their message names")
+    func fieldCodes() {
+        #expect(FieldErrorCodes.codes(for: "/volume/size", in: Self.evs).first == "EVS.1010")
+        #expect(FieldErrorCodes.codes(for: "sort_key", in: Self.evs) == ["EVS.1039"])
+        #expect(FieldErrorCodes.codes(for: "X-Client-Token", in: Self.evs) == ["EVS.2218"])
+        #expect(FieldErrorCodes.codes(for: "/volume/name", in: Self.evs).first == "EVS.1003")
+        #expect(FieldErrorCodes.codes(for: "/volume/count", in: Self.evs).isEmpty)
+        #expect(FieldErrorCodes.generic(in: Self.evs) == "EVS.5400")
+        #expect(FieldErrorCodes.generic(in: Specs.service("baidu-bcc")!) == "BadRequest")
+    }
+}
