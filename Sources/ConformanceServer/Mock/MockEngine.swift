@@ -73,11 +73,15 @@ public final class MockEngine: Sendable {
         if let bytes = request.body, !bytes.isEmpty {
             body = try? JSONValue.parse(bytes: bytes)
         }
+        let spoil = faults.decide()
         if configuration.validateRequests, let problem = requestProblem(request) {
-            return error(badRequestCode(service, pointer: problem.pointer), status: nil, message: problem.message, service: service, requestID: requestID)
+            // The refusal is an answer like any other: faults spoil it too (an undocumented code).
+            let refusal = faults.spoil(.error(code: badRequestCode(service, pointer: problem.pointer), message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
+            if case .error(let code, let status, let message) = refusal {
+                return error(code, status: status, message: message, service: service, requestID: requestID)
+            }
         }
 
-        let spoil = faults.decide()
         let context = MockContext(
             service: service, operation: operation,
             parameters: Dictionary(match.pathParameters.map { ($0.name, SigningEncoding.decode(String($0.value))) }, uniquingKeysWith: { first, _ in first }),
