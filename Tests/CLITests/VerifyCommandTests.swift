@@ -1,3 +1,4 @@
+import ConformanceModel
 import Foundation
 import Testing
 
@@ -14,9 +15,13 @@ struct VerifyCommandTests {
         #expect(result.standardOutput.contains("huawei-evs.volume-lifecycle"))
         #expect(result.standardOutput.contains("passed, 0 failed, 0 skipped"))
         #expect(result.standardError.contains("embedded mock at http://127.0.0.1:"))
-        // The recording validates clean on its own.
-        let validated = try CommandRunner.run(["validate", har])
-        #expect(validated.status == 0, "\(validated.standardOutput)")
+        // On its own, the recording's only errors are on the requests of the negative cases,
+        // which break a documented constraint on purpose; every answer conforms.
+        let validated = try CommandRunner.run(["validate", har, "--format", "json"])
+        let report = try JSONValue.parse(validated.standardOutput)
+        let errors = (report["findings"]?.arrayValue ?? []).filter { $0["severity"]?.stringValue == "error" }
+        #expect(!errors.isEmpty)
+        #expect(errors.allSatisfy { $0["location"]?.stringValue?.hasPrefix("request.") == true }, "\(errors.prefix(3))")
     }
 
     @Test("`--faults all` makes the report show findings and the run exit 1")

@@ -64,12 +64,13 @@ import Testing
         #expect(mock.errors == [])
     }
 
-    @Test func requestsThatBreakTheSpecGetEVS5400() {
+    /// A.1: a broken `size` gets EVS.1010 "invalid volume size!", a body that is not JSON EVS.5400.
+    @Test func requestsThatBreakTheSpecGetTheDocumentedCode() {
         let mock = MockHarness()
         let wrongType = mock.send("POST", "/v2.1/\(MockHarness.project)/cloudvolumes",
                                   body: #"{"volume": {"availability_zone": "az-1", "size": "ten", "volume_type": "SSD"}}"#)
         #expect(wrongType.status == 400)
-        #expect(wrongType.json?["error"]?["code"]?.stringValue == "EVS.5400")
+        #expect(wrongType.json?["error"]?["code"]?.stringValue == "EVS.1010")
         #expect(wrongType.json?["error"]?["message"]?.stringValue?.contains("/volume/size") == true)
         let garbage = mock.send("POST", "/v2.1/\(MockHarness.project)/cloudvolumes", body: "{not json")
         #expect(garbage.status == 400)

@@ -62,9 +62,8 @@ struct ScenarioExecution {
             if outcome.failure != nil { stopped = "an earlier step failed" }
         }
         // Cleanup runs in a task of its own: when the run is cancelled (SIGINT), the requests
-        // that delete what the scenario created must still go out.
-        // A scenario that provides shared resources keeps them for the cases; the run deletes
-        // them at its end.
+        // that delete what the scenario created must still go out. A scenario that provides
+        // shared resources keeps them for the cases; the run deletes them at its end.
         let runner = self.runner
         let id = scenarioID
         var cleanup: [StepOutcome] = []
@@ -148,7 +147,7 @@ struct ScenarioExecution {
             tested = FailedCase.Exchange(request: built.request, response: response, findings: result?.findings ?? [])
         }
         if let rejection = step.rejection {
-            return done(judge(response, result: result, against: rejection, request: built.request))
+            return done(judge(response, result: result, against: rejection))
         }
         if step.until == nil && !step.expect.contains(response.status) {
             return done(.failed("expected \(Self.list(step.expect)), got \(Self.describe(response))"))
@@ -270,8 +269,8 @@ struct ScenarioExecution {
     }
 
     /// ``send(_:host:mutating:sent:)`` for a step that may expect its request to be refused
-    /// (`rejection`, a negative case: its request findings are the point, not findings); `result` gets what
-    /// the validator made of the last answer.
+    /// (`rejection`, a negative case: its request findings are the point, not findings);
+    /// `result` gets what the validator made of the last answer.
     func send(_ request: Exchange.Request, host: String, mutating: Bool, sent: inout Int, rejection: ExpectedRejection?, result: inout ExchangeResult?) async -> Result<Exchange.Response, SendFailure> {
         let policy = configuration.retry
         var lastError = ""
@@ -306,12 +305,12 @@ struct ScenarioExecution {
         return .failure(SendFailure("gave up after \(policy.attempts) attempts: \(lastError)"))
     }
 
-    /// The verdict on a negative case's answer: the documented error passes; success fails
-    /// the case (and is a `verify.negative-accepted` finding, which ``VerifyRunner/observe`` adds); another error
-    /// status fails it. A code other than the preferred one is no failure: the tables never say
+    /// The verdict on a negative case's answer: the documented error passes; success fails the
+    /// case (and is a `verify.negative-accepted` finding, which ``VerifyRunner`` adds when it
+    /// observes the exchange); another error status fails it. A code other than the preferred one is no failure: the tables never say
     /// which code a broken field gets (``FieldErrorCodes``), and the validator already holds the
     /// code to the documented table.
-    func judge(_ response: Exchange.Response, result: ExchangeResult?, against rejection: ExpectedRejection, request: Exchange.Request) -> StepOutcome.Verdict {
+    func judge(_ response: Exchange.Response, result: ExchangeResult?, against rejection: ExpectedRejection) -> StepOutcome.Verdict {
         let refused = response.status >= 400 || result?.errorCode != nil
         if !refused {
             return .failed("accepted a request that breaks a documented constraint (\(rejection.constraint)): \(Self.describe(response))")
