@@ -94,6 +94,18 @@ struct CaseGeneratorTests {
         #expect(show.steps.count == 1 && show.steps[0].effect == .read)
     }
 
+    @Test("a volume the user names replaces the volume recipe, but a delete still gets a fresh volume")
+    func userNamedResource() {
+        let named = "0b3c0000-aaaa-4bbb-8ccc-000000000001"
+        let all = CaseGenerator(spec: Self.evs, selection: CaseSelection(operations: ["ShowVolume", "DeleteVolume"], kinds: [.positive]), resources: ["volume_id": named]).scenarios()
+        #expect(!all.contains { $0.id == "huawei-evs.resource.volume_id" })
+        let show = all.first { $0.operation == "ShowVolume" }!
+        #expect(show.steps.count == 1 && show.steps[0].path["volume_id"] == "{{volume_id}}")
+        let delete = all.first { $0.operation == "DeleteVolume" }!
+        #expect(delete.steps.first?.operation == "CreateVolume")
+        #expect(delete.steps.last?.effect == .delete(variable: "volume_id"))
+    }
+
     /// A.1: EVS.1010 "invalid volume size!", EVS.1039 "invalid sort_key!", EVS.2218 "invalid
     /// X-Client-Token in header", EVS.1003 "invalid volume name!"; EVS.5400 "Malformed request body.".
     @Test("error codes are matched to the field their message names")
