@@ -151,8 +151,9 @@ public final class VerifyRunner: Sendable {
 
     /// Validates, counts and records one exchange of `scenario` (the report's "file"; the
     /// index counts the scenario's exchanges from 0). For a negative case (`rejection`), the
-    /// answer must refuse the request (``acceptance(of:result:rejection:)``), and the findings on the request are what the case meant to break, so
-    /// they are left out; the answer is still checked.
+    /// answer must refuse the request (``acceptance(of:result:rejection:)``), and the findings
+    /// on the request are what the case meant to break, so they are left out; the answer is
+    /// still checked.
     @discardableResult
     func observe(_ request: Exchange.Request, _ response: Exchange.Response?, scenario: String, started: Date, duration: TimeInterval, rejection: ExpectedRejection? = nil) -> ExchangeResult {
         let index = counts.withLock { counts -> Int in
