@@ -5,7 +5,10 @@ import ConformanceSpecs
 import Foundation
 import Testing
 
-@Suite("generated verify cases against the embedded mock")
+/// Serialized and kept small: each test runs a mock and a runner in this process, and the
+/// validation of hundreds of exchanges would hold the few concurrency threads other suites'
+/// deadline timers need (the whole run is measured by the CLI tests, in a process of its own).
+@Suite("generated verify cases against the embedded mock", .serialized)
 struct GeneratedCaseRunTests {
     /// A run of generated cases only (no hand-written scenario) on a mock with `configuration`.
     func run(_ selection: CaseSelection, service: String? = nil, mock: MockConfiguration = MockConfiguration(settleDelay: .milliseconds(30)), failures: String? = nil) async throws -> (VerifyOutcome, [FailedCase]) {
@@ -21,13 +24,13 @@ struct GeneratedCaseRunTests {
 
     @Test("the EVS volume and snapshot cases pass on the mock, negatives get the field's documented code")
     func evsCasesPass() async throws {
-        let (outcome, failed) = try await run(CaseSelection(maxCasesPerOperation: 4, operations: ["*Volume", "*Snapshot", "ListVolumes"]), service: "huawei-evs")
+        let (outcome, failed) = try await run(CaseSelection(maxCasesPerOperation: 4, operations: ["CreateVolume", "ShowVolume", "ListVolumes", "ResizeVolume", "DeleteVolume", "CreateSnapshot", "DeleteSnapshot", "RollbackSnapshot"]), service: "huawei-evs")
         #expect(failed.map(\.id) == [], "\(failed.map { "\($0.id): \($0.reason)" })")
         #expect(outcome.passed)
         #expect(outcome.scenarios.contains { $0.kind == .negative && $0.skipped == nil })
         var coverage = Coverage(specs: Specs.all)
         for exchange in outcome.report.exchanges { coverage.record(service: exchange.service, operation: exchange.operation, status: exchange.status, errorCode: nil) }
-        #expect(coverage.services.first?.operations.covered ?? 0 > 10)
+        #expect(coverage.services.first?.operations.covered == 8)
     }
 
     @Test("the Tencent cases pass: attach before detach, logs, distributed inspect, a fuzzy list")
