@@ -29,7 +29,7 @@ struct VerifyCommandTests {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let failures = folder.appendingPathComponent("failures.jsonl").path
-        let result = try CommandRunner.run(["verify", "--faults", "all", "--failures", failures])
+        let result = try CommandRunner.run(["verify", "--faults", "all", "--failures", failures, "--max-cases-per-operation", "3"])
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("error "))
         #expect(result.standardError.contains("with faults all"))
