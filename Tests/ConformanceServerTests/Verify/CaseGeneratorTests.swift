@@ -5,7 +5,9 @@ import ConformanceSpecs
 import Foundation
 import Testing
 
-@Suite("generated verify cases")
+/// Serialized: generating every service's cases validates a few thousand requests, and several
+/// at once would hold the few concurrency threads other suites' deadline timers need.
+@Suite("generated verify cases", .serialized)
 struct CaseGeneratorTests {
     static let evs = Specs.service("huawei-evs")!
 
