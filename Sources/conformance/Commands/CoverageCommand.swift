@@ -40,8 +40,9 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validator = Validator(options: traffic.validatorOptions(strict: false))
-        var coverage = Coverage(specs: Specs.all, service: traffic.service)
+        let specs = try traffic.specs()
+        let validator = Validator(specs: specs, options: traffic.validatorOptions(strict: false))
+        var coverage = Coverage(specs: specs, service: traffic.service.service)
         var unreadable = 0
         try traffic.forEachRecord { record in
             switch record {
