@@ -19,6 +19,36 @@ struct StatesCommandTests {
     func unknownService() throws {
         let result = try CommandRunner.run(["states", "--service", "nope"])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("no state machine"))
+        #expect(result.standardError.contains("no such service with state machines"))
+    }
+
+    @Test("--format dot is one digraph with a cluster per machine; Graphviz draws it as one SVG document")
+    func oneGraph() throws {
+        let result = try CommandRunner.run(["states", "--format", "dot"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.components(separatedBy: "digraph ").count - 1 == 1)
+        #expect(result.standardOutput.contains("subgraph \"cluster_0\""))
+        #expect(result.standardOutput.contains("\"huawei-evs volume: deleting\" -> \"huawei-evs volume: error_deleting\""))
+        guard let dot = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("Graphviz (dot) is not installed; the rendering check is skipped")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: dot)
+        process.arguments = ["-Tsvg"]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(result.standardOutput.utf8))
+        try input.fileHandleForWriting.close()
+        let svg = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problems = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(problems)")
+        #expect(svg.components(separatedBy: "<svg ").count - 1 == 1, "one SVG document")
+        #expect(svg.contains(">huawei-evs volume</text>"))
+        #expect(svg.contains(">error_deleting</text>"))
     }
 }
