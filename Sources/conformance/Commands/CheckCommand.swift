@@ -34,14 +34,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var specFiles: SpecOptions
 
-    @Option(name: .long, help: "Report format: text, json or junit.")
-    var format: ValidationReportFormat = .text
-
-    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
-    var output: String?
-
-    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
-    var strict = false
+    @OptionGroup var reporting: ReportOptions
 
     func validate() throws {
         let parts = operation.split(separator: "/", omittingEmptySubsequences: false)
@@ -77,10 +70,10 @@ struct CheckCommand: ParsableCommand {
         let body = try readBody()
         let side: OperationCheck.Side = response.map { .response(status: $0) } ?? .request
         let name = file == "-" ? "<stdin>" : file
-        let result = check.check(body, side: side, file: name, strict: strict)
-        var report = ValidationReport(keepsEveryExchange: format == .junit)
+        let result = check.check(body, side: side, file: name, strict: reporting.strict)
+        var report = ValidationReport(keepsEveryExchange: reporting.format == .junit)
         report.add(result, of: check.exchange(body: body, side: side, file: name))
-        try format.write(report, to: output)
+        try reporting.write(report)
         let errors = report.summary.errors
         if errors > 0 {
             throw CommandFailure("\(errors) error finding\(errors == 1 ? "" : "s") in the \(response.map { "\($0) response" } ?? "request") body of \(operation)", exitCode: 1)

@@ -25,14 +25,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var traffic: TrafficOptions
 
-    @Option(name: .long, help: "Report format: text, json or junit.")
-    var format: ValidationReportFormat = .text
-
-    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
-    var output: String?
-
-    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
-    var strict = false
+    @OptionGroup var reporting: ReportOptions
 
     @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
     var stateless = false
@@ -40,8 +33,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
-        let validator = StatefulValidator(validator: Validator(specs: try traffic.specs(), options: traffic.validatorOptions(strict: strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
-        var report = ValidationReport(keepsEveryExchange: format == .junit)
+        let validator = StatefulValidator(validator: Validator(specs: try traffic.specs(), options: traffic.validatorOptions(strict: reporting.strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        var report = ValidationReport(keepsEveryExchange: reporting.format == .junit)
         for file in traffic.files { report.begin(file: file) }
         try traffic.forEachRecord { record in
             switch record {
@@ -49,7 +42,7 @@ struct ValidateCommand: ParsableCommand {
             case .unreadable(let error): report.addUnreadable(error)
             }
         }
-        try format.write(report, to: output)
+        try reporting.write(report)
         let summary = report.summary
         if summary.unreadable > 0 {
             throw CommandFailure("\(summary.unreadable) entr\(summary.unreadable == 1 ? "y" : "ies") could not be read (listed above); the rest was validated")

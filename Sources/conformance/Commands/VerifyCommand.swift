@@ -159,22 +159,12 @@ struct VerifyCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .text:
-            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
-            text = TextReport(colored: colored).render(outcome.report) + "\n" + SummaryTable.render(outcome)
+            text = TextReport(colored: ReportOutput.wantsColor(output)).render(outcome.report) + "\n" + SummaryTable.render(outcome)
         case .junit:
             text = VerifyJUnit.render(outcome)
         }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
-            }
-            Console.progress("wrote \(output)")
-            if format == .junit { Console.progress(SummaryTable.render(outcome)) }
-        } else {
-            Console.write(text)
-        }
+        try ReportOutput.write(text, to: output)
+        if output != nil && format == .junit { Console.progress(SummaryTable.render(outcome)) }
         if let record { Console.progress("recorded \(record)") }
         if outcome.interrupted { throw CommandFailure("interrupted; cleanup ran", exitCode: 130) }
         if !outcome.passed {

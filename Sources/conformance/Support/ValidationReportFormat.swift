@@ -3,8 +3,24 @@ import Conformance
 import ConformanceModel
 import Foundation
 
-/// `--format` of the commands that print a validation report (`validate`, `check`), and the one
-/// way the report reaches standard output or `--output`.
+/// The report flags of the commands that print a validation report (`validate`, `check`).
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Report format: text, json or junit.")
+    var format: ValidationReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
+    var strict = false
+
+    /// Renders `report` in `--format` and prints it or writes it to `--output`.
+    func write(_ report: ValidationReport) throws {
+        try format.write(report, to: output)
+    }
+}
+
+/// `--format` of a validation report.
 enum ValidationReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, junit
 
@@ -13,11 +29,23 @@ enum ValidationReportFormat: String, ExpressibleByArgument, CaseIterable {
         let text: String
         switch self {
         case .text:
-            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
-            text = TextReport(colored: colored).render(report)
+            text = TextReport(colored: ReportOutput.wantsColor(output)).render(report)
         case .json: text = try JSONReport.render(report)
         case .junit: text = JUnitReport.render(report)
         }
+        try ReportOutput.write(text, to: output)
+    }
+}
+
+/// The one way a report reaches standard output or `--output`.
+enum ReportOutput {
+    /// Colour only on a terminal, and never into a file.
+    static func wantsColor(_ output: String?) -> Bool {
+        output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Prints `text`, or writes it atomically to `output` and says so on standard error.
+    static func write(_ text: String, to output: String?) throws {
         if let output {
             do {
                 try AtomicFile.write(text, to: output)
