@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
         let side: OperationCheck.Side = response.map { .response(status: $0) } ?? .request
         let name = file == "-" ? "<stdin>" : file
         let result = check.check(body, side: side, file: name, strict: reporting.strict)
-        var report = ValidationReport(keepsEveryExchange: reporting.format == .junit)
+        var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         report.add(result, of: check.exchange(body: body, side: side, file: name))
         try reporting.write(report)
         let errors = report.summary.errors

@@ -33,8 +33,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
-        let validator = StatefulValidator(validator: Validator(specs: try traffic.specs(), options: traffic.validatorOptions(strict: reporting.strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
-        var report = ValidationReport(keepsEveryExchange: reporting.format == .junit)
+        let specs = try traffic.specs()
+        let validator = StatefulValidator(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         for file in traffic.files { report.begin(file: file) }
         try traffic.forEachRecord { record in
             switch record {
@@ -42,7 +43,7 @@ struct ValidateCommand: ParsableCommand {
             case .unreadable(let error): report.addUnreadable(error)
             }
         }
-        try reporting.write(report)
+        try reporting.write(report, specs: specs)
         let summary = report.summary
         if summary.unreadable > 0 {
             throw CommandFailure("\(summary.unreadable) entr\(summary.unreadable == 1 ? "y" : "ies") could not be read (listed above); the rest was validated")

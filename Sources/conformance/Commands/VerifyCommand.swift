@@ -33,7 +33,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
     /// The report formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, junit
+        case text, junit, html
     }
 
     @Option(name: .long, help: ArgumentHelp("The endpoint's base URL (default: the embedded mock, started for the run).", valueName: "url"))
@@ -50,7 +50,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the run's traffic, secrets redacted: HAR, or JSONL for a .jsonl path.", valueName: "path"))
     var record: String?
 
-    @Option(name: .long, help: "Report format: text or junit.")
+    @Option(name: .long, help: "Report format: text, junit or html (one self-contained page).")
     var format: Format = .text
 
     @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
@@ -145,7 +145,7 @@ struct VerifyCommand: AsyncParsableCommand {
         Console.progress("run \(configuration.runID) against \(configuration.endpoint.absoluteString)\(configuration.allowMutations || configuration.ownsEndpoint ? "" : " (read-only; --allow-mutations for the life cycles)")")
 
         let client = UpstreamClient()
-        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format == .junit, progress: { Console.progress($0) })
+        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format != .text, progress: { Console.progress($0) })
         let task = Task { await runner.run(ScenarioCatalog.all) }
         let interrupt = InterruptHandler {
             Console.progress("conformance: interrupted; deleting what this run created… (Ctrl-C again to exit at once)")
@@ -162,9 +162,11 @@ struct VerifyCommand: AsyncParsableCommand {
             text = TextReport(colored: ReportOutput.wantsColor(output)).render(outcome.report) + "\n" + SummaryTable.render(outcome)
         case .junit:
             text = VerifyJUnit.render(outcome)
+        case .html:
+            text = HTMLReport.render(outcome.report, specs: Specs.all, title: "conformance verify (run \(outcome.runID))", preformatted: SummaryTable.render(outcome))
         }
         try ReportOutput.write(text, to: output)
-        if output != nil && format == .junit { Console.progress(SummaryTable.render(outcome)) }
+        if output != nil && format != .text { Console.progress(SummaryTable.render(outcome)) }
         if let record { Console.progress("recorded \(record)") }
         if outcome.interrupted { throw CommandFailure("interrupted; cleanup ran", exitCode: 130) }
         if !outcome.passed {

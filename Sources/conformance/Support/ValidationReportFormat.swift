@@ -5,7 +5,7 @@ import Foundation
 
 /// The report flags of the commands that print a validation report (`validate`, `check`).
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format: text, json or junit.")
+    @Option(name: .long, help: "Report format: text, json, junit or html (one self-contained page).")
     var format: ValidationReportFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
@@ -14,24 +14,29 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
     var strict = false
 
-    /// Renders `report` in `--format` and prints it or writes it to `--output`.
-    func write(_ report: ValidationReport) throws {
-        try format.write(report, to: output)
+    /// Whether the report must keep every exchange (JUnit lists each, HTML counts each).
+    var keepsEveryExchange: Bool { format == .junit || format == .html }
+
+    /// Renders `report` in `--format` and prints it or writes it to `--output`; `specs` give
+    /// the HTML page its coverage bars.
+    func write(_ report: ValidationReport, specs: [ServiceSpec] = []) throws {
+        try format.write(report, to: output, specs: specs)
     }
 }
 
 /// `--format` of a validation report.
 enum ValidationReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, junit
+    case text, json, junit, html
 
     /// Renders `report` and prints it, or writes it atomically to `output`.
-    func write(_ report: ValidationReport, to output: String?) throws {
+    func write(_ report: ValidationReport, to output: String?, specs: [ServiceSpec] = []) throws {
         let text: String
         switch self {
         case .text:
             text = TextReport(colored: ReportOutput.wantsColor(output)).render(report)
         case .json: text = try JSONReport.render(report)
         case .junit: text = JUnitReport.render(report)
+        case .html: text = HTMLReport.render(report, specs: specs)
         }
         try ReportOutput.write(text, to: output)
     }
