@@ -713,7 +713,7 @@ public struct BodyScanner {
         let start = index
         try word("null")
         let name = table.typeName(of: node)
-        report(.nullOptional, "null for an optional field where \(article(name)) is documented", expected: "\(name), or the field left out", actual: "null", node, at: start)
+        report(.nullOptional, "null for an optional field where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
         if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .null) }
     }
 

@@ -43,6 +43,20 @@ struct MockShape {
         }
     }
 
+    /// A list answer in the operation's documented shape: the items under the key its body
+    /// holds an array at (`volumes`, `snapshots`), `count` (the number before paging) and the
+    /// `*_links` pager only where the route documents them.
+    static func list(_ context: MockContext, _ items: [[String: JSONValue]], total: Int) -> MockReply {
+        let status = context.successStatus
+        let wrapper = wrapper(context, status: status, array: true) ?? "items"
+        let shape = MockShape(context, status: status, path: [wrapper])
+        let listed = context.synthesized(status)?.objectValue ?? [:]
+        var members: [String: JSONValue] = [wrapper: .array(items.map(shape.render))]
+        if listed["count"] != nil { members["count"] = .integer(total) }
+        for key in listed.keys where key.hasSuffix("_links") { members[key] = .array([]) }
+        return .success(status: status, body: .object(members))
+    }
+
     /// The resource as this route shows it, from `values` (the store's members by documented name).
     func render(_ values: [String: JSONValue]) -> JSONValue {
         var body: [String: JSONValue] = [:]

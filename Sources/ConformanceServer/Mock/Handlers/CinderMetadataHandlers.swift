@@ -61,22 +61,29 @@ enum CinderMetadataHandlers {
     /// (`volume_id`) of the project and returns the result; nil when there is no such resource.
     static func change(_ context: MockContext, _ state: inout MockState, _ edit: (inout [String: String]) -> Void) -> [String: String]? {
         if let id = context.parameters["snapshot_id"] {
-            guard var snapshot = state.snapshots[id], snapshot.project == context.project else { return nil }
-            var metadata = snapshot.metadata
-            edit(&metadata)
-            if metadata != snapshot.metadata {
-                snapshot.metadata = metadata
-                state.snapshots[id] = snapshot
-            }
-            return metadata
+            return edited(&state.snapshots, id, context.project, edit)
         }
-        guard let id = context.parameters["volume_id"], var volume = state.volumes[id], volume.project == context.project else { return nil }
-        var metadata = volume.metadata
+        return context.parameters["volume_id"].flatMap { edited(&state.volumes, $0, context.project, edit) }
+    }
+
+    private static func edited<Resource: MockMetadataHolder>(_ table: inout MockTable<Resource>, _ id: String, _ project: String,
+                                                            _ edit: (inout [String: String]) -> Void) -> [String: String]? {
+        guard var resource = table[id], resource.project == project else { return nil }
+        var metadata = resource.metadata
         edit(&metadata)
-        if metadata != volume.metadata {
-            volume.metadata = metadata
-            state.volumes[id] = volume
+        if metadata != resource.metadata {
+            resource.metadata = metadata
+            table[id] = resource
         }
         return metadata
     }
 }
+
+/// A stored resource with Cinder metadata: volumes and snapshots.
+protocol MockMetadataHolder: MockIndexed {
+    var project: String { get }
+    var metadata: [String: String] { get set }
+}
+
+extension MockVolume: MockMetadataHolder {}
+extension MockSnapshot: MockMetadataHolder {}

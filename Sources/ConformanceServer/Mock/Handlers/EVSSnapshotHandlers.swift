@@ -51,16 +51,7 @@ enum EVSSnapshotHandlers {
             }
         }
         let page = Array(matching.dropFirst(offset).prefix(limit))
-        return .later {
-            let status = context.successStatus
-            let wrapper = MockShape.wrapper(context, status: status, array: true) ?? "snapshots"
-            let shape = MockShape(context, status: status, path: [wrapper])
-            let listed = context.synthesized(status)?.objectValue ?? [:]
-            var members: [String: JSONValue] = [wrapper: .array(page.map { shape.render($0.members(context)) })]
-            if listed["count"] != nil { members["count"] = .integer(matching.count) }
-            for key in listed.keys where key.hasSuffix("_links") { members[key] = .array([]) }
-            return .success(status: status, body: .object(members))
-        }
+        return .later { MockShape.list(context, page.map { $0.members(context) }, total: matching.count) }
     }
 
     /// 6.2.3 更新云硬盘快照 and the Cinder updates: name and description.

@@ -90,17 +90,7 @@ enum EVSVolumeHandlers {
             total = matching.count
             page = Array(matching.dropFirst(offset).prefix(limit))
         }
-        return .later {
-            let status = context.successStatus
-            let wrapper = MockShape.wrapper(context, status: status, array: true) ?? "volumes"
-            let shape = MockShape(context, status: status, path: [wrapper])
-            let listed = context.synthesized(status)?.objectValue ?? [:]
-            // `count` and the `*_links` pager only where the route documents them.
-            var members: [String: JSONValue] = [wrapper: .array(page.map { shape.render($0.members(context)) })]
-            if listed["count"] != nil { members["count"] = .integer(total) }
-            for key in listed.keys where key.hasSuffix("_links") { members[key] = .array([]) }
-            return .success(status: status, body: .object(members))
-        }
+        return .later { MockShape.list(context, page.map { $0.members(context) }, total: total) }
     }
 
     /// 6.1.7 扩容云硬盘 and the Cinder `os-extend`: only when `available` or `in-use` (接口约束;
