@@ -127,6 +127,20 @@ import Testing
         #expect(goodToken.status == 202)
     }
 
+    @Test func quotasCountTheStore() async throws {
+        let mock = MockHarness()
+        let ssd = try #require(mock.send("POST", "\(v3)/volumes", body: #"{"volume": {"size": 10, "volume_type": "SSD"}}"#).json?["volume"]?["id"]?.stringValue)
+        mock.send("POST", "\(v3)/volumes", body: #"{"volume": {"size": 5, "volume_type": "SAS"}}"#)
+        _ = try await mock.poll("\(v3)/volumes/\(ssd)") { $0?["volume"]?["status"]?.stringValue == "available" }
+        mock.send("POST", "\(v3)/snapshots", body: #"{"snapshot": {"volume_id": "\#(ssd)"}}"#)
+        let quotas = try #require(mock.send("GET", "\(v2)/os-quota-sets/\(MockHarness.project)?usage=True").json?["quota_set"])
+        func used(_ name: String) -> Double? { quotas[name]?["in_use"]?.doubleValue }
+        #expect(used("volumes") == 2 && used("gigabytes") == 15 && used("snapshots") == 1)
+        #expect(used("volumes_SSD") == 1 && used("gigabytes_SAS") == 5 && used("snapshots_SSD") == 1 && used("volumes_SATA") == 0)
+        #expect(quotas["volumes"]?["limit"]?.doubleValue == -1)
+        #expect(mock.errors == [], "every exchange validates clean")
+    }
+
     @Test func nullForARequiredFieldStaysAnError() {
         let mock = MockHarness()
         let answer = mock.send("POST", "\(v3)/volumes", body: #"{"volume": {"size": 1, "volume_type": null}}"#)
