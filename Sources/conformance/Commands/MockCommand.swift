@@ -8,8 +8,9 @@ struct MockCommand: AsyncParsableCommand {
         commandName: "mock",
         abstract: "Serve a stateful mock of the documented services on 127.0.0.1.",
         discussion: """
-            All services on one port, routed by path (or only --service). Creates answer 202 and a job; \
-            volumes move creating → available after --delay seconds; documented preconditions answer \
+            All services on one port, routed by path (or only --service). Huawei creates answer 202 and a \
+            job, Cinder creates (EVS chapter 8, /v2 and /v3) the volume; one store serves both route \
+            families; volumes move creating → available after --delay seconds; documented preconditions answer \
             their documented error codes; requests that break the spec get the service's documented \
             bad-request error. Huawei accepts any non-empty X-Auth-Token (only --token's, when given; \
             another token gets 401 APIGW.0301) or an SDK-HMAC-SHA256 signature \

@@ -66,8 +66,9 @@ enum EVSVolumeHandlers {
         }
     }
 
-    /// 6.1.3 查询所有云硬盘详情 and the Cinder lists (8.2.1.x, summary and detail): the project's volumes, filtered by `status` and `name`, paged
-    /// by `offset` and `limit`; `count` is the number before paging. The smaller of the
+    /// 6.1.3 查询所有云硬盘详情 and the Cinder lists (8.2.1.x, summary and detail): the
+    /// project's volumes, filtered by `status` and `name`, paged by `offset` and `limit`, in
+    /// each route's shape (``MockShape/list(_:_:total:)``); `count` is the number before paging. The smaller of the
     /// filters' indexes is read, and only the page is rendered (after the lock is released).
     static let list: MockHandler = { context, state in
         let status = context.target.queryValue("status")
