@@ -289,6 +289,7 @@ public struct BodyScanner {
             // Which schema applies to the member. A map may name some of its keys (an open
             // object: the table's fields plus any other key, valued as `values`).
             var child: Int32 = -1
+            var optional = false
             if let entry {
                 switch entry.pointee.kind {
                 case .object, .map:
@@ -300,6 +301,7 @@ public struct BodyScanner {
                         hint = fields[Int(field)].next
                         let found = fields[Int(field)]
                         child = found.schema
+                        optional = !found.required
                         if !seen.insert(Int(field - entry.pointee.fieldStart)), found.required { seenRequired += 1 }
                     } else if entry.pointee.kind == .map {
                         child = entry.pointee.child
@@ -318,7 +320,11 @@ public struct BodyScanner {
             if let capture, let captures {
                 childCapture = captures.child(of: capture, key: base + key.start, count: key.end - key.start)
             }
-            try value(child, capture: childCapture)
+            if optional, index < count, base[index] == UInt8(ascii: "n"), child >= 0, nodes[Int(child)].kind != .any, !nodes[Int(child)].nullable, !nodes[Int(child)].hasReadings {
+                try nullForOptional(child, capture: childCapture)
+            } else {
+                try value(child, capture: childCapture)
+            }
 
             skipWhitespace()
             guard index < count else { throw Malformed(message: "unexpected end of input inside an object", offset: index) }
@@ -697,6 +703,18 @@ public struct BodyScanner {
         let issue = BodyIssue(kind: .unknownField, pointer: "", message: "field '\(name)' is not documented",
                               expected: "one of \(known.prefix(12).joined(separator: ", "))\(known.count > 12 ? ", …" : "")", actual: name, source: table.sources[Int(node)])
         pending.append(Pending(offset: offset, suffix: "", issue: issue))
+    }
+
+    /// `null` for an optional field whose type does not allow it: the value is taken as
+    /// absent (captured as null, so no cross-field rule counts it) and reported as its own
+    /// kind, which the request checks make a warning (`request.body.null-optional`) and the
+    /// response checks keep an error of type.
+    private mutating func nullForOptional(_ node: Int32, capture: Int32?) throws {
+        let start = index
+        try word("null")
+        let name = table.typeName(of: node)
+        report(.nullOptional, "null for an optional field where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
+        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .null) }
     }
 
     // MARK: - Reporting

@@ -57,6 +57,8 @@ final class CompiledOperation: Sendable {
     /// The parameters checked one by one: all but the headers that carry credentials, which
     /// are checked together (any documented scheme will do).
     let parameters: [CompiledParameter]
+    /// Whether the request must carry a credential (`ServiceSpec.needsCredential(_:)`).
+    let needsCredential: Bool
     let request: CompiledSchema?
     /// The documented response statuses, and the body schemas by status (with the service's
     /// response envelope around them); few, so they are scanned.
@@ -75,6 +77,7 @@ final class CompiledOperation: Sendable {
         id = operation.id
         deprecated = operation.deprecated
         reference = OperationReference(operation)
+        needsCredential = service.needsCredential(operation)
         let credentialHeaders = service.authentication.map(\.header)
         parameters = operation.parameters.filter { parameter in
             !(parameter.location == .header && credentialHeaders.contains { parameter.name.caseInsensitiveEquals($0) })

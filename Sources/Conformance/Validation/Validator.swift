@@ -93,10 +93,12 @@ struct FindingContext {
     /// Adds the body scanner's issues as request or response findings. The severity policy
     /// (DESIGN.md) in one place: an issue where the docs disagree and the value follows one
     /// of their readings is a warning citing both places; an unknown field is a warning unless
-    /// `--strict`; everything else breaks every reading of the docs and is an error.
+    /// `--strict`; so is a request's `null` for an optional field (`request.body.null-optional`);
+    /// everything else breaks every reading of the docs and is an error.
     mutating func add(_ issues: [BodyIssue], inRequest: Bool) {
         for issue in issues {
-            let severity: Finding.Severity = issue.disputed || (issue.kind == .unknownField && !strict) ? .warning : .error
+            let lenient = issue.kind == .unknownField && !strict || issue.kind == .nullOptional && inRequest
+            let severity: Finding.Severity = issue.disputed || lenient ? .warning : .error
             add(rule: issue.rule(inRequest: inRequest), severity, inRequest ? .requestBody : .responseBody, pointer: issue.pointer, message: issue.message, expected: issue.expected, actual: issue.actual,
                 source: issue.source, sources: issue.sources.isEmpty ? nil : issue.sources)
         }

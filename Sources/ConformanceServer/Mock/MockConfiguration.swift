@@ -23,6 +23,8 @@ public struct MockConfiguration: Sendable {
     public var accessKey: String
     /// Secret key that signatures are verified with.
     public var secretKey: String
+    /// The only `X-Auth-Token` accepted; nil: any non-empty token (the mock has no IAM).
+    public var token: String?
     /// How long a created resource stays in its transitional state (`creating`, `extending`,
     /// `attaching`, ...) before it settles.
     public var settleDelay: Duration
@@ -52,6 +54,7 @@ public struct MockConfiguration: Sendable {
         port: Int = 0,
         accessKey: String = MockConfiguration.defaultAccessKey,
         secretKey: String = MockConfiguration.defaultSecretKey,
+        token: String? = nil,
         settleDelay: Duration = .milliseconds(200),
         faults: MockFaults = .none,
         recordPath: String? = nil,
@@ -64,6 +67,7 @@ public struct MockConfiguration: Sendable {
         self.port = port
         self.accessKey = accessKey
         self.secretKey = secretKey
+        self.token = token
         self.settleDelay = settleDelay
         self.faults = faults
         self.recordPath = recordPath

@@ -32,7 +32,7 @@ public final class MockEngine: Sendable {
         let chosen = configuration.services.isEmpty ? available : available.filter { configuration.services.contains($0.service) }
         services = chosen.map(MockService.init(spec:))
         validator = Validator(specs: chosen)
-        authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey, token: configuration.token)
         handlers = MockHandlers.all
         faults = FaultInjector(configuration.faults)
         let recording = ExchangeRecorder.open(configuration.recordPath)
@@ -73,12 +73,11 @@ public final class MockEngine: Sendable {
     private func answer(_ request: Exchange.Request, requestID: String) -> Exchange.Response {
         let target = RequestTarget(url: request.url)
         guard let (service, match) = route(request, target: target) else {
-            // The API gateway's answer for a path it does not publish (APIGW.0101, 404).
-            return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
+            return unrouted(request, target: target, requestID: requestID)
         }
         let operation = service.spec.operations[match.operationIndex]
 
-        if let refusal = authenticator.check(request, scheme: service.authentication) {
+        if !service.isOpen(operation), let refusal = authenticator.check(request, scheme: service.authentication) {
             return refuse(refusal, service: service, requestID: requestID)
         }
 
@@ -86,15 +85,15 @@ public final class MockEngine: Sendable {
         if let bytes = request.body, !bytes.isEmpty {
             body = try? JSONValue.parse(bytes: bytes)
         }
-        if configuration.validateRequests, let problem = requestProblem(request) {
-            return error(badRequestCode(service), status: nil, message: problem, service: service, requestID: requestID)
+        if configuration.validateRequests, let problem = requestProblem(request, service: service) {
+            return error(problem.code ?? badRequestCode(service), status: nil, message: problem.message, service: service, requestID: requestID)
         }
 
         let spoil = faults.decide()
         let context = MockContext(
             service: service, operation: operation,
             parameters: Dictionary(match.pathParameters.map { ($0.name, SigningEncoding.decode(String($0.value))) }, uniquingKeysWith: { first, _ in first }),
-            target: target, body: body, now: .now, settleDelay: configuration.settleDelay,
+            target: target, body: body, host: request.headers.value(named: "Host"), now: .now, settleDelay: configuration.settleDelay,
             illegalTransitions: spoil.contains(.illegalTransitions)
         )
         var reply: MockReply
@@ -155,6 +154,31 @@ public final class MockEngine: Sendable {
         return response
     }
 
+    /// The answer to a request no documented operation takes. A path documented for other
+    /// methods gets 405 with `Allow` (EVS A.2 lists 405 "Method Not Allowed"; RFC 9110 15.5.6
+    /// requires the header; no error code is documented for it, so no body is invented); an
+    /// action route whose body selects none of its documented actions gets the service's
+    /// documented bad request (EVS A.1 EVS.5400, 400), after the credentials are checked; any
+    /// other path gets the API gateway's answer for an API it does not publish (APIGW.0101, 404).
+    private func unrouted(_ request: Exchange.Request, target: RequestTarget, requestID: String) -> Exchange.Response {
+        for service in services {
+            let methods = service.router.methods(fitting: target)
+            guard !methods.isEmpty else { continue }
+            guard methods.contains(request.method.uppercased()) else {
+                var response = encode(status: 405, body: nil, service: service, requestID: requestID)
+                response.headers.append(Exchange.Header(name: "Allow", value: methods.sorted().joined(separator: ", ")))
+                return response
+            }
+            if let refusal = authenticator.check(request, scheme: service.authentication) {
+                return refuse(refusal, service: service, requestID: requestID)
+            }
+            let actions = service.router.actions(method: request.method.uppercased(), target: target)
+            let message = "The body selects none of the documented actions (\(actions.joined(separator: ", "))): its top-level key names the action."
+            return error(badRequestCode(service), status: 400, message: message, service: service, requestID: requestID)
+        }
+        return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
+    }
+
     /// The best route across the served services: the one with the most literal segments.
     private func route(_ request: Exchange.Request, target: RequestTarget) -> (MockService, Router.Match)? {
         var best: (MockService, Router.Match)?
@@ -165,9 +189,11 @@ public final class MockEngine: Sendable {
         return best
     }
 
-    /// The first error finding of the request checks, as a message; nil when the request
-    /// conforms. Authentication was checked already (a signature satisfies it).
-    private func requestProblem(_ request: Exchange.Request) -> String? {
+    /// The first error finding of the request checks, as a message, with the error code the
+    /// table gives for an invalid header when it has one (EVS A.1 EVS.2218 "invalid
+    /// X-Client-Token in header"); nil when the request conforms. Authentication was checked
+    /// already (a signature satisfies it).
+    private func requestProblem(_ request: Exchange.Request, service: MockService) -> (message: String, code: String?)? {
         let result = validator.validate(Exchange(request: request, response: nil))
         let errors = result.findings.filter { finding in
             finding.severity == .error && finding.location.rawValue.hasPrefix("request.")
@@ -175,7 +201,12 @@ public final class MockEngine: Sendable {
         }
         guard let first = errors.first else { return nil }
         let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-        return "\(pointer)\(first.message)"
+        var code: String?
+        if first.location == .requestHeader, first.rule == Rule.requestParameterType {
+            let phrase = "invalid \(first.pointer.lowercased()) in header"
+            code = service.spec.errorCodes.first { $0.message.lowercased() == phrase }?.code
+        }
+        return ("\(pointer)\(first.message)", code)
     }
 
     /// The documented code for a request that breaks the spec: EVS.5400 "Malformed request
@@ -206,6 +237,9 @@ public final class MockEngine: Sendable {
         case (.baidu, .invalid(let reason)):
             configuration.onSignatureRejected?("\(requestID): \(reason)")
             return error("AccessDenied", status: 403, message: "Access denied: the signature does not verify.", service: service, requestID: requestID)
+        case (_, .wrongToken):
+            // IAM's answer for a token it did not issue, in the gateway's flat envelope.
+            return encode(status: 401, body: MockErrorStyle.gateway(code: "APIGW.0301", message: "Incorrect IAM authentication information: decrypt token fail", requestID: requestID), service: service, requestID: requestID)
         case (_, .missing):
             let code = service.id == "huawei-evs" ? "EVS.5401" : "APIGW.0301"
             return error(code, status: 401, message: "Authentication required.", service: service, requestID: requestID)

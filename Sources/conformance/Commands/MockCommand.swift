@@ -11,10 +11,12 @@ struct MockCommand: AsyncParsableCommand {
         commandName: "mock",
         abstract: "Serve a stateful mock of the documented services (on 127.0.0.1 unless --host says otherwise).",
         discussion: """
-            All services on one port, routed by path (or only --service). Creates answer 202 and a job; \
-            volumes move creating → available after --delay seconds; documented preconditions answer \
+            All services on one port, routed by path (or only --service). Huawei creates answer 202 and a \
+            job, Cinder creates (EVS chapter 8, /v2 and /v3) the volume; one store serves both route \
+            families; volumes move creating → available after --delay seconds; documented preconditions answer \
             their documented error codes; requests that break the spec get the service's documented \
-            bad-request error. Huawei accepts any non-empty X-Auth-Token or an SDK-HMAC-SHA256 signature \
+            bad-request error. Huawei accepts any non-empty X-Auth-Token (only --token's, when given; \
+            another token gets 401 APIGW.0301) or an SDK-HMAC-SHA256 signature \
             made with --access-key/--secret-key; Baidu a bce-auth-v1 signature with the same keys.
 
             --faults makes it misbehave on purpose: a comma-separated list of wrong-types, \
@@ -59,6 +61,9 @@ struct MockCommand: AsyncParsableCommand {
     @Option(name: .customLong("secret-key"), help: "Secret key signatures are verified with.")
     var secretKey: String = MockConfiguration.defaultSecretKey
 
+    @Option(name: .long, help: ArgumentHelp("Accept only this X-Auth-Token (default: any non-empty token).", valueName: "token"))
+    var token: String?
+
     @Option(name: .long, help: "Seconds a resource stays in its transitional state.")
     var delay: Double = 0.2
 
@@ -72,6 +77,7 @@ struct MockCommand: AsyncParsableCommand {
         guard !host.isEmpty, !host.contains("/"), !host.contains(" ") else { throw CommandFailure("--host \(host): expected an address such as 127.0.0.1 or 0.0.0.0") }
         guard (0...65535).contains(port) else { throw CommandFailure("--port \(port): expected 0...65535") }
         guard delay >= 0, delay.isFinite, delay <= 3600 else { throw CommandFailure("--delay \(delay): expected 0...3600 seconds") }
+        if let token, token.trimmingCharacters(in: .whitespaces).isEmpty { throw CommandFailure("--token: expected a non-empty token") }
         let parsedFaults: MockFaults
         do {
             parsedFaults = try MockFaults(parsing: faults)
@@ -79,7 +85,7 @@ struct MockCommand: AsyncParsableCommand {
             throw CommandFailure(error.description)
         }
         var configuration = MockConfiguration(
-            services: service.service.map { [$0] } ?? [], port: port, accessKey: accessKey, secretKey: secretKey,
+            services: service.service.map { [$0] } ?? [], port: port, accessKey: accessKey, secretKey: secretKey, token: token,
             settleDelay: .milliseconds(Int64(delay * 1000)), faults: parsedFaults, recordPath: record,
             validateRequests: !noRequestValidation, limits: serving.limits,
             onSignatureRejected: { Console.progress("conformance mock: refused a signature (\($0))") }
@@ -93,7 +99,7 @@ struct MockCommand: AsyncParsableCommand {
         let mock = MockVendorEndpoint(configuration: configuration)
         let banner = """
             conformance mock: serving \(mock.engine.serviceIDs.joined(separator: ", ")) on http://%HOST%:%PORT%
-              Huawei: X-Auth-Token: <any non-empty token>, or SDK-HMAC-SHA256 with AK \(accessKey) / SK \(secretKey == MockConfiguration.defaultSecretKey ? secretKey : "<as given>")
+              Huawei: X-Auth-Token: \(token == nil ? "<any non-empty token>" : "<the --token value only>"), or SDK-HMAC-SHA256 with AK \(accessKey) / SK \(secretKey == MockConfiguration.defaultSecretKey ? secretKey : "<as given>")
               Baidu:  bce-auth-v1 with the same keys; Tencent gateway: no authentication
               faults: \(parsedFaults.isEmpty ? "none" : faults)\(record.map { "; recording to \($0)" } ?? "")
               Ctrl-C (SIGINT) or SIGTERM stops it.
