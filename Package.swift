@@ -66,6 +66,7 @@ let package = Package(
                 "Conformance",
                 "ConformanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -94,6 +95,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLITests", dependencies: ["conformance", "ConformanceModel", "ConformanceTesting"]),
+        .testTarget(name: "ConformanceTestingTests", dependencies: ["ConformanceTesting"]),
         .testTarget(
             name: "SpecDiffTests",
             dependencies: ["SpecDiff", "ConformanceModel", "DocExtraction", "ConformanceSpecs"]

@@ -1,3 +1,4 @@
+import ConformanceModel
 import Foundation
 
 /// How an embedded ``MockVendorEndpoint`` behaves: which services it serves, where it listens,
@@ -40,6 +41,11 @@ public struct MockConfiguration: Sendable {
     /// Told why each signature the mock refuses failed (the client gets one text for every
     /// failure, so that it cannot tell a wrong key from a wrong signature; the operator can).
     public var onSignatureRejected: (@Sendable (String) -> Void)?
+    /// The specs to serve in place of the compiled ones (`mock --spec`); nil: `Specs.all`.
+    public var specs: [ServiceSpec]? = nil
+    /// Told of every exchange as it is recorded (absolute URL, secrets not yet redacted), for a
+    /// request log (`conformance mock` prints one line per request).
+    public var onExchange: (@Sendable (Exchange) -> Void)? = nil
 
     /// A configuration; all arguments are optional.
     public init(

@@ -28,7 +28,8 @@ public final class MockEngine: Sendable {
 
     public init(configuration: MockConfiguration) {
         self.configuration = configuration
-        let chosen = configuration.services.isEmpty ? Specs.all : Specs.all.filter { configuration.services.contains($0.service) }
+        let available = configuration.specs ?? Specs.all
+        let chosen = configuration.services.isEmpty ? available : available.filter { configuration.services.contains($0.service) }
         services = chosen.map(MockService.init(spec:))
         validator = Validator(specs: chosen)
         authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey, token: configuration.token)
@@ -53,8 +54,20 @@ public final class MockEngine: Sendable {
         let started = Date()
         let requestID = nextRequestID()
         let response = answer(request, requestID: requestID)
-        recorder?.record(Exchange(request: request, response: response), started: started, duration: Date().timeIntervalSince(started))
+        let exchange = Exchange(request: absolute(request), response: response)
+        recorder?.record(exchange, started: started, duration: Date().timeIntervalSince(started))
+        configuration.onExchange?(exchange)
         return response
+    }
+
+    /// The request with an absolute URL, as HAR 1.2 wants it (`request.url`: "absolute URL of
+    /// the request"): `http://` and the Host the client sent (the bound host without one).
+    func absolute(_ request: Exchange.Request) -> Exchange.Request {
+        guard request.url.hasPrefix("/") else { return request }
+        let host = request.headers.first { $0.name.caseInsensitiveEquals("Host") }?.value ?? BackgroundServer.urlHost(configuration.host)
+        var copy = request
+        copy.url = "http://\(host)\(request.url)"
+        return copy
     }
 
     private func answer(_ request: Exchange.Request, requestID: String) -> Exchange.Response {

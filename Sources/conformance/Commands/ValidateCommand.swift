@@ -23,21 +23,9 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    /// The report formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, junit
-    }
-
     @OptionGroup var traffic: TrafficOptions
 
-    @Option(name: .long, help: "Report format: text, json or junit.")
-    var format: Format = .text
-
-    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
-    var output: String?
-
-    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
-    var strict = false
+    @OptionGroup var reporting: ReportOptions
 
     @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
     var stateless = false
@@ -45,8 +33,9 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
-        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
-        var report = ValidationReport(keepsEveryExchange: format == .junit)
+        let specs = try traffic.specs()
+        let validator = StatefulValidator(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         for file in traffic.files { report.begin(file: file) }
         try traffic.forEachRecord { record in
             switch record {
@@ -54,24 +43,7 @@ struct ValidateCommand: ParsableCommand {
             case .unreadable(let error): report.addUnreadable(error)
             }
         }
-        let text: String
-        switch format {
-        case .text:
-            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
-            text = TextReport(colored: colored).render(report)
-        case .json: text = try JSONReport.render(report)
-        case .junit: text = JUnitReport.render(report)
-        }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
-            }
-            Console.progress("wrote \(output)")
-        } else {
-            Console.write(text)
-        }
+        try reporting.write(report, specs: specs)
         let summary = report.summary
         if summary.unreadable > 0 {
             throw CommandFailure("\(summary.unreadable) entr\(summary.unreadable == 1 ? "y" : "ies") could not be read (listed above); the rest was validated")
