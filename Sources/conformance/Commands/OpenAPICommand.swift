@@ -1,5 +1,6 @@
 import ArgumentParser
 import ConformanceModel
+import ConformanceSpecs
 import Foundation
 import SpecExport
 
@@ -38,7 +39,7 @@ struct OpenAPICommand: ParsableCommand {
 
     func run() throws {
         let root = try repository.repositoryRoot()
-        let exporter = OpenAPIExporter()
+        let exporter = OpenAPIExporter(bodyRules: Rules.body, stateMachines: Rules.stateMachines)
         var differing: [String] = []
         for id in try repository.services(service, in: root) {
             let text = try exporter.text(for: try SpecFiles.load(id, root: root))
