@@ -54,6 +54,11 @@ struct ValidatorRuleTests {
         #expect(findings.map(\.rule) == [Rule.requestParameterType])
         #expect(findings.first?.pointer == "limit")
         #expect(findings.first?.actual == "ten")
+        // An integer wider than 64 bits is still an integer: JSON Schema's has no width.
+        let wide = B.exchange("GET", "/v2/\(B.project)/cloudvolumes/detail?limit=-20195722410440359108363345967164948480", status: 200, response: #"{"volumes": []}"#)
+        #expect(rules(wide) == [])
+        let fraction = B.exchange("GET", "/v2/\(B.project)/cloudvolumes/detail?limit=1.5", status: 200, response: #"{"volumes": []}"#)
+        #expect(rules(fraction) == [Rule.requestParameterType])
     }
 
     @Test("request.body.malformed")
