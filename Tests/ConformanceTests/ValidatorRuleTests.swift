@@ -134,6 +134,10 @@ struct ValidatorRuleTests {
         let created = Self.validator.validate(B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 201, response: "")).findings
         #expect(created.map(\.rule) == [Rule.responseStatusUndocumented])
         #expect(created.first?.severity == .warning)
+        // ECS documents its token but no status table: a 401 is HTTP's answer to a refused
+        // credential, a warning, not an error.
+        let refused = Self.validator.validate(B.exchange("POST", "/v1.1/\(B.project)/cloudservers/\(B.job)/resize", headers: [], body: #"{"resize": {"flavorRef": "s3.large.2"}}"#, status: 401, response: #"{"error": {"code": "APIGW.0301", "message": "refused"}}"#)).findings
+        #expect(refused.filter { $0.rule == Rule.responseStatusUndocumented }.map(\.severity) == [.warning])
     }
 
     @Test("response.body.malformed")
