@@ -71,7 +71,7 @@ struct SchemathesisTests {
         if Self.inCI {
             try #require(Self.environment.isReady, "CI=true: .build/schemathesis-venv with \(Self.environment.packages[0]) is required (.ci/run installs it)")
         }
-        try Self.environment.prepare()
+        try await Self.offPool { try Self.environment.prepare() }
         let work = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
 
@@ -91,7 +91,7 @@ struct SchemathesisTests {
 
         for service in ["huawei-ecs", "baidu-bcc", "tencent-cbs", "huawei-evs"] {
             let reports = work.appendingPathComponent(service)
-            let result = try Self.runSchemathesis(service: service, url: "http://127.0.0.1:\(port)", reports: reports)
+            let result = try await Self.offPool { try Self.runSchemathesis(service: service, url: "http://127.0.0.1:\(port)", reports: reports) }
             let events = try SchemathesisEvents(ndjson: reports.appendingPathComponent("events.ndjson"))
             print("schemathesis \(service): \(events.cases) cases, \(events.checksRun) checks, \(events.successes) 2xx answers; failures by check: \(events.failuresByCheck.mapValues(\.count).sorted { $0.key < $1.key })")
             #expect(events.cases > 0, "\(service): Schemathesis ran no case\n\(result.output.suffix(3000))")
@@ -110,7 +110,7 @@ struct SchemathesisTests {
 
             // Schemathesis' own recording: the mock's answers break no reading of the docs.
             let har = reports.appendingPathComponent("traffic.har")
-            let validated = try CommandRunner.run(["validate", har.path, "--service", service, "--format", "json"])
+            let validated = try await Self.offPool { try CommandRunner.run(["validate", har.path, "--service", service, "--format", "json"]) }
             let findings = try Self.responseErrors(in: validated.standardOutput)
             #expect(validated.status <= 1, "\(service): validate failed: \(validated.standardError)")
             let stateFindings = findings.filter { $0.rule.hasPrefix("state.") }
@@ -129,6 +129,15 @@ struct SchemathesisTests {
         kill(mock.processIdentifier, SIGINT)
         mock.waitUntilExit()
         try log.close()
+    }
+
+    /// Runs `work` on a thread of its own. `st` runs for minutes, and a blocking wait on one of
+    /// Swift concurrency's few threads (two on a 2-core machine) starves the servers of the
+    /// tests that run beside this one (their deadline timers never fire).
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 
     /// `st run` for one service, with its reports (ndjson events, HAR) in `reports`.
