@@ -86,9 +86,12 @@ enum ParameterChecks {
     static func typeProblem(_ value: Substring, _ schema: Schema, location: Parameter.Location? = nil) -> String? {
         switch schema.kind {
         case .integer:
-            guard let number = Int(value) else { return "is not an integer" }
-            if let minimum = schema.minimum, Double(number) < minimum { return "is below the documented minimum \(Int(minimum))" }
-            if let maximum = schema.maximum, Double(number) > maximum { return "is above the documented maximum \(Int(maximum))" }
+            // Digits of any length are an integer (JSON Schema's integer has no width; a
+            // 40-digit value breaks a documented bound, not the type).
+            let digits = value.first == "-" || value.first == "+" ? value.dropFirst() : value
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Double(value) else { return "is not an integer" }
+            if let minimum = schema.minimum, number < minimum { return "is below the documented minimum \(Int(minimum))" }
+            if let maximum = schema.maximum, number > maximum { return "is above the documented maximum \(Int(maximum))" }
         case .number:
             guard Double(value) != nil else { return "is not a number" }
         case .boolean:

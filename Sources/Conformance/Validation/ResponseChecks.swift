@@ -21,9 +21,14 @@ enum ResponseChecks {
             // Undocumented for the operation: an error unless the service's status or error-code
             // tables list the status (DESIGN.md, response.status.undocumented).
             let known = service.serviceStatuses.contains(status)
+            // A missing or refused credential: the service documents its authentication, and 401
+            // and 403 are HTTP's answers to that (RFC 9110 §15.5.2, §15.5.4); the OpenAPI export
+            // declares them on every secured operation.
+            let refusedCredential = !known && (status == 401 || status == 403) && !service.spec.authentication.isEmpty
             let statuses = compiled.statuses.map(String.init).joined(separator: ", ")
-            context.add(rule: Rule.responseStatusUndocumented, known ? .warning : .error, .responseStatus, pointer: String(status),
-                        message: "\(operation.id) does not document status \(status)\(known ? "; the service's status table lists it" : "")",
+            let note = known ? "; the service's status table lists it" : refusedCredential ? "; it is HTTP's answer to a missing or refused credential, which the service requires" : ""
+            context.add(rule: Rule.responseStatusUndocumented, known || refusedCredential ? .warning : .error, .responseStatus, pointer: String(status),
+                        message: "\(operation.id) does not document status \(status)\(note)",
                         expected: statuses.isEmpty ? "a documented status" : "one of \(statuses)", actual: String(status), source: operation.source)
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }

@@ -61,7 +61,7 @@ extension Rule {
     /// table and error-code table do not list it either, else a warning; a warning citing both
     /// places when another operation documented on the same route documents it (EVS 5.1 and
     /// 8.2.5.2 are both `GET /`).
-    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables or the route's twin list it).")
+    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables or the route's twin list it, or when it is a 401/403 of a service that documents its authentication).")
 
     /// The response body is not JSON, or a documented body with required fields is absent.
     public static let responseBodyMalformed = RuleID("response.body.malformed", .error, .validator, "The response body is not valid JSON, or a required body is absent.")

@@ -1,4 +1,5 @@
 import Conformance
+import ConformanceSpecs
 import ConformanceModel
 import DocExtraction
 import Foundation
@@ -79,7 +80,7 @@ enum GenerationSteps {
 
     /// `specs/<id>/openapi.json` of every spec.
     static func openAPI(_ specs: [ServiceSpec]) throws -> GeneratedFiles {
-        let exporter = OpenAPIExporter()
+        let exporter = OpenAPIExporter(bodyRules: Rules.body, stateMachines: Rules.stateMachines)
         var files: [GeneratedFiles.File] = []
         for spec in specs {
             do {

@@ -13,36 +13,19 @@ import Testing
 /// venv is missing and PyPI cannot be reached.
 @Suite("SDK interop", .serialized)
 struct SDKInteropTests {
-    /// The packages of the oracles' venv, in the order `.ci/run` writes them to its `ready` file.
-    static let packages = ["openapi-spec-validator", "huaweicloudsdkcore", "huaweicloudsdkevs", "bce-python-sdk", "python-cinderclient", "openstacksdk"]
-    static let folder = CommandRunner.repositoryRoot.appendingPathComponent(".build/oracles-venv")
-    static let python = folder.appendingPathComponent("bin/python")
+    /// The oracles' venv, with the packages in the order `.ci/run` writes them to its `ready` file.
+    static let environment = PythonVirtualEnvironment("oracles-venv", packages: ["openapi-spec-validator", "huaweicloudsdkcore", "huaweicloudsdkevs", "bce-python-sdk", "python-cinderclient", "openstacksdk"])
+    static let python = environment.executable("python")
     static let inCI = ProcessInfo.processInfo.environment["CI"] == "true"
 
-    /// Whether the venv holds the packages (its `ready` file lists them).
-    static var venvReady: Bool {
-        let ready = (try? String(contentsOf: folder.appendingPathComponent("ready"), encoding: .utf8)) ?? ""
-        return ready.trimmingCharacters(in: .whitespacesAndNewlines) == packages.joined(separator: " ")
-    }
-
-    /// Whether the venv is ready, or pip can reach PyPI (a `pip download --no-deps` of a tiny
-    /// package within 20 seconds).
-    static let pypiReachable: Bool = {
-        if venvReady { return true }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("pypi-probe-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let result = try? Shell.run("/usr/bin/env", ["python3", "-m", "pip", "download", "--no-deps", "--timeout", "10", "-q", "-d", scratch.path, "six"], timeout: 20)
-        return result?.status == 0
-    }()
-
     @Test("Huawei and Baidu SDKs drive the mock; the recording validates clean",
-          .enabled(if: inCI || pypiReachable, "no .build/oracles-venv and PyPI is unreachable: cannot install huaweicloudsdkevs and bce-python-sdk"),
+          .enabled(if: inCI || environment.isReadyOrInstallable, "no .build/oracles-venv and PyPI is unreachable: cannot install huaweicloudsdkevs and bce-python-sdk"),
           .timeLimit(.minutes(10)))
     func sdksAgainstMock() async throws {
         if Self.inCI {
-            try #require(Self.venvReady, "CI=true: .build/oracles-venv with \(Self.packages.joined(separator: ", ")) is required (.ci/run installs it)")
+            try #require(Self.environment.isReady, "CI=true: .build/oracles-venv with \(Self.environment.packages.joined(separator: ", ")) is required (.ci/run installs it)")
         }
-        try Self.prepareVirtualEnvironment()
+        try Self.environment.prepare()
         let work = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let recording = work.appendingPathComponent("sdk.har")
@@ -84,13 +67,13 @@ struct SDKInteropTests {
     }
 
     @Test("python-cinderclient and openstacksdk run a volume life cycle on the mock's Cinder API; the recording validates",
-          .enabled(if: inCI || pypiReachable, "no .build/oracles-venv and PyPI is unreachable: cannot install python-cinderclient and openstacksdk"),
+          .enabled(if: inCI || environment.isReadyOrInstallable, "no .build/oracles-venv and PyPI is unreachable: cannot install python-cinderclient and openstacksdk"),
           .timeLimit(.minutes(10)))
     func openStackClientsAgainstMock() async throws {
         if Self.inCI {
-            try #require(Self.venvReady, "CI=true: .build/oracles-venv with \(Self.packages.joined(separator: ", ")) is required (.ci/run installs it)")
+            try #require(Self.environment.isReady, "CI=true: .build/oracles-venv with \(Self.environment.packages.joined(separator: ", ")) is required (.ci/run installs it)")
         }
-        try Self.prepareVirtualEnvironment()
+        try Self.environment.prepare()
         let work = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let recording = work.appendingPathComponent("openstack.har")
@@ -144,16 +127,6 @@ struct SDKInteropTests {
         #expect(text.contains("/v3/0123456789abcdef0123456789abcdef/snapshots"))
         #expect(!text.contains(token), "the recording holds no token")
     }
-
-    /// Creates `.build/oracles-venv` and installs the packages, once (as `.ci/run` does).
-    static func prepareVirtualEnvironment() throws {
-        if venvReady { return }
-        let venv = try Shell.run("/usr/bin/env", ["python3", "-m", "venv", folder.path], timeout: 120)
-        try #require(venv.status == 0, "python3 -m venv: \(venv.output)")
-        let pip = try Shell.run(folder.appendingPathComponent("bin/pip").path, ["install", "-q", "--timeout", "30"] + packages, timeout: 540)
-        try #require(pip.status == 0, "pip install: \(pip.output)")
-        try Data((packages.joined(separator: " ") + "\n").utf8).write(to: folder.appendingPathComponent("ready"))
-    }
 }
 
 /// Small process helpers for the interop test.
@@ -163,11 +136,12 @@ enum Shell {
         var output: String
     }
 
-    /// Runs `executable` with a time limit; output and error together.
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws -> Result {
+    /// Runs `executable` with a time limit (in `folder`, or this process's folder); output and error together.
+    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval, in folder: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
