@@ -45,7 +45,8 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
-        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        let machines = stateless ? [] : Rules.stateMachines
+        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict), machines: machines), tracker: StateTracker(machines: machines))
         var report = ValidationReport(keepsEveryExchange: format == .junit)
         for file in traffic.files { report.begin(file: file) }
         try traffic.forEachRecord { record in
