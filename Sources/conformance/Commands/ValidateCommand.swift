@@ -42,17 +42,31 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
     var stateless = false
 
+    @Option(name: .long, help: ArgumentHelp("Read and check on this many threads (default: every core). States and the report still follow the input order, so results are the same for any number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): needs at least 1") }
+    }
+
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
+        // The validator captures what the machines read as it scans the bodies; the tracker
+        // then follows states in input order on the calling thread.
         let machines = stateless ? [] : Rules.stateMachines
-        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict), machines: machines), tracker: StateTracker(machines: machines))
+        let pipeline = ValidationPipeline(validator: Validator(options: traffic.validatorOptions(strict: strict), machines: machines), jobs: jobs)
+        let tracker = StateTracker(machines: machines)
         var report = ValidationReport(keepsEveryExchange: format == .junit)
         for file in traffic.files { report.begin(file: file) }
-        try traffic.forEachRecord { record in
+        try traffic.forEachValidated(by: pipeline) { record, result in
             switch record {
-            case .exchange(let exchange): report.add(validator.validate(exchange), of: exchange)
-            case .unreadable(let error): report.addUnreadable(error)
+            case .exchange(let exchange):
+                guard var result else { return }
+                result.findings += tracker.observe(exchange, result: result)
+                report.add(result, of: exchange)
+            case .unreadable(let error):
+                report.addUnreadable(error)
             }
         }
         let text: String

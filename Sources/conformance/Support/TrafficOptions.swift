@@ -47,6 +47,23 @@ struct TrafficOptions: ParsableArguments {
     /// a whole (missing, not HAR, truncated HAR) stops the run with exit 2; a broken entry is
     /// printed on standard error, handed over as `.unreadable`, and reading goes on.
     func forEachRecord(_ body: (TrafficRecord) -> Void) throws {
+        try forEachUnit { units, progress in
+            while let unit = units.next() {
+                body(Self.announce(unit.record(), &progress))
+            }
+        }
+    }
+
+    /// The same, each exchange validated by `pipeline` (on its threads), handed over in input order.
+    func forEachValidated(by pipeline: ValidationPipeline, _ body: (TrafficRecord, ExchangeResult?) -> Void) throws {
+        try forEachUnit { units, progress in
+            pipeline.run(units) { delivery in
+                body(Self.announce(delivery.record, &progress), delivery.result)
+            }
+        }
+    }
+
+    private func forEachUnit(_ read: (AnyIterator<TrafficUnit>, inout ProgressTicker) -> Void) throws {
         var progress = ProgressTicker()
         for file in files {
             let input: TrafficInput
@@ -55,16 +72,19 @@ struct TrafficOptions: ParsableArguments {
             } catch {
                 throw CommandFailure(error.description)
             }
-            for record in input {
-                if case .unreadable(let error) = record {
-                    Console.progress("conformance: skipped: \(error)")
-                } else {
-                    progress.tick()
-                }
-                body(record)
-            }
+            read(input.makeUnitIterator(), &progress)
         }
         progress.finish()
+    }
+
+    /// Prints a broken entry on standard error, or counts an exchange for the progress line.
+    private static func announce(_ record: TrafficRecord, _ progress: inout ProgressTicker) -> TrafficRecord {
+        if case .unreadable(let error) = record {
+            Console.progress("conformance: skipped: \(error)")
+        } else {
+            progress.tick()
+        }
+        return record
     }
 }
 
