@@ -18,8 +18,35 @@ struct StateCaptures: Sendable {
         /// and the tracker takes a state from anywhere: when the body holds the key more often
         /// than the paths caught, the capture is incomplete and the tracker reads the tree.
         var needles: [(key: [UInt8], paths: [String])] = []
-        /// Per machine (by resource), the paths of the fields that hold its state.
-        var states: [String: [String]] = [:]
+        /// Per machine (by resource), the fields that hold its state, with their siblings.
+        var states: [String: [StatePath]] = [:]
+    }
+
+    /// A state field's path and the paths of the id and relation values beside it, as indices
+    /// into the side's `paths`: worked out once, so that reading them costs no string work.
+    struct StatePath: Sendable {
+        var path: String
+        var index = -1
+        var idPath: String
+        var id = -1
+        var fields: [(name: String, path: String, index: Int)]
+
+        init(_ path: String, machine: StateMachine) {
+            self.path = path
+            idPath = StateCaptures.siblings(of: path, named: [machine.idField])[0]
+            var fields: [(name: String, path: String, index: Int)] = []
+            for relation in machine.relations where !fields.contains(where: { $0.name == relation.field }) {
+                fields.append((relation.field, StateCaptures.siblings(of: path, named: [relation.field])[0], -1))
+            }
+            self.fields = fields
+        }
+
+        /// Fills in the indices once `paths` is final.
+        mutating func resolve(in paths: [String]) {
+            index = paths.firstIndex(of: path) ?? -1
+            id = paths.firstIndex(of: idPath) ?? -1
+            for position in fields.indices { fields[position].index = paths.firstIndex(of: fields[position].path) ?? -1 }
+        }
     }
 
     /// The request's side; `nil` when the tracker must read the request's tree.
@@ -85,7 +112,7 @@ struct StateCaptures: Sendable {
                         break
                     }
                     side.paths += found + found.flatMap { Self.siblings(of: $0, named: siblings) }
-                    side.states[machine.resource] = found
+                    side.states[machine.resource] = found.map { StatePath($0, machine: machine) }
                 } else {
                     let enveloped = service.responseEnvelope.map { CompiledOperation.enveloped(body, in: $0) } ?? body
                     // Keys under maps are covered by the needle count, which sends such bodies to the tree.
@@ -95,11 +122,13 @@ struct StateCaptures: Sendable {
                     }
                     side.paths += found + found.flatMap { Self.siblings(of: $0, named: siblings) }
                     side.needles.append((Array("\"\(machine.statusField)\"".utf8), found))
-                    side.states[machine.resource] = found
+                    side.states[machine.resource] = found.map { StatePath($0, machine: machine) }
                 }
             }
             if complete {
                 side.paths = Self.unique(side.paths)
+                let paths = side.paths
+                side.states = side.states.mapValues { $0.map { var resolved = $0; resolved.resolve(in: paths); return resolved } }
                 responses[response.status] = side
             }
         }
@@ -171,8 +200,8 @@ public struct StateEvidence: Sendable {
     struct Side: Sendable {
         var paths: [String]
         var values: [Value]
-        /// Per machine (by resource), the paths of its state fields.
-        var states: [String: [String]] = [:]
+        /// Per machine (by resource), its state fields.
+        var states: [String: [StateCaptures.StatePath]] = [:]
 
         /// The values at `path`, in body order.
         func values(at path: String) -> [Value] {
@@ -183,6 +212,12 @@ public struct StateEvidence: Sendable {
         /// The value at `path` that is a member of `object`.
         func value(at path: String, in object: Int32) -> Value? {
             guard let index = paths.firstIndex(of: path) else { return nil }
+            return value(at: index, in: object)
+        }
+
+        /// The value at the path with index `index` that is a member of `object`.
+        func value(at index: Int, in object: Int32) -> Value? {
+            guard index >= 0 else { return nil }
             return values.first { $0.path == index && $0.object == object }
         }
     }

@@ -34,6 +34,8 @@ public final class StateTracker {
         var statusFields: [[UInt8]] = []
         /// Whether any machine has anything to do with the operation's exchanges.
         var hasWork = false
+        /// The path template's placeholders: segment index and name.
+        var placeholders: [(index: Int, name: String)] = []
     }
 
     /// `capacity` bounds how many resources are remembered (least recently touched forgotten first).
@@ -79,7 +81,10 @@ public final class StateTracker {
         }
         var findings: [Finding] = []
         let target = RequestTarget(url: exchange.request.url)
-        let pathParameters = Self.pathParameters(template: operation.path, target: target)
+        var pathParameters: [String: String] = [:]
+        if !plan.placeholders.isEmpty {
+            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
+        }
 
         func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
@@ -161,6 +166,7 @@ public final class StateTracker {
         if let cached = plans[key] { return cached }
         let operation = reference.operation
         var plan = Plan()
+        plan.placeholders = Self.placeholders(in: operation.path)
         let body = operation.response(for: status)?.body
         for machine in machines {
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
@@ -292,16 +298,14 @@ public final class StateTracker {
     static func observations(_ side: StateEvidence.Side, machine: StateMachine) -> [Observation] {
         var result: [Observation] = []
         for path in side.states[machine.resource] ?? [] {
-            let idPath = StateCaptures.siblings(of: path, named: [machine.idField])[0]
-            for value in side.values(at: path) {
+            for value in side.values where value.path == path.index {
                 guard case .string(let state) = value.scalar else { continue }
                 var values: [String: Double] = [:]
-                for relation in machine.relations where values[relation.field] == nil {
-                    let fieldPath = StateCaptures.siblings(of: path, named: [relation.field])[0]
-                    if case .number(let number)? = side.value(at: fieldPath, in: value.object)?.scalar { values[relation.field] = number }
+                for field in path.fields {
+                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values[field.name] = number }
                 }
                 var id: String?
-                if case .string(let text)? = side.value(at: idPath, in: value.object)?.scalar { id = text }
+                if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
                 result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
             }
         }
@@ -388,11 +392,10 @@ public final class StateTracker {
         return current.compactMap(\.stringValue)
     }
 
-    static func pathParameters(template: String, target: RequestTarget) -> [String: String] {
-        var result: [String: String] = [:]
-        for (segment, part) in zip(template.split(separator: "/"), target.segments) where segment.hasPrefix("{") && segment.hasSuffix("}") {
-            result[String(segment.dropFirst().dropLast())] = String(part)
+    /// The `{name}` segments of a path template, with their positions.
+    static func placeholders(in template: String) -> [(index: Int, name: String)] {
+        template.split(separator: "/").enumerated().compactMap { index, segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? (index, String(segment.dropFirst().dropLast())) : nil
         }
-        return result
     }
 }

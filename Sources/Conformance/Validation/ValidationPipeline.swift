@@ -6,8 +6,8 @@ import Dispatch
 ///
 /// The calling thread reads the input in batches of units (JSONL lines are only split there);
 /// worker threads turn each unit into an exchange and validate it; while they work on one
-/// batch the caller reads the next, then delivers the finished batch in order. Two batches
-/// are in memory at a time, so memory stays flat on any length of input. With one job
+/// batch the caller reads the next and delivers the one before, in order. At most three
+/// batches are in memory at a time, so memory stays flat on any length of input. With one job
 /// everything runs on the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
@@ -30,16 +30,17 @@ public struct ValidationPipeline: Sendable {
             while let unit = units.next() { deliver(process(unit)) }
             return
         }
+        // The workers always have a batch while this thread reads the next one and delivers
+        // the one before: read k+1, wait for k, start k+1, deliver k.
         var running: Batch?
         while true {
             var next: [TrafficUnit] = []
             next.reserveCapacity(batchSize)
             while next.count < batchSize, let unit = units.next() { next.append(unit) }
-            if let running {
-                for delivery in running.wait() { deliver(delivery) }
-            }
-            guard !next.isEmpty else { return }
-            running = Batch(next, pipeline: self)
+            let finished = running?.wait()
+            running = next.isEmpty ? nil : Batch(next, pipeline: self)
+            for delivery in finished ?? [] { deliver(delivery) }
+            if running == nil { return }
         }
     }
 
