@@ -50,7 +50,7 @@ public struct OperationCheck: Sendable {
         var context = FindingContext(exchange: exchange, strict: strict)
         context.operation = compiled.id
         if let response = exchange.response {
-            result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+            result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context).errorCode
         } else {
             RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
         }

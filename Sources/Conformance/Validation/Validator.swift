@@ -15,9 +15,12 @@ public final class Validator: Sendable {
     let services: [CompiledService]
     public let options: ValidatorOptions
 
-    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init()) {
+    /// `machines`: the state machines a `StateTracker` behind this validator follows. Their
+    /// fields are then captured while the bodies are scanned (`ExchangeResult.stateEvidence`),
+    /// so that the tracker reads no body again; without them it reads the bodies it needs.
+    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init(), machines: [StateMachine] = []) {
         let chosen = options.service.map { id in specs.filter { $0.service == id } } ?? specs
-        services = chosen.map { CompiledService(spec: $0, rules: rules) }
+        services = chosen.map { CompiledService(spec: $0, rules: rules, machines: machines) }
         self.options = options
     }
 
@@ -48,9 +51,13 @@ public final class Validator: Sendable {
                         expected: "a current operation", actual: operation.id, source: operation.source)
         }
         ParameterChecks.check(exchange.request, target: target, match: match, operation: compiled, service: service, into: &context)
-        RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
+        let requestState = RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
         if let response = exchange.response {
-            result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+            let (errorCode, responseState) = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+            result.errorCode = errorCode
+            if compiled.state != nil, (200..<300).contains(response.status) {
+                result.stateEvidence = StateEvidence(request: requestState, response: responseState)
+            }
         }
         result.findings = context.findings
         return result

@@ -30,17 +30,32 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
     var stateless = false
 
+    @Option(name: .long, help: ArgumentHelp("Read and check on this many threads (default: every core). States and the report still follow the input order, so results are the same for any number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): needs at least 1") }
+    }
+
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
+        // The validator captures what the machines read as it scans the bodies; the tracker
+        // then follows states in input order on the calling thread.
         let specs = try traffic.specs()
-        let validator = StatefulValidator(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
+        let machines = stateless ? [] : Rules.stateMachines
+        let pipeline = ValidationPipeline(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict), machines: machines), jobs: jobs)
+        let tracker = StateTracker(machines: machines, specs: specs)
         var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         for file in traffic.files { report.begin(file: file) }
-        try traffic.forEachRecord { record in
+        try traffic.forEachValidated(by: pipeline) { record, result in
             switch record {
-            case .exchange(let exchange): report.add(validator.validate(exchange), of: exchange)
-            case .unreadable(let error): report.addUnreadable(error)
+            case .exchange(let exchange):
+                guard var result else { return }
+                result.findings += tracker.observe(exchange, result: result)
+                report.add(result, of: exchange)
+            case .unreadable(let error):
+                report.addUnreadable(error)
             }
         }
         try reporting.write(report, specs: specs)

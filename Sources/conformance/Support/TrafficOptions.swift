@@ -59,6 +59,23 @@ struct TrafficOptions: ParsableArguments {
     /// it stops the run with one line instead of one per line of the file (``NotTraffic``). To
     /// tell, the broken entries of an input are held back until its first exchange.
     func forEachRecord(_ body: (TrafficRecord) -> Void) throws {
+        try forEachInput { units, gate in
+            while let unit = units.next() {
+                gate.pass(unit.record(), nil) { record, _ in body(record) }
+            }
+        }
+    }
+
+    /// The same, each exchange validated by `pipeline` (on its threads), handed over in input order.
+    func forEachValidated(by pipeline: ValidationPipeline, _ body: (TrafficRecord, ExchangeResult?) -> Void) throws {
+        try forEachInput { units, gate in
+            pipeline.run(units) { delivery in
+                gate.pass(delivery.record, delivery.result, to: body)
+            }
+        }
+    }
+
+    private func forEachInput(_ read: (AnyIterator<TrafficUnit>, inout Gate) -> Void) throws {
         var progress = ProgressTicker()
         for file in files {
             let input: TrafficInput
@@ -67,23 +84,10 @@ struct TrafficOptions: ParsableArguments {
             } catch {
                 throw CommandFailure(error.description)
             }
-            var held = NotTraffic.HeldBack(file: file)
-            for record in input {
-                switch record {
-                case .exchange:
-                    for earlier in held.release() { deliver(earlier, to: body) }
-                    progress.tick()
-                    body(record)
-                case .unreadable(let error):
-                    if held.isHolding {
-                        held.hold(error)
-                        if !held.isHolding { for earlier in held.release() { deliver(earlier, to: body) } }
-                    } else {
-                        deliver(record, to: body)
-                    }
-                }
-            }
-            if let verdict = held.finish() {
+            var gate = Gate(held: NotTraffic.HeldBack(file: file), progress: progress)
+            read(input.makeUnitIterator(), &gate)
+            progress = gate.progress
+            if let verdict = gate.held.finish() {
                 progress.finish()
                 throw CommandFailure(verdict)
             }
@@ -91,9 +95,33 @@ struct TrafficOptions: ParsableArguments {
         progress.finish()
     }
 
-    private func deliver(_ record: TrafficRecord, to body: (TrafficRecord) -> Void) {
-        if case .unreadable(let error) = record { Console.progress("conformance: skipped: \(error)") }
-        body(record)
+    /// What each record of one input passes on its way to the caller: broken entries are held
+    /// back until the input's first exchange (``NotTraffic``), then printed on standard error
+    /// and handed over; exchanges tick the progress line.
+    private struct Gate {
+        var held: NotTraffic.HeldBack
+        var progress: ProgressTicker
+
+        mutating func pass(_ record: TrafficRecord, _ result: ExchangeResult?, to body: (TrafficRecord, ExchangeResult?) -> Void) {
+            switch record {
+            case .exchange:
+                for earlier in held.release() { Self.deliver(earlier, to: body) }
+                progress.tick()
+                body(record, result)
+            case .unreadable(let error):
+                if held.isHolding {
+                    held.hold(error)
+                    if !held.isHolding { for earlier in held.release() { Self.deliver(earlier, to: body) } }
+                } else {
+                    Self.deliver(record, to: body)
+                }
+            }
+        }
+
+        private static func deliver(_ record: TrafficRecord, to body: (TrafficRecord, ExchangeResult?) -> Void) {
+            if case .unreadable(let error) = record { Console.progress("conformance: skipped: \(error)") }
+            body(record, nil)
+        }
     }
 }
 
