@@ -25,43 +25,40 @@ struct SchemathesisTests {
         "positive_data_acceptance", "use_after_free", "ignored_auth", "unsupported_method",
     ]
 
+    /// State findings the mock's answers cause, by service: none since the mock keeps one store
+    /// behind every route family (issue 22); before, unmodelled Cinder routes answered golden
+    /// bodies with one fixed volume id in `creating`, and a stateful run reported 23.
+    static let mockStateGaps: [String: String] = [:]
+
     /// `negative_data_rejection` too, except for the Tencent gateway: it documents its errors as
     /// a non-zero `scode` inside HTTP 200 (003 正常返回示例, and no other status anywhere), so a
     /// rejected request is a 200 by the docs, which the check cannot tell from acceptance.
-    /// State findings the mock's answers cause today: it answers the operations it does not
-    /// model (the Cinder v2/v3 volume creates and shows, transfers, OS-vendor rollbacks) with
-    /// their golden bodies, one fixed volume id in `creating`, so a stateful run sees that id
-    /// re-created after a rollback or a transfer, and a transfer accepted while it is
-    /// `creating`. Modelling those volumes is the mock's work (issue 22 / issue 18 item 6,
-    /// branch `mock`); the validator is right to report them.
-    static let mockStateGaps: [String: String] = [
-        "huawei-evs": "mock: unmodelled Cinder volume operations answer golden bodies (one volume id, always creating)",
-    ]
-
     static func checks(for service: String) -> [String] {
         service == "tencent-cbs" ? checks : checks + ["negative_data_rejection"]
     }
 
-    /// Failures the mock causes today, each owned by issue 18 item 6 (the mock's part, branch
-    /// `mock`): they are run and reported as known issues, not hidden. When that work is
-    /// merged, delete the entry and the check guards the fix.
+    /// Failures that remain after the mock's work (issue 22, issue 18 item 6) was merged, each
+    /// with its cause: run and reported as known issues, not hidden. Delete an entry when its
+    /// cause is fixed, and the check guards the fix. (`ignored_auth`, `unsupported_method` and
+    /// `use_after_free` pass since the mock got `--token`, 405 with `Allow` and v3 snapshots.)
+    static let nullForOptional = "the validator and the mock read null for an optional request field as absent (request.body.null-optional, the Cinder clients' convention, issue 22's decision); the export does not yet declare optional request fields nullable, so Schemathesis counts the accepted null as invalid data"
     static let mockGaps: [String: [String: String]] = [
         "huawei-evs": [
-            "ignored_auth": "issue 18 item 6: the mock accepts any non-empty X-Auth-Token (no --token yet)",
-            "unsupported_method": "issue 18 item 6: a known path with an undocumented method gets 404, not 405 with Allow",
-            "use_after_free": "issue 18 item 6: v3 Cinder snapshots are not modelled, a deleted one still reads 200",
-            "negative_data_rejection": "issue 18 item 6: an action body with two action keys is served by one of them instead of the documented 400; header formats (X-Client-Token's UUID) are not enforced",
+            "negative_data_rejection": nullForOptional,
+            "response_schema_conformance": "the docs disagree between pages: volume_type lists seven values for create (CreateVolumeOption) and five in the os-vendor DiskDetail table; the mock's store answers a GPSSD2 volume created through another route, and the export keeps the narrower enum (issue 14's wider-set reading does not join tables of different operations yet)",
         ],
         "huawei-ecs": [
-            "ignored_auth": "issue 18 item 6: the mock accepts any non-empty X-Auth-Token (no --token yet)",
-            "unsupported_method": "issue 18 item 6: a known path with an undocumented method gets 404, not 405 with Allow",
-        ],
-        "tencent-cbs": [
-            "unsupported_method": "issue 18 item 6: a known path with an undocumented method gets 404, not 405 with Allow",
+            "status_code_conformance": "the mock refuses a ResizeCloudserver body the export accepts with 400, which ECS documents for no operation (ECS has no status or error-code table)",
         ],
         "baidu-bcc": [
-            "unsupported_method": "issue 18 item 6: a known path with an undocumented method gets 404, not 405 with Allow",
+            "negative_data_rejection": nullForOptional,
         ],
+    ]
+
+    /// Error findings `validate` reports on mock answers for the same causes, by service and rule.
+    static let mockAnswerGaps: [String: [String: String]] = [
+        "huawei-evs": ["response.body.enum": "see mockGaps: volume_type GPSSD2 from the create enum, shown on an os-vendor route whose table lists five types"],
+        "huawei-ecs": ["response.status.undocumented": "see mockGaps: the mock's 400 on ResizeCloudserver", "response.error.envelope": "see mockGaps: the mock's 400 on ResizeCloudserver has no documented ECS error shape"],
     ]
 
     @Test("st run against the mock: no failure of the issue's checks but the mock's known gaps; its HAR validates clean",
@@ -114,7 +111,11 @@ struct SchemathesisTests {
             let findings = try Self.responseErrors(in: validated.standardOutput)
             #expect(validated.status <= 1, "\(service): validate failed: \(validated.standardError)")
             let stateFindings = findings.filter { $0.rule.hasPrefix("state.") }
-            let others = findings.filter { !$0.rule.hasPrefix("state.") }
+            let known = findings.filter { Self.mockAnswerGaps[service]?[$0.rule] != nil }
+            let others = findings.filter { !$0.rule.hasPrefix("state.") && Self.mockAnswerGaps[service]?[$0.rule] == nil }
+            for (rule, gap) in Self.mockAnswerGaps[service] ?? [:] where known.contains(where: { $0.rule == rule }) {
+                withKnownIssue(Comment(rawValue: gap)) { Issue.record("\(service): \(known.filter { $0.rule == rule }.count) \(rule) finding(s) on mock answers") }
+            }
             print("schemathesis \(service): validate found \(others.count) error(s) in mock answers, \(stateFindings.count) state error(s)")
             #expect(others.isEmpty, "\(service): \(others.count) error finding(s) on mock answers, e.g. \(others.prefix(5).map(\.text))")
             if !stateFindings.isEmpty {
