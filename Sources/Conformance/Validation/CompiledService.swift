@@ -22,7 +22,9 @@ final class CompiledService: Sendable {
     /// and 8.2.5.2 both `GET /`): what one of them leaves out, the other may document.
     private let operationsByRoute: [String: [Int]]
 
-    init(spec: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
+    init(spec documented: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
+        // A narrower value list where another table of the service lists more is a reading, not a rule.
+        let spec = EnumerationReadings.widened(documented)
         self.spec = spec
         id = spec.service
         authentication = spec.authentication
