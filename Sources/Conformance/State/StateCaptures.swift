@@ -255,8 +255,8 @@ extension CapturedBody {
 }
 
 extension StateCaptures {
-    /// How often `needle` occurs in `bytes`.
-    static func count(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// How often `needle` occurs in `bytes`, counting no further than `limit`.
+    static func count(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, limit: Int = .max) -> Int {
         guard let first = needle.first, bytes.count >= needle.count else { return 0 }
         var found = 0
         var index = 0
@@ -267,6 +267,7 @@ extension StateCaptures {
                 while offset < needle.count, bytes[index + offset] == needle[offset] { offset += 1 }
                 if offset == needle.count {
                     found += 1
+                    if found == limit { return found }
                     index += needle.count
                     continue
                 }

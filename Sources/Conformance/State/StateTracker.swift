@@ -199,19 +199,7 @@ public final class StateTracker {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+        haystack.withUnsafeBufferPointer { StateCaptures.count(needle, in: $0, limit: 1) } > 0
     }
 
     private func reachable(_ machine: StateMachine, from state: String) -> Set<String> {
