@@ -34,30 +34,18 @@ struct SDKInteropTests {
         try SDKScripts.evsLifecycle.write(to: evsScript, atomically: true, encoding: .utf8)
         try SDKScripts.bccRenewal.write(to: bccScript, atomically: true, encoding: .utf8)
 
-        let port = try Shell.freePort()
-        let mock = Process()
-        mock.executableURL = try CommandRunner.executable()
-        mock.arguments = ["mock", "--port", "\(port)", "--record", recording.path]
-        mock.currentDirectoryURL = CommandRunner.repositoryRoot
-        let mockLog = work.appendingPathComponent("mock.log")
-        _ = FileManager.default.createFile(atPath: mockLog.path, contents: nil)
-        let log = try FileHandle(forWritingTo: mockLog)
-        mock.standardOutput = log
-        mock.standardError = log
-        try mock.run()
-        defer { if mock.isRunning { mock.terminate() } }
-        try await Shell.waitForPort(port, process: mock, log: mockLog)
+        let mock = try await MockProcess(["--record", recording.path], in: work)
+        defer { mock.terminate() }
+        let port = mock.port
 
         let keys = ["MOCKACCESSKEY0000001", "mock-secret-key-do-not-use-in-production"]
         let evs = try Shell.run(Self.python.path, [evsScript.path, "http://127.0.0.1:\(port)"] + keys + ["0123456789abcdef0123456789abcdef"], timeout: 120)
-        #expect(evs.status == 0, "EVS SDK: \(evs.output)\nmock: \(Shell.text(mockLog))")
+        #expect(evs.status == 0, "EVS SDK: \(evs.output)\nmock: \(mock.output)")
         let bcc = try Shell.run(Self.python.path, [bccScript.path, "127.0.0.1:\(port)"] + keys, timeout: 120)
-        #expect(bcc.status == 0, "BCC SDK: \(bcc.output)\nmock: \(Shell.text(mockLog))")
+        #expect(bcc.status == 0, "BCC SDK: \(bcc.output)\nmock: \(mock.output)")
 
         // SIGINT: the mock stops gracefully and writes its recording.
-        kill(mock.processIdentifier, SIGINT)
-        mock.waitUntilExit()
-        try log.close()
+        try mock.stop()
         let validated = try CommandRunner.run(["validate", recording.path])
         #expect(validated.status == 0, "\(validated.standardOutput)\(validated.standardError)")
         let text = try String(contentsOf: recording, encoding: .utf8)
@@ -78,19 +66,9 @@ struct SDKInteropTests {
         defer { try? FileManager.default.removeItem(at: work) }
         let recording = work.appendingPathComponent("openstack.har")
         let token = "interop-token-\(UUID().uuidString)"
-        let port = try Shell.freePort()
-        let mock = Process()
-        mock.executableURL = try CommandRunner.executable()
-        mock.arguments = ["mock", "--service", "huawei-evs", "--port", "\(port)", "--record", recording.path, "--token", token, "--delay", "0.1"]
-        mock.currentDirectoryURL = CommandRunner.repositoryRoot
-        let mockLog = work.appendingPathComponent("mock.log")
-        _ = FileManager.default.createFile(atPath: mockLog.path, contents: nil)
-        let log = try FileHandle(forWritingTo: mockLog)
-        mock.standardOutput = log
-        mock.standardError = log
-        try mock.run()
-        defer { if mock.isRunning { mock.terminate() } }
-        try await Shell.waitForPort(port, process: mock, log: mockLog)
+        let mock = try await MockProcess(["--service", "huawei-evs", "--record", recording.path, "--token", token, "--delay", "0.1"], in: work)
+        defer { mock.terminate() }
+        let port = mock.port
 
         let endpoint = "http://127.0.0.1:\(port)/v3/0123456789abcdef0123456789abcdef"
         for (name, script) in [("cinderclient", OpenStackScripts.cinderclient), ("openstacksdk", OpenStackScripts.openstacksdk)] {
@@ -109,9 +87,7 @@ struct SDKInteropTests {
             """], timeout: 30)
         #expect(refused.output.trimmingCharacters(in: .whitespacesAndNewlines) == "401", "a wrong token: \(refused.output)")
 
-        kill(mock.processIdentifier, SIGINT)
-        mock.waitUntilExit()
-        try log.close()
+        try mock.stop()
         let validated = try CommandRunner.run(["validate", recording.path, "--service", "huawei-evs", "--format", "json"])
         let report = try JSONSerialization.jsonObject(with: Data(validated.standardOutput.utf8)) as? [String: Any]
         let findings = report?["findings"] as? [[String: Any]] ?? []

@@ -71,19 +71,9 @@ struct SchemathesisTests {
         let work = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
 
-        let port = try Shell.freePort()
-        let mock = Process()
-        mock.executableURL = try CommandRunner.executable()
-        mock.arguments = ["mock", "--port", "\(port)", "--delay", "0", "--token", "schemathesis-token", "--quiet"]
-        mock.currentDirectoryURL = CommandRunner.repositoryRoot
-        let mockLog = work.appendingPathComponent("mock.log")
-        _ = FileManager.default.createFile(atPath: mockLog.path, contents: nil)
-        let log = try FileHandle(forWritingTo: mockLog)
-        mock.standardOutput = log
-        mock.standardError = log
-        try mock.run()
-        defer { if mock.isRunning { mock.terminate() } }
-        try await Shell.waitForPort(port, process: mock, log: mockLog)
+        let mock = try await MockProcess(["--delay", "0", "--token", "schemathesis-token", "--quiet"], in: work)
+        defer { mock.terminate() }
+        let port = mock.port
 
         for service in ["huawei-ecs", "baidu-bcc", "tencent-cbs", "huawei-evs"] {
             let reports = work.appendingPathComponent(service)
@@ -126,9 +116,7 @@ struct SchemathesisTests {
                 }
             }
         }
-        kill(mock.processIdentifier, SIGINT)
-        mock.waitUntilExit()
-        try log.close()
+        try mock.stop()
     }
 
     /// Runs `work` on a thread of its own. `st` runs for minutes, and a blocking wait on one of
