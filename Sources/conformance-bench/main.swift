@@ -17,14 +17,7 @@ func runs(_ section: String) -> Bool { only == nil || only == section }
 /// `--stream FILE`: only validate FILE as a stream and print the peak memory; the main run starts
 /// itself in this mode so that the figure is not the corpus held by the other measurements.
 if let flag = CommandLine.arguments.firstIndex(of: "--stream"), flag + 1 < CommandLine.arguments.count {
-    let validator = Validator()
-    var exchanges = 0
-    for record in try TrafficInput(path: CommandLine.arguments[flag + 1]) {
-        if case .exchange(let exchange) = record {
-            exchanges += 1
-            _ = validator.validate(exchange)
-        }
-    }
+    let exchanges = try validateAsTheCLIDoes(CommandLine.arguments[flag + 1], jobs: ProcessInfo.processInfo.activeProcessorCount).exchanges
     // ru_maxrss survives execve on Linux (it would report the parent's peak); VmHWM belongs to
     // this process image alone.
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -34,6 +27,27 @@ if let flag = CommandLine.arguments.firstIndex(of: "--stream"), flag + 1 < Comma
     exit(0)
 }
 let cores = ProcessInfo.processInfo.activeProcessorCount
+
+/// `conformance validate FILE` with default flags, in process: the compiled validator with the
+/// state machines' captures, the pipeline on `jobs` threads, the tracker in input order, the
+/// report and its text. What `ValidateCommand.run` does, minus the argument parsing.
+func validateAsTheCLIDoes(_ path: String, jobs: Int) throws -> (exchanges: Int, findings: Int) {
+    let pipeline = ValidationPipeline(validator: Validator(machines: Rules.stateMachines), jobs: jobs)
+    let tracker = StateTracker(machines: Rules.stateMachines)
+    var report = ValidationReport()
+    report.begin(file: path)
+    var exchanges = 0
+    var findings = 0
+    pipeline.run(try TrafficInput(path: path).makeUnitIterator()) { delivery in
+        guard case .exchange(let exchange) = delivery.record, var result = delivery.result else { return }
+        result.findings += tracker.observe(exchange, result: result)
+        exchanges += 1
+        findings += result.findings.count
+        report.add(result, of: exchange)
+    }
+    _ = TextReport().render(report)
+    return (exchanges, findings)
+}
 
 func seconds(_ work: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -162,26 +176,20 @@ func writeCorpus(to path: String, bytes target: Int) throws -> Int {
     return lines
 }
 
-func validateFile(_ path: String) throws -> (exchanges: Int, findings: Int) {
-    var exchanges = 0
-    var found = 0
-    for record in try TrafficInput(path: path) {
-        if case .exchange(let exchange) = record {
-            exchanges += 1
-            found += validator.validate(exchange).findings.count
-        }
-    }
-    return (exchanges, found)
-}
 
 let temporary = FileManager.default.temporaryDirectory
 if runs("jsonl") {
     let smallPath = temporary.appendingPathComponent("conformance-bench-\(getpid()).jsonl").path
     defer { try? FileManager.default.removeItem(atPath: smallPath) }
     let smallLines = try writeCorpus(to: smallPath, bytes: quick ? 20_000_000 : 100_000_000)
-    var counted = (exchanges: 0, findings: 0)
-    let streamed = try seconds { counted = try validateFile(smallPath) }
-    print("JSONL read + validate, 1 core: \(counted.exchanges) of \(smallLines) lines, \(rate(counted.exchanges, streamed)) exchanges (\(String(format: "%.0f", Double((try? FileManager.default.attributesOfItem(atPath: smallPath)[.size] as? Int) ?? 0) / streamed / 1e6)) MB/s)")
+    let megabytes = Double((try? FileManager.default.attributesOfItem(atPath: smallPath)[.size] as? Int) ?? 0) / 1e6
+    // The CLI's own path (file → report, states followed, default flags), beside the in-memory
+    // figures above, so that a gap between them shows.
+    for jobs in Set([1, cores]).sorted() {
+        var counted = (exchanges: 0, findings: 0)
+        let streamed = try seconds { counted = try validateAsTheCLIDoes(smallPath, jobs: jobs) }
+        print("validate FILE.jsonl as the CLI runs it (states followed, report rendered), \(jobs == 1 ? "--jobs 1" : "\(jobs) cores"): \(counted.exchanges) of \(smallLines) lines, \(rate(counted.exchanges, streamed)) exchanges (\(String(format: "%.0f", megabytes / streamed)) MB/s), \(counted.findings) findings")
+    }
 }
 
 if !quick && runs("stream") {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConformanceModel
 import Foundation
 
 /// The `conformance` command: checks cloud block-storage traffic against the vendors' own documentation.
@@ -13,7 +14,8 @@ struct ConformanceCommand: AsyncParsableCommand {
 
             Exit codes: 0 conforming, 1 findings or differences, 2 bad usage or unreadable input.
             """,
-        subcommands: [ExtractCommand.self, CodegenCommand.self, OpenAPICommand.self, ValidateCommand.self, CoverageCommand.self, StatesCommand.self, GoldenCommand.self, LintCommand.self, DiffCommand.self, RulesCommand.self, VerifyCommand.self, ProxyCommand.self, MockCommand.self]
+        version: ToolInfo.version,
+        subcommands: [GenerateCommand.self, ExtractCommand.self, CodegenCommand.self, OpenAPICommand.self, ValidateCommand.self, CheckCommand.self, CoverageCommand.self, StatesCommand.self, GoldenCommand.self, LintCommand.self, DiffCommand.self, RulesCommand.self, VerifyCommand.self, ProxyCommand.self, MockCommand.self]
     )
 
     /// Runs the command line, mapping every failure to a one-line message and the documented exit code.

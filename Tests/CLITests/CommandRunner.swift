@@ -23,8 +23,10 @@ struct CommandRunner {
         return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }, "the conformance executable is built")
     }
 
-    static func run(_ arguments: [String], in folder: URL = repositoryRoot, input: Data? = nil) throws -> Result {
+    /// `environment`: the child's whole environment (nil: this process's).
+    static func run(_ arguments: [String], in folder: URL = repositoryRoot, input: Data? = nil, environment: [String: String]? = nil) throws -> Result {
         let process = Process()
+        if let environment { process.environment = environment }
         process.executableURL = try executable()
         process.arguments = arguments
         process.currentDirectoryURL = folder

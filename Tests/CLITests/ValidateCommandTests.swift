@@ -44,6 +44,31 @@ struct ValidateCommandTests {
         #expect(!result.standardOutput.contains("jsonl-signature-secret-99"))
     }
 
+    @Test("--jobs N gives the report --jobs 1 gives: findings, states and unreadable lines in input order")
+    func jobsDoNotChangeResults() throws {
+        // Several batches (the pipeline reads 1,024 lines at a time) of traffic with body
+        // findings, state findings (the docs' examples reuse ids across states), a broken line
+        // and all four services.
+        let root = CommandRunner.repositoryRoot
+        let parts = try ["golden/huawei-evs/examples.jsonl", "golden/tencent-cbs/examples.jsonl", "golden/baidu-bcc/examples.jsonl",
+                         "golden/huawei-ecs/examples.jsonl", "Tests/ConformanceTests/Fixtures/cinder-traffic.jsonl", "Tests/ConformanceTests/Fixtures/evs.jsonl"]
+            .map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }
+        let corpus = String(repeating: parts.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined(), count: 9)
+        let file = try CommandRunner.temporaryFolder().appendingPathComponent("mixed.jsonl")
+        try corpus.write(to: file, atomically: true, encoding: .utf8)
+        let one = try CommandRunner.run(["validate", file.path, "--format", "json", "--jobs", "1"])
+        let report = try JSONValue.parse(one.standardOutput)
+        #expect((report["summary"]?["exchanges"]?.doubleValue ?? 0) > 2_048)
+        #expect((report["summary"]?["unreadable"]?.doubleValue ?? 0) == 9)
+        #expect(one.standardOutput.contains("\"state."), "the corpus should have state findings")
+        for jobs in ["2", "3"] {
+            let many = try CommandRunner.run(["validate", file.path, "--format", "json", "--jobs", jobs])
+            #expect(many.status == one.status)
+            #expect(many.standardOutput == one.standardOutput, "--jobs \(jobs) differs from --jobs 1")
+            #expect(many.standardError == one.standardError)
+        }
+    }
+
     @Test("bad usage and unreadable files exit 2 with one line that names the problem", arguments: [
         (["validate", "Tests/ConformanceTests/Fixtures/truncated.har"], "truncated.har:"),
         (["validate", "/nonexistent/traffic.har"], "/nonexistent/traffic.har: cannot open"),
@@ -51,6 +76,7 @@ struct ValidateCommandTests {
         (["validate", "x.har", "--host", "evs.example.com"], "expected HOST=SERVICE"),
         (["validate", "x.har", "--format", "xml"], "xml"),
         (["validate", "-", "-"], "only once"),
+        (["validate", "x.har", "--jobs", "0"], "--jobs 0"),
         (["coverage", "x.har", "--min-coverage", "120"], "--min-coverage"),
     ])
     func badUsage(arguments: [String], mention: String) throws {

@@ -91,7 +91,11 @@ struct VerifyCommandTests {
     func readOnlyAgainstEndpoint() throws {
         // Nothing listens on port 1: the read-only scenarios fail to connect; the life cycles
         // are skipped for want of --allow-mutations, and nothing else is tried.
-        let result = try CommandRunner.run(["verify", "--endpoint", "http://127.0.0.1:1", "--timeout", "2"])
+        // Credentials and the project id come from the environment (a run without them is refused).
+        var environment = ProcessInfo.processInfo.environment
+        environment["X_AUTH_TOKEN"] = "token"
+        environment["HUAWEICLOUD_SDK_PROJECT_ID"] = "0a6f0e2b4c0d4f2f9d1c3b5a7e9f1d3c"
+        let result = try CommandRunner.run(["verify", "--endpoint", "http://127.0.0.1:1", "--timeout", "2"], environment: environment)
         #expect(result.status == 1)
         #expect(result.standardError.contains("skipped (changes resources; pass --allow-mutations to run it)"))
     }

@@ -1,7 +1,8 @@
 import ConformanceModel
+import ConformanceSpecs
 import Foundation
 import OpenAPIKit
-import SpecExport
+@testable import SpecExport
 import Testing
 
 @Suite("OpenAPI 3.1 export")
@@ -9,7 +10,7 @@ struct OpenAPIExportTests {
     @Test("the committed openapi.json files are a fresh export of spec.json")
     func committedIsCurrent() throws {
         for id in try Repository.serviceIDs() {
-            let fresh = try OpenAPIExporter().text(for: try Repository.spec(id))
+            let fresh = try OpenAPIExporter(bodyRules: Rules.body, stateMachines: Rules.stateMachines).text(for: try Repository.spec(id))
             let committed = try Repository.text("specs/\(id)/openapi.json")
             #expect(fresh == committed, "specs/\(id)/openapi.json is stale; run `swift run conformance openapi`")
         }
@@ -61,10 +62,22 @@ struct OpenAPIExportTests {
                 let exported = try #require(walker.operation(containing: operation.id, method: operation.method, path: operation.path), "\(id) \(operation.id)")
                 if let body = operation.requestBody {
                     let schema = try #require(walker.requestSchema(of: exported, operationID: operation.id), "\(operation.id) request body")
-                    walker.compare(body, schema, at: "\(operation.id) request")
+                    // The route selector is made explicit in the export (its key required, its field a const).
+                    walker.compare(RouteSelector.selecting(body, for: operation), schema, at: "\(operation.id) request")
                 }
                 for response in operation.responses {
                     guard let body = response.body else { continue }
+                    if walker.isShared(exported, status: response.status) {
+                        // The generic `{"error": {code, message}}` of an operation is the shared
+                        // response's any-key envelope: its inner fields are the envelope's.
+                        let inner = try #require(body.properties.first?.schema, "\(operation.id) \(response.status)")
+                        let envelopes = walker.responseSchemas(of: exported, status: response.status)
+                        let covered = envelopes.contains { envelope in
+                            inner.properties.allSatisfy { envelope["additionalProperties"]?["properties"]?[$0.name] != nil }
+                        }
+                        #expect(body.properties.count == 1 && covered, "\(operation.id) \(response.status): not the shared envelope")
+                        continue
+                    }
                     let schemas = walker.responseSchemas(of: exported, status: response.status)
                     #expect(!schemas.isEmpty, "\(operation.id) \(response.status)")
                     // Twins may contribute variants; one of them is this body.
@@ -103,14 +116,45 @@ struct OpenAPIWalker {
     func requestSchema(of operation: JSONValue, operationID: String) -> JSONValue? {
         guard let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] else { return nil }
         if let variants = schema["oneOf"]?.arrayValue {
-            return variants.first { $0["x-operation-id"] == .string(operationID) }.map(resolve)
+            // A branch names its operation, or the twins it stands for.
+            return variants.first { variant in
+                variant["x-operation-id"] == .string(operationID)
+                    || variant["x-operation-ids"]?.arrayValue?.contains(.string(operationID)) == true
+            }.map(withoutRules)
+        }
+        return withoutRules(schema)
+    }
+
+    /// The body schema under the cross-field rules: `allOf: [body, rule...]` → body.
+    func withoutRules(_ schema: JSONValue) -> JSONValue {
+        if let parts = schema["allOf"]?.arrayValue, let body = parts.first, parts.dropFirst().allSatisfy({ $0["x-rule"] != nil }) {
+            return resolve(body)
         }
         return resolve(schema)
     }
 
+    /// The schemas a response may have: the branches of a `oneOf` or `anyOf` (error bodies are
+    /// an `anyOf` of the documented body and the envelopes), or the bodies kept per operation
+    /// where the variants of a route disagree on having one.
+    /// The response of `status`, following a `$ref` to `components.responses`.
+    func response(of operation: JSONValue, status: Int) -> JSONValue? {
+        let response = operation["responses"]?[String(status)]
+        guard case .string(let reference)? = response?["$ref"], reference.hasPrefix("#/components/responses/") else { return response }
+        return document["components"]?["responses"]?[String(reference.dropFirst("#/components/responses/".count))]
+    }
+
+    /// Whether the response of `status` is a shared one (`$ref` to `components.responses`).
+    func isShared(_ operation: JSONValue, status: Int) -> Bool {
+        operation["responses"]?[String(status)]?["$ref"] != nil
+    }
+
     func responseSchemas(of operation: JSONValue, status: Int) -> [JSONValue] {
-        guard let schema = operation["responses"]?[String(status)]?["content"]?["application/json"]?["schema"] else { return [] }
-        return (schema["oneOf"]?.arrayValue ?? [schema]).map(resolve)
+        let response = response(of: operation, status: status)
+        if let byOperation = response?["x-content-by-operation"]?.objectValue {
+            return byOperation.values.map(resolve)
+        }
+        guard let schema = response?["content"]?["application/json"]?["schema"] else { return [] }
+        return (schema["oneOf"]?.arrayValue ?? schema["anyOf"]?.arrayValue ?? [schema]).map(resolve)
     }
 
     func compare(_ spec: Schema, _ exported: JSONValue, at pointer: String) {
@@ -146,7 +190,9 @@ struct OpenAPIWalker {
             break
         }
         if let values = spec.enumeration, spec.kind == .string {
-            if schema["enum"]?.arrayValue?.compactMap(\.stringValue) != values { result.append("\(pointer): enum differs") }
+            // OpenAPIKit writes an enumeration of one value as `const`.
+            let exported = schema["enum"]?.arrayValue?.compactMap(\.stringValue) ?? schema["const"]?.stringValue.map { [$0] }
+            if exported != values { result.append("\(pointer): enum differs") }
         }
         if let minimum = spec.minimum, schema["minimum"]?.doubleValue != minimum { result.append("\(pointer): minimum differs") }
         if let maximum = spec.maximum, schema["maximum"]?.doubleValue != maximum { result.append("\(pointer): maximum differs") }

@@ -92,9 +92,13 @@ struct ReadingsValidationTests {
         nullable.evidence[.nullable] = Evidence(.example, phrase: "\"a\": null")
         let body = Schema(kind: .object, properties: [Property(name: "a", required: false, schema: nullable), Property(name: "b", required: false, schema: Schema(kind: .string))])
         #expect(Self.issues(#"{"a": null}"#, body).isEmpty)
-        #expect(Self.issues(#"{"b": null}"#, body).map(\.kind) == [.type])
+        // An optional field: its own kind, a warning in requests (request.body.null-optional),
+        // response.body.type in responses, example.type in lint.
+        #expect(Self.issues(#"{"b": null}"#, body).map(\.kind) == [.nullOptional])
+        let required = Schema(kind: .object, properties: [Property(name: "b", required: true, schema: Schema(kind: .string))])
+        #expect(Self.issues(#"{"b": null}"#, required).map(\.kind) == [.type])
         // Lint's view: a null only examples allow is what it reports.
-        #expect(BodyScanner.scan(Array(#"{"a": null}"#.utf8), schema: CompiledSchema(body.documentedByTables(), readings: false)).issues.map(\.kind) == [.type])
+        #expect(BodyScanner.scan(Array(#"{"a": null}"#.utf8), schema: CompiledSchema(body.documentedByTables(), readings: false)).issues.map(\.kind) == [.nullOptional])
     }
 
     @Test("EVS: a status only the route's twin documents, and a code only the operation's example gives, are warnings citing both")

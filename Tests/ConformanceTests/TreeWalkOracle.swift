@@ -93,6 +93,10 @@ enum TreeWalkOracle {
             if schema.kind == .map {
                 // An open object: its listed keys as documented, any other key valued as `values`.
                 for (key, member) in members {
+                    if let property = schema.property(named: key), isNullForOptional(member, property) {
+                        result.insert(Issue(kind: .nullOptional, pointer: pointer + "/" + escape(key)))
+                        continue
+                    }
                     walk(member, schema.property(named: key)?.schema ?? schema.values, pointer: pointer + "/" + escape(key), context: context, into: &result)
                 }
                 for property in schema.properties where property.required && members[property.name] == nil {
@@ -106,7 +110,9 @@ enum TreeWalkOracle {
             }
             if schema.fieldsAtAnyDepth { context = schema }
             for (key, member) in members {
-                if let property = schema.property(named: key) {
+                if let property = schema.property(named: key), isNullForOptional(member, property) {
+                    result.insert(Issue(kind: .nullOptional, pointer: pointer + "/" + escape(key)))
+                } else if let property = schema.property(named: key) {
                     walk(member, property.schema, pointer: pointer + "/" + escape(key), context: context, into: &result)
                 } else if let contextual = context?.property(named: key) {
                     walk(member, contextual.schema, pointer: pointer + "/" + escape(key), context: context, into: &result)
@@ -121,6 +127,11 @@ enum TreeWalkOracle {
                 }
             }
         }
+    }
+
+    /// `null` for an optional field whose type does not allow null, and which has no other reading.
+    private static func isNullForOptional(_ value: JSONValue, _ property: Property) -> Bool {
+        value == .null && !property.required && property.schema.kind != .any && !property.schema.nullable && property.schema.readings.isEmpty
     }
 
     /// Walks a value with no schema of its own, applying any-depth fields to members.

@@ -54,6 +54,11 @@ struct ValidatorRuleTests {
         #expect(findings.map(\.rule) == [Rule.requestParameterType])
         #expect(findings.first?.pointer == "limit")
         #expect(findings.first?.actual == "ten")
+        // An integer wider than 64 bits is still an integer: JSON Schema's has no width.
+        let wide = B.exchange("GET", "/v2/\(B.project)/cloudvolumes/detail?limit=-20195722410440359108363345967164948480", status: 200, response: #"{"volumes": []}"#)
+        #expect(rules(wide) == [])
+        let fraction = B.exchange("GET", "/v2/\(B.project)/cloudvolumes/detail?limit=1.5", status: 200, response: #"{"volumes": []}"#)
+        #expect(rules(fraction) == [Rule.requestParameterType])
     }
 
     @Test("request.body.malformed")
@@ -129,6 +134,10 @@ struct ValidatorRuleTests {
         let created = Self.validator.validate(B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 201, response: "")).findings
         #expect(created.map(\.rule) == [Rule.responseStatusUndocumented])
         #expect(created.first?.severity == .warning)
+        // ECS documents its token but no status table: a 401 is HTTP's answer to a refused
+        // credential, a warning, not an error.
+        let refused = Self.validator.validate(B.exchange("POST", "/v1.1/\(B.project)/cloudservers/\(B.job)/resize", headers: [], body: #"{"resize": {"flavorRef": "s3.large.2"}}"#, status: 401, response: #"{"error": {"code": "APIGW.0301", "message": "refused"}}"#)).findings
+        #expect(refused.filter { $0.rule == Rule.responseStatusUndocumented }.map(\.severity) == [.warning])
     }
 
     @Test("response.body.malformed")

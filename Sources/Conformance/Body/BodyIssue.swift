@@ -5,6 +5,8 @@ public struct BodyIssue: Sendable, Hashable {
     /// The kinds of body problems; each maps to a `request.body.*` or `response.body.*` rule.
     public enum Kind: String, Sendable, Hashable {
         case malformed, type, `enum`, range, missingField = "missing-field", unknownField = "unknown-field"
+        /// `null` for an optional field whose type does not allow null (see `Rule.requestBodyNullOptional`).
+        case nullOptional = "null-optional"
 
         /// Which issue leads when several become one warning: a wrong type before a missing
         /// field, a value outside the enumeration, the bounds, an unknown field.
@@ -16,6 +18,7 @@ public struct BodyIssue: Sendable, Hashable {
             case .enum: 3
             case .range: 2
             case .unknownField: 1
+            case .nullOptional: 0
             }
         }
     }
@@ -48,6 +51,8 @@ public struct BodyIssue: Sendable, Hashable {
         case (.missingField, false): Rule.responseBodyMissingField
         case (.unknownField, true): Rule.requestBodyUnknownField
         case (.unknownField, false): Rule.responseBodyUnknownField
+        case (.nullOptional, true): Rule.requestBodyNullOptional
+        case (.nullOptional, false): Rule.responseBodyType
         }
     }
 }

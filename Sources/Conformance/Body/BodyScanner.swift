@@ -41,6 +41,10 @@ public struct BodyScanner {
     private let captures: CaptureTrie.View?
     /// Where each capture slot's value is in the body; empty without captures.
     private let marks: UnsafeMutableBufferPointer<CaptureMark>
+    /// The values at every-occurrence capture paths, in body order.
+    private var occurrences: [CaptureOccurrence] = []
+    /// Where the object whose member is being scanned starts; -1 outside any object.
+    private var memberOf: Int32 = -1
     /// The object node whose fields apply at any depth below it, or -1.
     private var anyDepthContext: Int32 = -1
     /// Set while a compiled schema learns the field order of the doc's examples.
@@ -77,12 +81,13 @@ public struct BodyScanner {
                 withUnsafeTemporaryAllocation(of: CaptureMark.self, capacity: max(slots, 1)) { storage in
                     let marks = UnsafeMutableBufferPointer(rebasing: storage[0..<slots])
                     _ = marks.initialize(from: repeatElement(CaptureMark(), count: slots))
-                    let captured = CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks))
                     guard let base = buffer.baseAddress, !buffer.isEmpty else {
-                        return use([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)], captured)
+                        return use([BodyIssue(kind: .malformed, pointer: "", message: "not valid JSON at line 1, column 1: the body is empty", expected: "JSON", actual: nil, source: schema?.source)],
+                                   CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks)))
                     }
                     var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures, marks: marks)
-                    return use(scanner.run(root: schema == nil ? -1 : table.root), captured)
+                    let issues = scanner.run(root: schema == nil ? -1 : table.root)
+                    return use(issues, CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks), occurrences: scanner.occurrences))
                 }
             }
         }
@@ -161,7 +166,7 @@ public struct BodyScanner {
                 let name = table.typeName(of: node)
                 report(.type, "null where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
             }
-            if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .null) }
+            record(capture, CaptureMark(kind: .null), at: start)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             try number(node, capture: capture)
         default:
@@ -259,7 +264,9 @@ public struct BodyScanner {
         let savedContext = anyDepthContext
         if effective >= 0, nodes[Int(effective)].fieldsAtAnyDepth { anyDepthContext = effective }
         defer { anyDepthContext = savedContext }
-        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .object) }
+        record(capture, CaptureMark(kind: .object), at: start)
+        let outer = memberOf
+        defer { memberOf = outer }
 
         let entry: UnsafeMutablePointer<CompiledSchema.Node>? = effective >= 0 ? nodes.baseAddress! + Int(effective) : nil
         var seenRequired: Int32 = 0
@@ -289,6 +296,7 @@ public struct BodyScanner {
             // Which schema applies to the member. A map may name some of its keys (an open
             // object: the table's fields plus any other key, valued as `values`).
             var child: Int32 = -1
+            var optional = false
             if let entry {
                 switch entry.pointee.kind {
                 case .object, .map:
@@ -300,6 +308,7 @@ public struct BodyScanner {
                         hint = fields[Int(field)].next
                         let found = fields[Int(field)]
                         child = found.schema
+                        optional = !found.required
                         if !seen.insert(Int(field - entry.pointee.fieldStart)), found.required { seenRequired += 1 }
                     } else if entry.pointee.kind == .map {
                         child = entry.pointee.child
@@ -317,8 +326,13 @@ public struct BodyScanner {
             var childCapture: Int32?
             if let capture, let captures {
                 childCapture = captures.child(of: capture, key: base + key.start, count: key.end - key.start)
+                memberOf = Int32(start)
             }
-            try value(child, capture: childCapture)
+            if optional, index < count, base[index] == UInt8(ascii: "n"), child >= 0, nodes[Int(child)].kind != .any, !nodes[Int(child)].nullable, !nodes[Int(child)].hasReadings {
+                try nullForOptional(child, capture: childCapture)
+            } else {
+                try value(child, capture: childCapture)
+            }
 
             skipWhitespace()
             guard index < count else { throw Malformed(message: "unexpected end of input inside an object", offset: index) }
@@ -377,7 +391,7 @@ public struct BodyScanner {
                 throw Malformed(message: "expected ',' or ']', found '\(describe(base[index]))'", offset: index)
             }
         }
-        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .array, count: Int32(clamping: itemCount)) }
+        record(capture, CaptureMark(kind: .array, count: Int32(clamping: itemCount)), at: start)
         guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
         let limits = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
         checkCount(itemCount, minimum: limits.pointee.minItems, maximum: limits.pointee.maxItems, inString: false, effective, at: start)
@@ -387,9 +401,7 @@ public struct BodyScanner {
         let quote = index
         let start = index + 1
         let (end, escaped, length) = try stringBody()
-        if let capture, let slot = openSlot(capture) {
-            marks[slot] = CaptureMark(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end))
-        }
+        record(capture, CaptureMark(kind: .string, escaped: escaped, start: Int32(start), end: Int32(end)), at: quote)
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
         switch entry.pointee.kind {
@@ -463,7 +475,7 @@ public struct BodyScanner {
             while index < count, isDigit(base[index]) { index += 1 }
         }
         let end = index
-        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .number, start: Int32(start), end: Int32(end)) }
+        record(capture, CaptureMark(kind: .number, start: Int32(start), end: Int32(end)), at: start)
         guard node >= 0 else { return }
         let entry = nodes.baseAddress! + Int(node)
         switch entry.pointee.kind {
@@ -506,7 +518,8 @@ public struct BodyScanner {
     private mutating func literal(_ word: StaticString, _ node: Int32, capture: Int32?) throws {
         let start = index
         try self.word(word)
-        if let capture, let slot = openSlot(capture) { marks[slot] = CaptureMark(kind: .boolean, start: Int32(start), end: Int32(index)) }
+        let end = index
+        record(capture, CaptureMark(kind: .boolean, start: Int32(start), end: Int32(end)), at: start)
         guard node >= 0 else { return }
         let kind = nodes[Int(node)].kind
         guard kind != .any, kind != .boolean else { return }
@@ -699,18 +712,32 @@ public struct BodyScanner {
         pending.append(Pending(offset: offset, suffix: "", issue: issue))
     }
 
+    /// `null` for an optional field whose type does not allow it: the value is taken as
+    /// absent (captured as null, so no cross-field rule counts it) and reported as its own
+    /// kind, which the request checks make a warning (`request.body.null-optional`) and the
+    /// response checks keep an error of type.
+    private mutating func nullForOptional(_ node: Int32, capture: Int32?) throws {
+        let start = index
+        try word("null")
+        let name = table.typeName(of: node)
+        report(.nullOptional, "null for an optional field where \(article(name)) is documented", expected: name, actual: "null", node, at: start)
+        record(capture, CaptureMark(kind: .null), at: start)
+    }
+
     // MARK: - Reporting
 
     private mutating func report(_ kind: BodyIssue.Kind, _ message: String, expected: String, actual: String, _ node: Int32, at offset: Int) {
         pending.append(Pending(offset: offset, suffix: "", issue: BodyIssue(kind: kind, pointer: "", message: message, expected: expected, actual: actual, source: table.sources[Int(node)])))
     }
 
-    /// The slot of trie node `capture` when it has one that holds nothing yet: the first value
-    /// at a path is the one kept (for arrays, the first item's).
+    /// Keeps `mark` for trie node `capture` when the node has a slot: the first value at a path
+    /// is the one the slot keeps (for arrays, the first item's); an every-occurrence slot also
+    /// lists each value, with its offset and the object it is a member of.
     @inline(__always)
-    private mutating func openSlot(_ capture: Int32) -> Int? {
-        guard let slot = captures?.slot(of: capture), marks[slot].kind == .absent else { return nil }
-        return slot
+    private mutating func record(_ capture: Int32?, _ mark: @autoclosure () -> CaptureMark, at offset: Int) {
+        guard let capture, let captures, let slot = captures.slot(of: capture) else { return }
+        if marks[slot].kind == .absent { marks[slot] = mark() }
+        if captures.repeating[slot] { occurrences.append(CaptureOccurrence(slot: Int32(slot), mark: mark(), offset: Int32(offset), object: memberOf)) }
     }
 
     // MARK: - Small helpers

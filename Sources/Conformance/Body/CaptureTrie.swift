@@ -3,6 +3,8 @@
 ///
 /// Paths are dotted field names; `[]` stands for every item of an array
 /// (`volumes.[].status`). For arrays the first item's value is captured, plus the count.
+/// Paths listed in `everyOccurrence` (what the state tracker reads: every volume of a list)
+/// also yield each value the path reaches, in body order, with the object it belongs to.
 public struct CaptureTrie: Sendable {
     private struct Node: Sendable {
         /// Children by field name, as bytes: a node has few, so they are scanned.
@@ -15,7 +17,7 @@ public struct CaptureTrie: Sendable {
     public let paths: [String]
     private let storage: Storage
 
-    public init(paths: [String]) {
+    public init(paths: [String], everyOccurrence: Set<String> = []) {
         var nodes: [Node] = [Node()]
         var slotted: [String] = []
         for path in paths where !slotted.contains(path) {
@@ -46,7 +48,7 @@ public struct CaptureTrie: Sendable {
             slotted.append(path)
         }
         self.paths = slotted
-        storage = Storage(nodes: nodes)
+        storage = Storage(nodes: nodes, repeating: slotted.map { everyOccurrence.contains($0) })
     }
 
     public var count: Int { paths.count }
@@ -68,6 +70,8 @@ public struct CaptureTrie: Sendable {
         /// Children: a name (a range of `names`) and the node it leads to.
         let children: UnsafeMutableBufferPointer<(start: Int32, count: Int32, node: Int32)>
         let names: UnsafeMutableBufferPointer<UInt8>
+        /// Per slot: whether every occurrence is wanted, not only the first.
+        let repeating: UnsafeMutableBufferPointer<Bool>
 
         @inline(__always)
         func child(of node: Int32, key: UnsafePointer<UInt8>, count: Int) -> Int32? {
@@ -96,7 +100,7 @@ public struct CaptureTrie: Sendable {
     private final class Storage: @unchecked Sendable {
         let view: View
 
-        init(nodes: [Node]) {
+        init(nodes: [Node], repeating: [Bool]) {
             var names: [UInt8] = []
             var children: [(start: Int32, count: Int32, node: Int32)] = []
             var childStart: [Int32] = []
@@ -115,7 +119,8 @@ public struct CaptureTrie: Sendable {
                 return UnsafeMutableBufferPointer(rebasing: buffer[0..<array.count])
             }
             view = View(slots: buffer(nodes.map { Int32($0.slot ?? -1) }), items: buffer(nodes.map { $0.items ?? -1 }),
-                        childStart: buffer(childStart), childCount: buffer(childCount), children: buffer(children), names: buffer(names))
+                        childStart: buffer(childStart), childCount: buffer(childCount), children: buffer(children), names: buffer(names),
+                        repeating: buffer(repeating))
         }
 
         deinit {
@@ -125,6 +130,7 @@ public struct CaptureTrie: Sendable {
             view.childCount.deallocate()
             view.children.deallocate()
             view.names.deallocate()
+            view.repeating.deallocate()
         }
     }
 }
@@ -161,11 +167,24 @@ struct CaptureMark {
     var count: Int32 = 0
 }
 
+/// One value at an every-occurrence path, as the scanner found it.
+struct CaptureOccurrence {
+    var slot: Int32
+    var mark: CaptureMark
+    /// Where the value itself starts (a string's opening quote).
+    var offset: Int32
+    /// Where the object that holds it as a member starts (-1 at the top): values with the same
+    /// `object` are siblings (a volume's `id`, `status` and `size`).
+    var object: Int32
+}
+
 /// The captured values of one scanned body, read in place: what the cross-field rules test,
 /// without making text of values they do not compare.
 struct CapturedBody {
     let bytes: UnsafeBufferPointer<UInt8>
     let marks: UnsafeBufferPointer<CaptureMark>
+    /// The values at every-occurrence paths, in body order.
+    var occurrences: [CaptureOccurrence] = []
 
     /// Whether the value at `slot` is there and not null.
     func isPresent(_ slot: Int) -> Bool {
@@ -193,7 +212,11 @@ struct CapturedBody {
 
     /// The values as `CapturedValue`s, for messages and for the public `scan`.
     var values: [CapturedValue?] {
-        marks.map { mark in
+        marks.map(value(of:))
+    }
+
+    /// The value `mark` points at.
+    func value(of mark: CaptureMark) -> CapturedValue? {
             let range = Int(mark.start)..<Int(mark.end)
             switch mark.kind {
             case .absent: return nil
@@ -203,6 +226,5 @@ struct CapturedBody {
             case .object: return CapturedValue(text: nil, kind: "object")
             case .array: return CapturedValue(text: nil, kind: "array", count: Int(mark.count))
             }
-        }
     }
 }

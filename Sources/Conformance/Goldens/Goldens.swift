@@ -35,9 +35,11 @@ public enum Goldens {
         }
     }
 
-    /// Where a golden file is: `<root>/<service>/<operation>/<file>`, `root` defaulting to `./golden`.
+    /// Where a golden file is: `<root>/<service>/<operation>/<file>`, `root` defaulting to the
+    /// `golden/` of the nearest project at or above the working directory (``ProjectFolder``),
+    /// else `./golden`.
     public static func path(service: String, operation: String, file: String, root: URL? = nil) -> URL {
-        let base = root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("golden")
+        let base = root ?? ProjectFolder.find()?.golden ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("golden")
         return base.appendingPathComponent(service).appendingPathComponent(operation).appendingPathComponent(file)
     }
 }

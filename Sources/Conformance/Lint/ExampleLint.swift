@@ -72,7 +72,7 @@ enum ExampleLint {
                 } else {
                     findings.append(finding(Rule.exampleUnknownField, "the \(what) of \(operation.id) has '\(name)' at \(at), which its table does not document", key: name))
                 }
-            case .type:
+            case .type, .nullOptional:
                 findings.append(finding(Rule.exampleType, "the \(what) of \(operation.id) has \(issue.actual ?? "a value") at \(at) where the table documents \(issue.expected ?? "another type")", key: key))
             case .enum:
                 findings.append(finding(Rule.exampleEnum, "the \(what) of \(operation.id): \(issue.message) at \(at)", key: key))

@@ -15,7 +15,8 @@ public enum LintSARIF {
         let rules = Rule.emitted(by: .lint)
         let driver: JSONValue = .object([
             "name": "conformance-lint",
-            "informationUri": "https://github.com/block-storage-conformance",
+            "version": .string(ToolInfo.version),
+            "semanticVersion": .string(ToolInfo.version),
             "rules": .array(rules.map { rule in
                 .object([
                     "id": .string(rule.id),

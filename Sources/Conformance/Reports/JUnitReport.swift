@@ -21,6 +21,7 @@ public enum JUnitReport {
             let broken = unreadableByFile[file] ?? []
             let failures = exchanges.filter { !$0.passed }.count
             out += "  <testsuite name=\"\(escape(file))\" tests=\"\(exchanges.count + broken.count)\" failures=\"\(failures)\" errors=\"\(broken.count)\" skipped=\"0\">\n"
+            out += versionProperties
             for exchange in exchanges {
                 out += testCase(exchange)
             }
@@ -33,6 +34,11 @@ public enum JUnitReport {
         }
         out += "</testsuites>\n"
         return out
+    }
+
+    /// The producer, as JUnit's `<properties>` of a suite (the one place JUnit has for it).
+    static var versionProperties: String {
+        "    <properties>\n      <property name=\"\(ToolInfo.name).version\" value=\"\(escape(ToolInfo.version))\"/>\n    </properties>\n"
     }
 
     static func testCase(_ exchange: ReportedExchange) -> String {

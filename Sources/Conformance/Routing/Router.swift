@@ -261,7 +261,7 @@ public final class Router: Sendable {
     }
 
     /// The documented actions on the route of `method` and `target`, for a message when none fits.
-    func actions(method: String, target: RequestTarget) -> [String] {
+    public func actions(method: String, target: RequestTarget) -> [String] {
         target.withSegmentBytes { bytes in
             (group(method: method, count: target.segmentCount)?.routes ?? []).filter { route in
                 (0..<Int(route.segmentCount)).allSatisfy { position in
@@ -273,6 +273,18 @@ public final class Router: Sendable {
                     }
                 }
             }.compactMap { $0.action >= 0 ? actions[Int($0.action)].name : nil }
+        }
+    }
+
+    /// The methods with a documented route that fits `target`'s path, whatever their action:
+    /// the `Allow` of a 405 (RFC 9110 15.5.6), and how the mock tells an action body that
+    /// selects no variant (a 400) from a path nobody documents (a 404).
+    public func methods(fitting target: RequestTarget) -> [String] {
+        target.withSegmentBytes { bytes in
+            groups.compactMap { entry -> String? in
+                guard target.segmentCount < entry.byCount.count, let group = entry.byCount[target.segmentCount] else { return nil }
+                return group.routes.contains { fits($0, target, bytes) } ? entry.method : nil
+            }
         }
     }
 }

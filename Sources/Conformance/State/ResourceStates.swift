@@ -34,11 +34,10 @@ struct ResourceStates {
 
     /// The state and whether it was inferred.
     mutating func lookup(_ key: Key) -> (state: String, inferred: Bool)? {
-        guard var entry = entries[key], let state = entry.state else { return nil }
+        guard let index = entries.index(forKey: key), let state = entries.values[index].state else { return nil }
         clock += 1
-        entry.touched = clock
-        entries[key] = entry
-        return (state, entry.inferred)
+        entries.values[index].touched = clock
+        return (state, entries.values[index].inferred)
     }
 
     mutating func set(_ state: String, for key: Key, inferred: Bool = false) {
@@ -58,13 +57,17 @@ struct ResourceStates {
         update(key) { $0.values[field] = (value, inferred) }
     }
 
+    /// Changes the entry in place: one hash lookup, no copy of its values.
     private mutating func update(_ key: Key, _ change: (inout Entry) -> Void) {
         clock += 1
-        var entry = entries[key] ?? Entry(state: nil, inferred: false, touched: clock)
-        entry.touched = clock
-        change(&entry)
-        entries[key] = entry
+        let now = clock
+        Self.touch(&entries[key, default: Entry(state: nil, inferred: false, touched: now)], at: now, change)
         if entries.count > capacity { evict() }
+    }
+
+    private static func touch(_ entry: inout Entry, at time: UInt64, _ change: (inout Entry) -> Void) {
+        entry.touched = time
+        change(&entry)
     }
 
     /// Drops the least recently touched tenth (at least one).

@@ -34,19 +34,53 @@ extension StateMachine {
     /// The machine as a Graphviz graph: documented transitions solid, tolerated ones dashed,
     /// and each operation's effect as a dotted edge from a box.
     public var dot: String {
-        func quote(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-        var lines = ["digraph \(quote("\(service) \(resource)")) {", "  rankdir=LR;", "  node [shape=ellipse];"]
-        for state in states { lines.append("  \(quote(state));") }
-        for transition in transitions {
-            let style = transition.tolerated ? " [style=dashed, tooltip=\(quote(transition.note ?? ""))]" : " [tooltip=\(quote(transition.citation?.sentence ?? ""))]"
-            lines.append("  \(quote(transition.from)) -> \(quote(transition.to))\(style);")
-        }
-        for effect in effects {
-            let box = "op: " + effect.operations.joined(separator: ", ")
-            lines.append("  \(quote(box)) [shape=box, fontsize=10];")
-            lines.append("  \(quote(box)) -> \(quote(effect.state)) [style=dotted];")
+        var lines = ["digraph \(Self.quote("\(service) \(resource)")) {", "  rankdir=LR;", "  node [shape=ellipse];"]
+        lines += dotBody(indent: "  ", prefix: "")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Several machines as one Graphviz document: one digraph, each machine a cluster labelled
+    /// with its service and resource, so that `dot -Tsvg` draws one picture (concatenated
+    /// digraphs made it write one `<svg>` document per machine into one file). Node ids carry
+    /// the machine's name, since machines share state names (`available`, `error`).
+    public static func dot(_ machines: [StateMachine]) -> String {
+        var lines = ["digraph \"conformance states\" {", "  rankdir=LR;", "  compound=true;", "  node [shape=ellipse];"]
+        for (index, machine) in machines.enumerated() {
+            let name = "\(machine.service) \(machine.resource)"
+            lines.append("  subgraph \(quote("cluster_\(index)")) {")
+            lines.append("    label=\(quote(name));")
+            lines += machine.dotBody(indent: "    ", prefix: "\(name): ")
+            lines.append("  }")
         }
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The statements of one machine; node ids start with `prefix` (labelled with the bare
+    /// state name when there is one).
+    func dotBody(indent: String, prefix: String) -> [String] {
+        let quote = Self.quote
+        let qualified = !prefix.isEmpty
+        func node(_ name: String) -> String { prefix + name }
+        func label(_ text: String) -> String { qualified ? " [label=\(quote(text))]" : "" }
+        var lines: [String] = []
+        for state in states { lines.append("\(indent)\(quote(node(state)))\(label(state));") }
+        for transition in transitions {
+            let style = transition.tolerated ? " [style=dashed, tooltip=\(quote(transition.note ?? ""))]" : " [tooltip=\(quote(transition.citation?.sentence ?? ""))]"
+            lines.append("\(indent)\(quote(node(transition.from))) -> \(quote(node(transition.to)))\(style);")
+        }
+        for effect in effects {
+            let box = "op: " + effect.operations.joined(separator: ", ")
+            let boxLabel = qualified ? ", label=\(quote(box))" : ""
+            lines.append("\(indent)\(quote(node(box))) [shape=box, fontsize=10\(boxLabel)];")
+            lines.append("\(indent)\(quote(node(box))) -> \(quote(node(effect.state))) [style=dotted];")
+        }
+        return lines
+    }
+
+    /// A Graphviz quoted id.
+    static func quote(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

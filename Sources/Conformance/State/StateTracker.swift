@@ -18,7 +18,12 @@ public final class StateTracker {
     private let specs: [String: ServiceSpec]
     private var states: ResourceStates
     private var reachability: [String: Set<String>] = [:]
-    private var plans: [String: Plan] = [:]
+    private var plans: [PlanKey: Plan] = [:]
+
+    private struct PlanKey: Hashable {
+        var operation: ObjectIdentifier
+        var status: Int
+    }
 
     /// What an operation needs parsed for the machines of its service; most operations need
     /// nothing, and their bodies are not parsed a second time.
@@ -27,6 +32,10 @@ public final class StateTracker {
         var response = false
         /// Machines without a state table are found by their status field's name in the body.
         var statusFields: [[UInt8]] = []
+        /// Whether any machine has anything to do with the operation's exchanges.
+        var hasWork = false
+        /// The path template's placeholders: segment index and name.
+        var placeholders: [(index: Int, name: String)] = []
     }
 
     /// `capacity` bounds how many resources are remembered (least recently touched forgotten first).
@@ -44,25 +53,38 @@ public final class StateTracker {
         states.state(of: .init(service: service, resource: resource, id: id))
     }
 
-    /// The state findings for one exchange, which the validator has already routed.
+    /// The state findings for one exchange, which the validator has already routed. The
+    /// bodies are read from `result`'s captured evidence where the validator has it
+    /// (`Validator(machines:)`), otherwise parsed here.
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
-        guard let service = result.service, let operation = result.operation, let machines = machines[service],
+        guard let service = result.service, let reference = result.operationReference, let machines = machines[service],
               let response = exchange.response, (200..<300).contains(response.status) else { return [] }
-        let plan = self.plan(service: service, operation: operation, status: response.status, machines: machines)
-        var needsResponse = plan.response
-        if !needsResponse, !plan.statusFields.isEmpty, let body = response.body {
-            needsResponse = plan.statusFields.contains { Self.contains(body, $0) }
+        let operation = reference.operation
+        let plan = self.plan(service: service, operation: reference, status: response.status, machines: machines)
+        guard plan.hasWork else { return [] }
+        let evidence = result.stateEvidence
+        let requestBody: StateBody
+        if let captured = evidence?.request {
+            requestBody = .captured(captured)
+        } else {
+            requestBody = .tree(plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil)
         }
-        let hasWork = plan.request || needsResponse || machines.contains { machine in
-            machine.preconditions.contains { $0.operations.contains(operation.id) } || machine.effects.contains { $0.operations.contains(operation.id) }
-                || machine.relations.contains { $0.operations.contains(operation.id) }
+        let responseBody: StateBody
+        if let captured = evidence?.response {
+            responseBody = .captured(captured)
+        } else {
+            var needsResponse = plan.response
+            if !needsResponse, !plan.statusFields.isEmpty, let body = response.body {
+                needsResponse = plan.statusFields.contains { Self.contains(body, $0) }
+            }
+            responseBody = .tree(needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
         }
-        guard hasWork else { return [] }
         var findings: [Finding] = []
         let target = RequestTarget(url: exchange.request.url)
-        let pathParameters = Self.pathParameters(template: operation.path, target: target)
-        let requestBody = plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil
-        let responseBody = needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil
+        var pathParameters: [String: String] = [:]
+        if !plan.placeholders.isEmpty {
+            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
+        }
 
         func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
@@ -83,7 +105,7 @@ public final class StateTracker {
             }
             // 1b. Relations to values seen in responses (never to inferred ones).
             for relation in machine.relations where relation.operations.contains(operation.id) {
-                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) {
                     let key = ResourceStates.Key(service: service, resource: machine.resource, id: subject.id)
                     guard let (seen, inferred) = states.value(relation.field, of: key), !inferred, !relation.comparison.holds(subject.value, against: seen) else { continue }
                     finding(Rule.stateRelation, .error, .requestBody, subject.pointer,
@@ -93,29 +115,35 @@ public final class StateTracker {
             }
             // 2. States the response shows.
             var observed: Set<String> = []
-            if let responseBody {
+            let observations: [Observation]
+            switch responseBody {
+            case .captured(let side):
+                observations = Self.observations(side, machine: machine)
+            case .tree(let value?):
                 let table = specs[service]?.stateTable(for: machine.resource) != nil
-                let schema = operation.response(for: response.status)?.body
-                for observation in Self.observations(responseBody, schema: schema, machine: machine, byTable: table, pointer: "") {
-                    let id = observation.id ?? pathParameters["\(machine.resource)_id"]
-                    guard let id else { continue }
-                    observed.insert(id)
-                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
-                    let previous = states.state(of: key)
-                    if !machine.states.contains(observation.state) {
-                        finding(Rule.stateUnknownValue, machine.closed ? .error : .info, .responseBody, observation.pointer,
-                                "\(machine.resource) \(id) is \(observation.state), which the state table does not list",
-                                expected: "one of \(machine.states.joined(separator: ", "))", actual: observation.state, source: machine.citation.reference)
-                    } else if machine.closed, let previous, previous != observation.state, machine.states.contains(previous),
-                              !reachable(machine, from: previous).contains(observation.state) {
-                        let next = machine.transitions.filter { $0.from == previous }.map(\.to)
-                        finding(Rule.stateTransition, .error, .responseBody, observation.pointer,
-                                "\(machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
-                                expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
-                    }
-                    states.set(observation.state, for: key)
-                    for (field, value) in observation.values { states.set(field, to: value, for: key) }
+                observations = Self.observations(value, schema: operation.response(for: response.status)?.body, machine: machine, byTable: table, pointer: "")
+            case .tree(nil):
+                observations = []
+            }
+            for observation in observations {
+                let id = observation.id ?? pathParameters["\(machine.resource)_id"]
+                guard let id else { continue }
+                observed.insert(id)
+                let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
+                let previous = states.state(of: key)
+                if !machine.states.contains(observation.state) {
+                    finding(Rule.stateUnknownValue, machine.closed ? .error : .info, .responseBody, Self.pointer(of: observation, in: response.body),
+                            "\(machine.resource) \(id) is \(observation.state), which the state table does not list",
+                            expected: "one of \(machine.states.joined(separator: ", "))", actual: observation.state, source: machine.citation.reference)
+                } else if machine.closed, let previous, previous != observation.state, machine.states.contains(previous),
+                          !reachable(machine, from: previous).contains(observation.state) {
+                    let next = machine.transitions.filter { $0.from == previous }.map(\.to)
+                    finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: response.body),
+                            "\(machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
+                            expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
                 }
+                states.set(observation.state, for: key)
+                for (field, value) in observation.values { states.set(field, to: value, for: key) }
             }
             // 3. Effects of the accepted operation, where the response did not show the state.
             for effect in machine.effects where effect.operations.contains(operation.id) {
@@ -125,7 +153,7 @@ public final class StateTracker {
             }
             // An accepted request sets the value it asked for; until a response shows it, it is inferred.
             for relation in machine.relations where relation.operations.contains(operation.id) {
-                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody) where !observed.contains(subject.id) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) where !observed.contains(subject.id) {
                     states.set(relation.field, to: subject.value, for: .init(service: service, resource: machine.resource, id: subject.id), inferred: true)
                 }
             }
@@ -133,10 +161,12 @@ public final class StateTracker {
         return findings
     }
 
-    private func plan(service: String, operation: Operation, status: Int, machines: [StateMachine]) -> Plan {
-        let key = "\(service)/\(operation.id)/\(status)"
+    private func plan(service: String, operation reference: OperationReference, status: Int, machines: [StateMachine]) -> Plan {
+        let key = PlanKey(operation: ObjectIdentifier(reference), status: status)
         if let cached = plans[key] { return cached }
+        let operation = reference.operation
         var plan = Plan()
+        plan.placeholders = Self.placeholders(in: operation.path)
         let body = operation.response(for: status)?.body
         for machine in machines {
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
@@ -149,7 +179,12 @@ public final class StateTracker {
             } else {
                 plan.statusFields.append(Array("\"\(machine.statusField)\"".utf8))
             }
+            if machine.preconditions.contains(where: { $0.operations.contains(operation.id) }) || machine.effects.contains(where: { $0.operations.contains(operation.id) })
+                || machine.relations.contains(where: { $0.operations.contains(operation.id) }) {
+                plan.hasWork = true
+            }
         }
+        plan.hasWork = plan.hasWork || plan.request || plan.response || !plan.statusFields.isEmpty
         plans[key] = plan
         return plan
     }
@@ -164,19 +199,7 @@ public final class StateTracker {
     }
 
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var index = 0
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return true }
-            }
-            index += 1
-        }
-        return false
+        haystack.withUnsafeBufferPointer { StateCaptures.count(needle, in: $0, limit: 1) } > 0
     }
 
     private func reachable(_ machine: StateMachine, from state: String) -> Set<String> {
@@ -187,10 +210,18 @@ public final class StateTracker {
         return result
     }
 
+    /// A body as the tracker reads it: the values the validator captured, or the parsed tree.
+    enum StateBody {
+        case captured(StateEvidence.Side)
+        case tree(JSONValue?)
+    }
+
     struct Observation {
         var id: String?
         var state: String
+        /// Where the state is; from captured values only the offset is known until a finding needs it.
         var pointer: String
+        var offset: Int? = nil
         /// The numbers beside the state that the machine's relations compare with (`size`).
         var values: [String: Double] = [:]
     }
@@ -204,12 +235,39 @@ public final class StateTracker {
     }
 
     /// The resources and values a relation's subject finds in a request.
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: StateBody, bytes: [UInt8]?) -> [Subject] {
+        guard case .captured(let side) = request else {
+            guard case .tree(let tree) = request else { return [] }
+            return subjects(subject, path: path, request: tree)
+        }
+        switch subject {
+        case .value(let dotted, let locators):
+            guard case .number(let value)? = side.values(at: dotted).first?.scalar else { return [] }
+            let name = dotted.split(separator: ".").last.map(String.init) ?? dotted
+            return ids(locators, path: path, request: request, response: .tree(nil)).map {
+                Subject(id: $0, value: value, name: name, pointer: "/" + dotted.split(separator: ".").joined(separator: "/"))
+            }
+        case .items(let dotted, let idField, let valueField):
+            let array = StateCaptures.itemsPath(dotted)
+            var found: [(id: String, value: Double, offset: Int)] = []
+            for item in side.values(at: array + ".[]." + idField) {
+                guard case .string(let id) = item.scalar, let number = side.value(at: array + ".[]." + valueField, in: item.object),
+                      case .number(let value) = number.scalar else { continue }
+                found.append((id, value, number.offset))
+            }
+            guard !found.isEmpty else { return [] }
+            let pointers = bytes.map { body in body.withUnsafeBufferPointer { PointerResolver.pointers(at: found.map(\.offset), in: $0) } } ?? [:]
+            return found.map { Subject(id: $0.id, value: $0.value, name: valueField, pointer: pointers[$0.offset] ?? "") }
+        }
+    }
+
+    /// The same from a parsed request.
     static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: JSONValue?) -> [Subject] {
         switch subject {
         case .value(let dotted, let locators):
             guard let value = number(at: dotted, in: request) else { return [] }
             let name = dotted.split(separator: ".").last.map(String.init) ?? dotted
-            return ids(locators, path: path, request: request, response: nil).map {
+            return ids(locators, path: path, request: .tree(request), response: .tree(nil)).map {
                 Subject(id: $0, value: value, name: name, pointer: "/" + dotted.split(separator: ".").joined(separator: "/"))
             }
         case .items(let dotted, let idField, let valueField):
@@ -221,6 +279,31 @@ public final class StateTracker {
                 return Subject(id: id, value: value, name: valueField, pointer: "/" + steps.joined(separator: "/") + "/\(index)/\(valueField)")
             }
         }
+    }
+
+    /// The (id, state) pairs the validator captured for `machine`: each string at one of its
+    /// state paths, with the id and relation values beside it in the same object.
+    static func observations(_ side: StateEvidence.Side, machine: StateMachine) -> [Observation] {
+        var result: [Observation] = []
+        for path in side.states[machine.resource] ?? [] {
+            for value in side.values where value.path == path.index {
+                guard case .string(let state) = value.scalar else { continue }
+                var values: [String: Double] = [:]
+                for field in path.fields {
+                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values[field.name] = number }
+                }
+                var id: String?
+                if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
+                result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
+            }
+        }
+        return result
+    }
+
+    /// The observation's pointer, resolved from its offset in `body` when it was captured.
+    static func pointer(of observation: Observation, in body: [UInt8]?) -> String {
+        guard let offset = observation.offset, let body else { return observation.pointer }
+        return body.withUnsafeBufferPointer { PointerResolver.pointers(at: [offset], in: $0)[offset] } ?? observation.pointer
     }
 
     static func number(at dotted: String, in value: JSONValue?) -> Double? {
@@ -264,7 +347,7 @@ public final class StateTracker {
     }
 
     /// The resource ids a locator finds.
-    static func ids(_ locators: [StateMachine.Locator], path: [String: String], request: JSONValue?, response: JSONValue?) -> [String] {
+    static func ids(_ locators: [StateMachine.Locator], path: [String: String], request: StateBody, response: StateBody) -> [String] {
         var ids: [String] = []
         for locator in locators {
             switch locator {
@@ -279,6 +362,13 @@ public final class StateTracker {
         return ids
     }
 
+    static func strings(at dotted: String, in body: StateBody) -> [String] {
+        switch body {
+        case .tree(let value): strings(at: dotted, in: value)
+        case .captured(let side): side.values(at: dotted).compactMap { if case .string(let text) = $0.scalar { text } else { nil } }
+        }
+    }
+
     static func strings(at dotted: String, in value: JSONValue?) -> [String] {
         var current: [JSONValue] = value.map { [$0] } ?? []
         for step in dotted.split(separator: ".") {
@@ -290,11 +380,10 @@ public final class StateTracker {
         return current.compactMap(\.stringValue)
     }
 
-    static func pathParameters(template: String, target: RequestTarget) -> [String: String] {
-        var result: [String: String] = [:]
-        for (segment, part) in zip(template.split(separator: "/"), target.segments) where segment.hasPrefix("{") && segment.hasSuffix("}") {
-            result[String(segment.dropFirst().dropLast())] = String(part)
+    /// The `{name}` segments of a path template, with their positions.
+    static func placeholders(in template: String) -> [(index: Int, name: String)] {
+        template.split(separator: "/").enumerated().compactMap { index, segment in
+            segment.hasPrefix("{") && segment.hasSuffix("}") ? (index, String(segment.dropFirst().dropLast())) : nil
         }
-        return result
     }
 }

@@ -10,7 +10,9 @@ public final class StatefulValidator: @unchecked Sendable {
     private let tracker: StateTracker
     private let lock = NSLock()
 
-    public init(validator: Validator = Validator(), tracker: StateTracker = StateTracker()) {
+    /// Pass a validator made with the tracker's machines (`Validator(machines:)`) so that the
+    /// tracker reads the values the validator's scan captured instead of parsing bodies again.
+    public init(validator: Validator = Validator(machines: Rules.stateMachines), tracker: StateTracker = StateTracker()) {
         self.validator = validator
         self.tracker = tracker
     }

@@ -32,25 +32,31 @@ public final class JSONLReader: Sequence, IteratorProtocol {
     }
 
     public func next() -> TrafficRecord? {
+        nextUnit()?.record()
+    }
+
+    /// The next line with content, not yet read as an exchange (that is `TrafficUnit.record()`,
+    /// which another thread may do), or the reason there is none.
+    public func nextUnit() -> TrafficUnit? {
         while let line = stream.nextLine() {
             lineNumber += 1
             switch line {
             case .tooLong(let length):
-                return .unreadable(TrafficReadError(file: file, position: .line(lineNumber), reason: "line of \(length) bytes is longer than the limit of \(stream.maximumLineLength) bytes; skipped"))
+                return .ready(.unreadable(TrafficReadError(file: file, position: .line(lineNumber), reason: "line of \(length) bytes is longer than the limit of \(stream.maximumLineLength) bytes; skipped")))
             case .bytes(let bytes):
                 if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
                 sawContent = true
-                return Self.record(bytes, line: lineNumber, file: file)
+                return .line(bytes, number: lineNumber, file: file)
             }
         }
         if let error = stream.readError, !reportedReadError {
             reportedReadError = true
-            return .unreadable(TrafficReadError(file: file, position: .line(lineNumber + 1), reason: "read failed (\(error))"))
+            return .ready(.unreadable(TrafficReadError(file: file, position: .line(lineNumber + 1), reason: "read failed (\(error))")))
         }
         if !sawContent, !reportedReadError {
             // Blank lines only: no traffic, which is an error as an empty file is.
             reportedReadError = true
-            return .unreadable(TrafficReadError(file: file, position: .file, reason: "no exchanges: only blank lines"))
+            return .ready(.unreadable(TrafficReadError(file: file, position: .file, reason: "no exchanges: only blank lines")))
         }
         return nil
     }

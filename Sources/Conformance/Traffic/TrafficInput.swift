@@ -6,7 +6,7 @@
 public struct TrafficInput: Sequence {
     public let file: String
     public let format: TrafficFormat
-    private let records: AnyIterator<TrafficRecord>
+    private let units: AnyIterator<TrafficUnit>
 
     /// Opens `path` (`-`: standard input); throws when it cannot be opened, when it is empty,
     /// or, for HAR, when it is not a HAR document.
@@ -21,12 +21,36 @@ public struct TrafficInput: Sequence {
         self.format = chosen
         switch chosen {
         case .har:
-            let reader = try HARReader(bytes: stream.readAll(), file: path)
-            records = reader.makeIterator()
+            let records = try HARReader(bytes: stream.readAll(), file: path).makeIterator()
+            units = AnyIterator { records.next().map(TrafficUnit.ready) }
         case .jsonl:
-            records = AnyIterator(JSONLReader(stream: stream))
+            let reader = JSONLReader(stream: stream)
+            units = AnyIterator { reader.nextUnit() }
         }
     }
 
-    public func makeIterator() -> AnyIterator<TrafficRecord> { records }
+    public func makeIterator() -> AnyIterator<TrafficRecord> {
+        let units = self.units
+        return AnyIterator { units.next()?.record() }
+    }
+
+    /// The input in units whose reading (`TrafficUnit.record()`) may be left to other threads:
+    /// JSONL lines not yet parsed, HAR entries already read. Shares its position with `makeIterator()`.
+    public func makeUnitIterator() -> AnyIterator<TrafficUnit> { units }
+}
+
+/// A piece of traffic input, read or still to be read: what `ValidationPipeline` spreads over threads.
+public enum TrafficUnit: Sendable {
+    /// A JSONL line with content, and its 1-based number.
+    case line([UInt8], number: Int, file: String)
+    /// A record the reader has already made.
+    case ready(TrafficRecord)
+
+    /// The exchange, or why the unit is not one.
+    public func record() -> TrafficRecord {
+        switch self {
+        case .line(let bytes, let number, let file): JSONLReader.record(bytes, line: number, file: file)
+        case .ready(let record): record
+        }
+    }
 }

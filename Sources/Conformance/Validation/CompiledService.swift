@@ -22,7 +22,9 @@ final class CompiledService: Sendable {
     /// and 8.2.5.2 both `GET /`): what one of them leaves out, the other may document.
     private let operationsByRoute: [String: [Int]]
 
-    init(spec: ServiceSpec, rules: [BodyRule]) {
+    init(spec documented: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
+        // A narrower value list where another table of the service lists more is a reading, not a rule.
+        let spec = EnumerationReadings.widened(documented)
         self.spec = spec
         id = spec.service
         authentication = spec.authentication
@@ -31,7 +33,8 @@ final class CompiledService: Sendable {
         responseEnvelope = spec.responseEnvelope
         router = Router(spec: spec)
         operations = spec.operations.map { operation in
-            CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) })
+            CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },
+                              machines: machines.filter { $0.service == spec.service })
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
         serviceStatuses = Set(spec.statusCodes.map(\.status)).union(spec.errorCodes.map(\.status))
@@ -57,24 +60,29 @@ final class CompiledOperation: Sendable {
     /// The parameters checked one by one: all but the headers that carry credentials, which
     /// are checked together (any documented scheme will do).
     let parameters: [CompiledParameter]
+    /// Whether the request must carry a credential (`ServiceSpec.needsCredential(_:)`).
+    let needsCredential: Bool
     let request: CompiledSchema?
     /// The documented response statuses, and the body schemas by status (with the service's
     /// response envelope around them); few, so they are scanned.
     let statuses: [Int]
     let responses: [(status: Int, schema: CompiledSchema)]
     let rules: [CompiledRule]
-    /// The request body paths the rules read.
+    /// The request body paths the rules and the state machines read.
     let captures: CaptureTrie?
+    /// What the state machines read, with the capture slots of each path; `nil` without machines.
+    let state: CompiledStateCaptures?
     /// Error codes the operation's own error examples give, with where: another reading of the
     /// codes beside the error-code table (EVS 6.1.6's 400 example gives `EVS.2203`, which A.1
     /// does not list). Placeholders (`XXX`, `EVS.XXX`, `string`) are not codes.
     let exampleErrorCodes: [String: DocReference]
 
-    init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule]) {
+    init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
         self.operation = operation
         id = operation.id
         deprecated = operation.deprecated
         reference = OperationReference(operation)
+        needsCredential = service.needsCredential(operation)
         let credentialHeaders = service.authentication.map(\.header)
         parameters = operation.parameters.filter { parameter in
             !(parameter.location == .header && credentialHeaders.contains { parameter.name.caseInsensitiveEquals($0) })
@@ -113,8 +121,11 @@ final class CompiledOperation: Sendable {
             case .maxItems(let field, _): [field]
             }
         }
-        let captures = paths.isEmpty ? nil : CaptureTrie(paths: paths)
+        let state = machines.isEmpty ? nil : StateCaptures(operation: operation, service: service, machines: machines)
+        let statePaths = state?.request?.paths ?? []
+        let captures = paths.isEmpty && statePaths.isEmpty ? nil : CaptureTrie(paths: paths + statePaths, everyOccurrence: Set(statePaths))
         self.captures = captures
+        self.state = state.map { CompiledStateCaptures($0, requestTrie: captures) }
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
 
@@ -147,5 +158,26 @@ public final class OperationReference: Sendable {
 
     public init(_ operation: Operation) {
         self.operation = operation
+    }
+}
+
+/// An operation's `StateCaptures` with the capture slot of each path: the request's in the
+/// operation's request trie (shared with the rules), each response status's in a trie of its own.
+final class CompiledStateCaptures: Sendable {
+    struct Side: Sendable {
+        let captures: StateCaptures.Side
+        /// The trie slot of each of `captures.paths`.
+        let slots: [Int]
+    }
+
+    let request: Side?
+    let responses: [Int: (side: Side, trie: CaptureTrie)]
+
+    init(_ state: StateCaptures, requestTrie: CaptureTrie?) {
+        request = state.request.map { side in Side(captures: side, slots: side.paths.map { requestTrie?.slot(of: $0) ?? -1 }) }
+        responses = state.responses.mapValues { side in
+            let trie = CaptureTrie(paths: side.paths, everyOccurrence: Set(side.paths))
+            return (Side(captures: side, slots: side.paths.map { trie.slot(of: $0) ?? -1 }), trie)
+        }
     }
 }

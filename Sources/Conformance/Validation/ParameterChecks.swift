@@ -17,6 +17,7 @@ final class CompiledParameter: Sendable {
         required = parameter.required
         let schema = parameter.schema
         checksValue = schema.kind == .integer || schema.kind == .number || schema.kind == .boolean || schema.enumeration != nil || schema.maxLength != nil
+            || parameter.location == .header && schema.format == "uuid"
     }
 }
 
@@ -49,13 +50,19 @@ enum ParameterChecks {
             }
             guard compiled.checksValue else { continue }
             let parameter = compiled.parameter
-            if let problem = typeProblem(value, parameter.schema) {
+            if parameter.schema.kind == .boolean, !BooleanSpelling.isStrict(value), BooleanSpelling.value(value) != nil {
+                context.add(rule: Rule.requestParameterBooleanSpelling, .warning, location, pointer: parameter.name,
+                            message: "\(parameter.location.rawValue) parameter '\(parameter.name)' spells a Boolean as the Cinder-compatible API reads it, not as the docs write it",
+                            expected: "true or false", actual: String(value), source: parameter.schema.source)
+                continue
+            }
+            if let problem = typeProblem(value, parameter.schema, location: compiled.location) {
                 context.add(rule: Rule.requestParameterType, .error, location, pointer: parameter.name,
                             message: "\(parameter.location.rawValue) parameter '\(parameter.name)' \(problem)",
                             expected: expectation(parameter.schema), actual: String(value), source: parameter.schema.source)
             }
         }
-        checkAuthentication(request, service: service, into: &context)
+        if operation.needsCredential { checkAuthentication(request, service: service, into: &context) }
     }
 
     /// A request carries one of the service's documented credentials (Huawei 3.2 认证鉴权:
@@ -76,12 +83,15 @@ enum ParameterChecks {
     }
 
     /// Why `value` does not fit `schema`, if it does not.
-    static func typeProblem(_ value: Substring, _ schema: Schema) -> String? {
+    static func typeProblem(_ value: Substring, _ schema: Schema, location: Parameter.Location? = nil) -> String? {
         switch schema.kind {
         case .integer:
-            guard let number = Int(value) else { return "is not an integer" }
-            if let minimum = schema.minimum, Double(number) < minimum { return "is below the documented minimum \(Int(minimum))" }
-            if let maximum = schema.maximum, Double(number) > maximum { return "is above the documented maximum \(Int(maximum))" }
+            // Digits of any length are an integer (JSON Schema's integer has no width; a
+            // 40-digit value breaks a documented bound, not the type).
+            let digits = value.first == "-" || value.first == "+" ? value.dropFirst() : value
+            guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let number = Double(value) else { return "is not an integer" }
+            if let minimum = schema.minimum, number < minimum { return "is below the documented minimum \(Int(minimum))" }
+            if let maximum = schema.maximum, number > maximum { return "is above the documented maximum \(Int(maximum))" }
         case .number:
             guard Double(value) != nil else { return "is not a number" }
         case .boolean:
@@ -93,10 +103,22 @@ enum ParameterChecks {
             return "is not one of the documented values"
         }
         if let maximum = schema.maxLength, value.count > maximum { return "is longer than \(maximum) characters" }
+        // Headers whose table gives a format (EVS 6.1.1 X-Client-Token: "取值为36位的UUID格式字符串").
+        if location == .header, schema.format == "uuid", !isUUID(value) { return "is not a 36-character UUID" }
         return nil
     }
 
+    /// 8-4-4-4-12 hexadecimal digits.
+    static func isUUID(_ value: Substring) -> Bool {
+        let bytes = Array(value.utf8)
+        guard bytes.count == 36 else { return false }
+        return bytes.indices.allSatisfy { index in
+            [8, 13, 18, 23].contains(index) ? bytes[index] == UInt8(ascii: "-") : Character(UnicodeScalar(bytes[index])).isHexDigit
+        }
+    }
+
     static func expectation(_ schema: Schema) -> String {
+        if schema.format == "uuid" { return "a UUID (8-4-4-4-12 hexadecimal digits)" }
         if let values = schema.enumeration { return "one of \(values.joined(separator: ", "))" }
         return schema.kind.rawValue
     }

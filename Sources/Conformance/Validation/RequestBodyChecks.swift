@@ -2,8 +2,12 @@ import ConformanceModel
 
 /// Checks a request body against the operation's schema and its cross-field rules.
 enum RequestBodyChecks {
-    static func check(_ request: Exchange.Request, operation: CompiledOperation, into context: inout FindingContext) {
-        guard let schema = operation.request else { return }
+    /// Checks the body; returns what the state machines read of it, when the operation has
+    /// machines and the scan caught it (`nil`: the tracker reads the body itself).
+    @discardableResult
+    static func check(_ request: Exchange.Request, operation: CompiledOperation, into context: inout FindingContext) -> StateEvidence.Side? {
+        let state = operation.state?.request
+        guard let schema = operation.request else { return nil }
         guard let body = request.body, !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             // A documented body with required fields cannot be absent; one with only optional fields may be.
             if schema.requiredCount > 0 {
@@ -11,17 +15,19 @@ enum RequestBodyChecks {
                             message: "the request has no body; a JSON \(schema.typeName) is documented",
                             expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
             }
-            return
+            return state.map { StateEvidence.Side(paths: $0.captures.paths, values: []) }
         }
         // The rules test the captured values where they lie in the body; text is made of them
         // only for a rule that is broken, to describe it.
-        let broken: (issues: [BodyIssue], rules: [CompiledRule], values: [CapturedValue?]) = BodyScanner.scan(body, schema: schema, captures: operation.captures) { issues, captured in
-            guard operation.captures != nil, !issues.contains(where: { $0.kind == .malformed }) else { return (issues, [], []) }
+        let broken: (issues: [BodyIssue], rules: [CompiledRule], values: [CapturedValue?], state: StateEvidence.Side?) = BodyScanner.scan(body, schema: schema, captures: operation.captures) { issues, captured in
+            let malformed = issues.contains { $0.kind == .malformed }
+            let evidence = state.flatMap { captured.evidence(paths: $0.captures.paths, side: $0.captures, slots: $0.slots, malformed: malformed) }
+            guard operation.captures != nil, !malformed else { return (issues, [], [], evidence) }
             let rules = operation.rules.filter { $0.isViolated(by: captured) }
-            return (issues, rules, rules.isEmpty ? [] : captured.values)
+            return (issues, rules, rules.isEmpty ? [] : captured.values, evidence)
         }
         context.add(broken.issues, inRequest: true)
-        guard let captures = operation.captures else { return }
+        guard let captures = operation.captures else { return broken.state }
         for compiled in broken.rules {
             let rule = compiled.rule
             if let violation = RuleChecks.violation(of: rule, captured: broken.values, captures: captures) {
@@ -30,6 +36,7 @@ enum RequestBodyChecks {
                             expected: violation.expected, actual: violation.actual, source: rule.citation.reference)
             }
         }
+        return broken.state
     }
 }
 

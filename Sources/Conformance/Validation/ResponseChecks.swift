@@ -3,8 +3,9 @@ import ConformanceModel
 /// Checks a response: its status against the operation and the service, its body against
 /// the documented schema, and an error body against the error envelope and code table.
 enum ResponseChecks {
-    /// Checks `response`; returns the error code its body carries, if any.
-    static func check(_ response: Exchange.Response, operation compiled: CompiledOperation, service: CompiledService, into context: inout FindingContext) -> String? {
+    /// Checks `response`; returns the error code its body carries, if any, and what the state
+    /// machines read of a success body (`nil`: the tracker reads the body itself).
+    static func check(_ response: Exchange.Response, operation compiled: CompiledOperation, service: CompiledService, into context: inout FindingContext) -> (errorCode: String?, state: StateEvidence.Side?) {
         let status = response.status
         var documenting = compiled
         if !compiled.statuses.contains(status), let twin = service.twin(of: compiled, documenting: status) {
@@ -21,16 +22,30 @@ enum ResponseChecks {
             // Undocumented for the operation: an error unless the service's status or error-code
             // tables list the status (DESIGN.md, response.status.undocumented).
             let known = service.serviceStatuses.contains(status)
+            // A missing or refused credential: the service documents its authentication, and 401
+            // and 403 are HTTP's answers to that (RFC 9110 §15.5.2, §15.5.4); the OpenAPI export
+            // declares them on every secured operation.
+            let refusedCredential = !known && (status == 401 || status == 403) && !service.spec.authentication.isEmpty
             let statuses = compiled.statuses.map(String.init).joined(separator: ", ")
-            context.add(rule: Rule.responseStatusUndocumented, known ? .warning : .error, .responseStatus, pointer: String(status),
-                        message: "\(operation.id) does not document status \(status)\(known ? "; the service's status table lists it" : "")",
+            let note = known ? "; the service's status table lists it" : refusedCredential ? "; it is HTTP's answer to a missing or refused credential, which the service requires" : ""
+            context.add(rule: Rule.responseStatusUndocumented, known || refusedCredential ? .warning : .error, .responseStatus, pointer: String(status),
+                        message: "\(operation.id) does not document status \(status)\(note)",
                         expected: statuses.isEmpty ? "a documented status" : "one of \(statuses)", actual: String(status), source: operation.source)
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
         let schema = documenting.responseSchema(for: status)
+        // The state machines read the operation's own documented body; a twin's is read as a tree.
+        let state = documenting === compiled ? compiled.state?.responses[status] : nil
+        var evidence: StateEvidence.Side?
         if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
-                let (issues, _) = BodyScanner.scan(body, schema: schema)
+                let issues = BodyScanner.scan(body, schema: schema, captures: state?.trie) { issues, captured in
+                    if let state {
+                        evidence = captured.evidence(paths: state.side.captures.paths, side: state.side.captures, slots: state.side.slots,
+                                                     malformed: issues.contains { $0.kind == .malformed })
+                    }
+                    return issues
+                }
                 context.add(issues, inRequest: false)
             } else if schema.requiredCount > 0 {
                 context.add(rule: Rule.responseBodyMalformed, .error, .responseBody, pointer: "",
@@ -38,8 +53,9 @@ enum ResponseChecks {
                             expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
             }
         }
-        guard status >= 400 || isEnvelopeFailure(body, envelope: service.responseEnvelope) else { return nil }
-        return ErrorBodyChecks.check(body, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context)
+        if body == nil, let state { evidence = StateEvidence.Side(paths: state.side.captures.paths, values: [], states: state.side.captures.states) }
+        guard status >= 400 || isEnvelopeFailure(body, envelope: service.responseEnvelope) else { return (nil, evidence) }
+        return (ErrorBodyChecks.check(body, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context), evidence)
     }
 
     /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是

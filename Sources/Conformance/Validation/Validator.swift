@@ -15,9 +15,12 @@ public final class Validator: Sendable {
     let services: [CompiledService]
     public let options: ValidatorOptions
 
-    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init()) {
+    /// `machines`: the state machines a `StateTracker` behind this validator follows. Their
+    /// fields are then captured while the bodies are scanned (`ExchangeResult.stateEvidence`),
+    /// so that the tracker reads no body again; without them it reads the bodies it needs.
+    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init(), machines: [StateMachine] = []) {
         let chosen = options.service.map { id in specs.filter { $0.service == id } } ?? specs
-        services = chosen.map { CompiledService(spec: $0, rules: rules) }
+        services = chosen.map { CompiledService(spec: $0, rules: rules, machines: machines) }
         self.options = options
     }
 
@@ -48,9 +51,13 @@ public final class Validator: Sendable {
                         expected: "a current operation", actual: operation.id, source: operation.source)
         }
         ParameterChecks.check(exchange.request, target: target, match: match, operation: compiled, service: service, into: &context)
-        RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
+        let requestState = RequestBodyChecks.check(exchange.request, operation: compiled, into: &context)
         if let response = exchange.response {
-            result.errorCode = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+            let (errorCode, responseState) = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
+            result.errorCode = errorCode
+            if compiled.state != nil, (200..<300).contains(response.status) {
+                result.stateEvidence = StateEvidence(request: requestState, response: responseState)
+            }
         }
         result.findings = context.findings
         return result
@@ -93,10 +100,12 @@ struct FindingContext {
     /// Adds the body scanner's issues as request or response findings. The severity policy
     /// (DESIGN.md) in one place: an issue where the docs disagree and the value follows one
     /// of their readings is a warning citing both places; an unknown field is a warning unless
-    /// `--strict`; everything else breaks every reading of the docs and is an error.
+    /// `--strict`; so is a request's `null` for an optional field (`request.body.null-optional`);
+    /// everything else breaks every reading of the docs and is an error.
     mutating func add(_ issues: [BodyIssue], inRequest: Bool) {
         for issue in issues {
-            let severity: Finding.Severity = issue.disputed || (issue.kind == .unknownField && !strict) ? .warning : .error
+            let lenient = issue.kind == .unknownField && !strict || issue.kind == .nullOptional && inRequest
+            let severity: Finding.Severity = issue.disputed || lenient ? .warning : .error
             add(rule: issue.rule(inRequest: inRequest), severity, inRequest ? .requestBody : .responseBody, pointer: issue.pointer, message: issue.message, expected: issue.expected, actual: issue.actual,
                 source: issue.source, sources: issue.sources.isEmpty ? nil : issue.sources)
         }

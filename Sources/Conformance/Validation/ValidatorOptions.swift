@@ -34,6 +34,8 @@ public struct ExchangeResult: Sendable {
     /// The error code an error body carries, if any.
     public var errorCode: String?
     public var findings: [Finding]
+    /// The values the state machines need, captured by the validator's scan (`Validator(machines:)`).
+    var stateEvidence: StateEvidence?
 
     public init(exchange: Int, file: String? = nil, service: String? = nil, operation: Operation? = nil, status: Int? = nil, errorCode: String? = nil, findings: [Finding] = []) {
         self.exchange = exchange

@@ -1,8 +1,8 @@
 extension Rule {
     /// The validator's rules, in catalog order.
     static let validator: [RuleID] = [
-        routeUnmatched, requestParameterMissing, requestParameterType, requestBodyMalformed, requestBodyMissingField,
-        requestBodyType, requestBodyEnum, requestBodyRange, requestBodyUnknownField, requestBodyConstraint,
+        routeUnmatched, requestParameterMissing, requestParameterType, requestParameterBooleanSpelling, requestBodyMalformed, requestBodyMissingField,
+        requestBodyType, requestBodyNullOptional, requestBodyEnum, requestBodyRange, requestBodyUnknownField, requestBodyConstraint,
         responseStatusUndocumented, responseBodyMalformed, responseBodyType, responseBodyEnum, responseBodyRange,
         responseBodyMissingField, responseBodyUnknownField, responseErrorEnvelope, responseErrorCodeUndocumented,
         responseErrorStatusMismatch, operationDeprecated,
@@ -18,6 +18,13 @@ extension Rule {
     /// A path, query or header parameter has a value its documented type, format or enumeration does not allow.
     public static let requestParameterType = RuleID("request.parameter.type", .error, .validator, "A path, query or header parameter has the wrong type, format or value.")
 
+    /// A query Boolean spelled as the Cinder-compatible API reads it but not as the docs write
+    /// it (`False`, `1`, `yes` for "Boolean": EVS 8.2.1.6 `cascade`, whose examples write
+    /// `true`/`false`). Cinder reads query Booleans with oslo `bool_from_string`, and the
+    /// OpenStack clients send Python's `False`: a looser reading of "Boolean" allows them, so a
+    /// warning (DESIGN.md's severity policy); a value no reading allows stays `request.parameter.type`.
+    public static let requestParameterBooleanSpelling = RuleID("request.parameter.boolean-spelling", .warning, .validator, "A query Boolean spelled as Cinder reads it (False, 1, yes) rather than true/false.")
+
     /// The request body is not JSON (RFC 8259, UTF-8) where JSON is documented, or a documented
     /// body with required fields is absent.
     public static let requestBodyMalformed = RuleID("request.body.malformed", .error, .validator, "The request body is not valid JSON, or a required body is absent.")
@@ -28,6 +35,14 @@ extension Rule {
     /// A request value has another JSON type than documented (`null` included, unless the docs
     /// allow it). A warning where another place of the docs reads the value so (severity policy).
     public static let requestBodyType = RuleID("request.body.type", .error, .validator, "A request value has another JSON type than documented.")
+
+    /// `null` for an optional request field whose type does not allow null. The Cinder-compatible
+    /// API family (EVS chapter 8, "兼容OpenStack Cinder") treats a null optional field as absent, and
+    /// its clients send them (python-cinderclient's create: `"snapshot_id": null`, `"imageRef":
+    /// null`); the tables mark these fields 否 (optional) without naming null: a warning, the field
+    /// read as absent (no cross-field rule counts it). `null` for a required field stays
+    /// `request.body.type`.
+    public static let requestBodyNullOptional = RuleID("request.body.null-optional", .warning, .validator, "null for an optional request field: read as absent, as the Cinder-compatible API does.")
 
     /// A request value outside the documented set of values. A warning where another reading allows it.
     public static let requestBodyEnum = RuleID("request.body.enum", .error, .validator, "A request value is outside the documented values.")
@@ -46,7 +61,7 @@ extension Rule {
     /// table and error-code table do not list it either, else a warning; a warning citing both
     /// places when another operation documented on the same route documents it (EVS 5.1 and
     /// 8.2.5.2 are both `GET /`).
-    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables or the route's twin list it).")
+    public static let responseStatusUndocumented = RuleID("response.status.undocumented", .error, .validator, "A status the operation does not document (a warning when the service's tables or the route's twin list it, or when it is a 401/403 of a service that documents its authentication).")
 
     /// The response body is not JSON, or a documented body with required fields is absent.
     public static let responseBodyMalformed = RuleID("response.body.malformed", .error, .validator, "The response body is not valid JSON, or a required body is absent.")

@@ -1,3 +1,4 @@
+import ConformanceModel
 import Foundation
 
 /// How an embedded ``MockVendorEndpoint`` behaves: which services it serves, where it listens,
@@ -22,6 +23,8 @@ public struct MockConfiguration: Sendable {
     public var accessKey: String
     /// Secret key that signatures are verified with.
     public var secretKey: String
+    /// The only `X-Auth-Token` accepted; nil: any non-empty token (the mock has no IAM).
+    public var token: String?
     /// How long a created resource stays in its transitional state (`creating`, `extending`,
     /// `attaching`, ...) before it settles.
     public var settleDelay: Duration
@@ -38,6 +41,11 @@ public struct MockConfiguration: Sendable {
     /// Told why each signature the mock refuses failed (the client gets one text for every
     /// failure, so that it cannot tell a wrong key from a wrong signature; the operator can).
     public var onSignatureRejected: (@Sendable (String) -> Void)?
+    /// The specs to serve in place of the compiled ones (`mock --spec`); nil: `Specs.all`.
+    public var specs: [ServiceSpec]? = nil
+    /// Told of every exchange as it is recorded (absolute URL, secrets not yet redacted), for a
+    /// request log (`conformance mock` prints one line per request).
+    public var onExchange: (@Sendable (Exchange) -> Void)? = nil
 
     /// A configuration; all arguments are optional.
     public init(
@@ -46,6 +54,7 @@ public struct MockConfiguration: Sendable {
         port: Int = 0,
         accessKey: String = MockConfiguration.defaultAccessKey,
         secretKey: String = MockConfiguration.defaultSecretKey,
+        token: String? = nil,
         settleDelay: Duration = .milliseconds(200),
         faults: MockFaults = .none,
         recordPath: String? = nil,
@@ -58,6 +67,7 @@ public struct MockConfiguration: Sendable {
         self.port = port
         self.accessKey = accessKey
         self.secretKey = secretKey
+        self.token = token
         self.settleDelay = settleDelay
         self.faults = faults
         self.recordPath = recordPath

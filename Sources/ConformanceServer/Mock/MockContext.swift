@@ -9,11 +9,17 @@ struct MockContext: Sendable {
     let parameters: [String: String]
     let target: RequestTarget
     let body: JSONValue?
+    /// The request's `Host` header: the origin of the links the mock writes.
+    var host: String? = nil
     let now: ContinuousClock.Instant
     let settleDelay: Duration
     /// `illegal-transitions` fault for this request: skip documented preconditions and settle
     /// into undocumented states.
     let illegalTransitions: Bool
+
+    /// The origin a client reached the mock at (`http://127.0.0.1:8080`): version documents and
+    /// resource links point there, as a real endpoint's point at itself.
+    var origin: String { "http://" + (host ?? "127.0.0.1") }
 
     /// `project_id` of Huawei paths.
     var project: String { parameters["project_id"] ?? "" }

@@ -28,10 +28,11 @@ public final class MockEngine: Sendable {
 
     public init(configuration: MockConfiguration) {
         self.configuration = configuration
-        let chosen = configuration.services.isEmpty ? Specs.all : Specs.all.filter { configuration.services.contains($0.service) }
+        let available = configuration.specs ?? Specs.all
+        let chosen = configuration.services.isEmpty ? available : available.filter { configuration.services.contains($0.service) }
         services = chosen.map(MockService.init(spec:))
         validator = Validator(specs: chosen)
-        authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
+        authenticator = MockAuthenticator(accessKey: configuration.accessKey, secretKey: configuration.secretKey, token: configuration.token)
         handlers = MockHandlers.all
         faults = FaultInjector(configuration.faults)
         let recording = ExchangeRecorder.open(configuration.recordPath)
@@ -53,19 +54,30 @@ public final class MockEngine: Sendable {
         let started = Date()
         let requestID = nextRequestID()
         let response = answer(request, requestID: requestID)
-        recorder?.record(Exchange(request: request, response: response), started: started, duration: Date().timeIntervalSince(started))
+        let exchange = Exchange(request: absolute(request), response: response)
+        recorder?.record(exchange, started: started, duration: Date().timeIntervalSince(started))
+        configuration.onExchange?(exchange)
         return response
+    }
+
+    /// The request with an absolute URL, as HAR 1.2 wants it (`request.url`: "absolute URL of
+    /// the request"): `http://` and the Host the client sent (the bound host without one).
+    func absolute(_ request: Exchange.Request) -> Exchange.Request {
+        guard request.url.hasPrefix("/") else { return request }
+        let host = request.headers.first { $0.name.caseInsensitiveEquals("Host") }?.value ?? BackgroundServer.urlHost(configuration.host)
+        var copy = request
+        copy.url = "http://\(host)\(request.url)"
+        return copy
     }
 
     private func answer(_ request: Exchange.Request, requestID: String) -> Exchange.Response {
         let target = RequestTarget(url: request.url)
         guard let (service, match) = route(request, target: target) else {
-            // The API gateway's answer for a path it does not publish (APIGW.0101, 404).
-            return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
+            return unrouted(request, target: target, requestID: requestID)
         }
         let operation = service.spec.operations[match.operationIndex]
 
-        if let refusal = authenticator.check(request, scheme: service.authentication) {
+        if !service.isOpen(operation), let refusal = authenticator.check(request, scheme: service.authentication) {
             return refuse(refusal, service: service, requestID: requestID)
         }
 
@@ -74,9 +86,10 @@ public final class MockEngine: Sendable {
             body = try? JSONValue.parse(bytes: bytes)
         }
         let spoil = faults.decide()
-        if configuration.validateRequests, let problem = requestProblem(request) {
+        if configuration.validateRequests, let problem = requestProblem(request, service: service) {
             // The refusal is an answer like any other: faults spoil it too (an undocumented code).
-            let refusal = faults.spoil(.error(code: badRequestCode(service, pointer: problem.pointer), message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
+            let code = problem.code ?? badRequestCode(service, pointer: problem.pointer)
+            let refusal = faults.spoil(.error(code: code, message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
             if case .error(let code, let status, let message) = refusal {
                 return error(code, status: status, message: message, service: service, requestID: requestID)
             }
@@ -85,7 +98,7 @@ public final class MockEngine: Sendable {
         let context = MockContext(
             service: service, operation: operation,
             parameters: Dictionary(match.pathParameters.map { ($0.name, SigningEncoding.decode(String($0.value))) }, uniquingKeysWith: { first, _ in first }),
-            target: target, body: body, now: .now, settleDelay: configuration.settleDelay,
+            target: target, body: body, host: request.headers.value(named: "Host"), now: .now, settleDelay: configuration.settleDelay,
             illegalTransitions: spoil.contains(.illegalTransitions)
         )
         var reply: MockReply
@@ -146,6 +159,31 @@ public final class MockEngine: Sendable {
         return response
     }
 
+    /// The answer to a request no documented operation takes. A path documented for other
+    /// methods gets 405 with `Allow` (EVS A.2 lists 405 "Method Not Allowed"; RFC 9110 15.5.6
+    /// requires the header; no error code is documented for it, so no body is invented); an
+    /// action route whose body selects none of its documented actions gets the service's
+    /// documented bad request (EVS A.1 EVS.5400, 400), after the credentials are checked; any
+    /// other path gets the API gateway's answer for an API it does not publish (APIGW.0101, 404).
+    private func unrouted(_ request: Exchange.Request, target: RequestTarget, requestID: String) -> Exchange.Response {
+        for service in services {
+            let methods = service.router.methods(fitting: target)
+            guard !methods.isEmpty else { continue }
+            guard methods.contains(request.method.uppercased()) else {
+                var response = encode(status: 405, body: nil, service: service, requestID: requestID)
+                response.headers.append(Exchange.Header(name: "Allow", value: methods.sorted().joined(separator: ", ")))
+                return response
+            }
+            if let refusal = authenticator.check(request, scheme: service.authentication) {
+                return refuse(refusal, service: service, requestID: requestID)
+            }
+            let actions = service.router.actions(method: request.method.uppercased(), target: target)
+            let message = "The body selects none of the documented actions (\(actions.joined(separator: ", "))): its top-level key names the action."
+            return error(badRequestCode(service, pointer: ""), status: 400, message: message, service: service, requestID: requestID)
+        }
+        return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
+    }
+
     /// The best route across the served services: the one with the most literal segments.
     private func route(_ request: Exchange.Request, target: RequestTarget) -> (MockService, Router.Match)? {
         var best: (MockService, Router.Match)?
@@ -156,9 +194,11 @@ public final class MockEngine: Sendable {
         return best
     }
 
-    /// The first error finding of the request checks, as a message and the field it is about;
-    /// nil when the request conforms. Authentication was checked already (a signature satisfies it).
-    private func requestProblem(_ request: Exchange.Request) -> (message: String, pointer: String)? {
+    /// The first error finding of the request checks, as a message, the field it is about, and
+    /// the error code the table gives for an invalid header when it has one (EVS A.1 EVS.2218
+    /// "invalid X-Client-Token in header"); nil when the request conforms. Authentication was
+    /// checked already (a signature satisfies it).
+    private func requestProblem(_ request: Exchange.Request, service: MockService) -> (message: String, pointer: String, code: String?)? {
         let result = validator.validate(Exchange(request: request, response: nil))
         let errors = result.findings.filter { finding in
             finding.severity == .error && finding.location.rawValue.hasPrefix("request.")
@@ -166,7 +206,12 @@ public final class MockEngine: Sendable {
         }
         guard let first = errors.first else { return nil }
         let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-        return ("\(pointer)\(first.message)", first.pointer)
+        var code: String?
+        if first.location == .requestHeader, first.rule == Rule.requestParameterType {
+            let phrase = "invalid \(first.pointer.lowercased()) in header"
+            code = service.spec.errorCodes.first { $0.message.lowercased() == phrase }?.code
+        }
+        return ("\(pointer)\(first.message)", first.pointer, code)
     }
 
     /// The documented code for a request that breaks the spec: the code whose message names the
@@ -200,6 +245,9 @@ public final class MockEngine: Sendable {
         case (.baidu, .invalid(let reason)):
             configuration.onSignatureRejected?("\(requestID): \(reason)")
             return error("AccessDenied", status: 403, message: "Access denied: the signature does not verify.", service: service, requestID: requestID)
+        case (_, .wrongToken):
+            // IAM's answer for a token it did not issue, in the gateway's flat envelope.
+            return encode(status: 401, body: MockErrorStyle.gateway(code: "APIGW.0301", message: "Incorrect IAM authentication information: decrypt token fail", requestID: requestID), service: service, requestID: requestID)
         case (_, .missing):
             let code = service.id == "huawei-evs" ? "EVS.5401" : "APIGW.0301"
             return error(code, status: 401, message: "Authentication required.", service: service, requestID: requestID)

@@ -17,7 +17,9 @@ struct MockPayloads: Sendable {
 
     /// The cached payloads of a compiled service (the engine serves only `Specs.all`).
     static func payloads(for spec: ServiceSpec) -> MockPayloads {
-        compiled[spec.service] ?? MockPayloads(spec: spec)
+        // A --spec file may replace a compiled service: the cache is its only when it is the same spec.
+        if let cached = compiled[spec.service], Specs.all.contains(spec) { return cached }
+        return MockPayloads(spec: spec)
     }
 
     init(spec: ServiceSpec) {

@@ -8,12 +8,21 @@ struct MockService: Sendable {
     let router: Router
     let payloads: MockPayloads
     let errors: MockErrorStyle
+    /// Operations answered without credentials (see ``isOpen(_:)``).
+    let openOperations: Set<String>
 
     init(spec: ServiceSpec) {
         self.spec = spec
         self.router = Router(spec: spec)
         self.payloads = MockPayloads.payloads(for: spec)
         self.errors = MockErrorStyle(service: spec.service)
+        openOperations = Set(spec.operations.filter { !spec.needsCredential($0) }.map(\.id))
+    }
+
+    /// Whether `operation` is answered without credentials (the version documents at the
+    /// root: `ServiceSpec.needsCredential(_:)`, which the validator applies too).
+    func isOpen(_ operation: Operation) -> Bool {
+        openOperations.contains(operation.id)
     }
 
     var id: String { spec.service }

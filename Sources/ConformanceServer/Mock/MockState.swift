@@ -90,6 +90,20 @@ struct MockVolume: MockIndexed {
     var tags: [String: String]
     var multiattach: Bool
     var description: String
+    /// Whether the volume holds a bootable image (Cinder `os-set_bootable`, created from an image).
+    var bootable = false
+    /// The snapshot it was created from (Cinder `snapshot_id`).
+    var snapshotID: String? = nil
+    /// The servers it is attached to (Cinder `os-attach`; one unless `multiattach`).
+    var attachments: [MockAttachment] = []
+}
+
+/// One attachment of a volume to a server (Cinder `attachments` items).
+struct MockAttachment: Sendable {
+    var id: String
+    var serverID: String
+    var device: String
+    var attachedAt: String
 }
 
 /// An EVS snapshot (A.4 云硬盘快照状态).
@@ -103,6 +117,8 @@ struct MockSnapshot: MockIndexed {
     var pending: MockPending?
     var createdAt: String
     var metadata: [String: String]
+    var description: String = ""
+    var updatedAt: String = ""
 }
 
 /// An asynchronous EVS/ECS job (6.5.1 查询 job 的状态): RUNNING until `done`, then SUCCESS.
@@ -141,7 +157,8 @@ extension MockVolume {
 }
 
 extension MockSnapshot {
-    var indexKeys: [String] { [] }
+    /// Listed by project (Cinder 8.2.3 lists and Huawei 6.2.4 are per project).
+    var indexKeys: [String] { ["p:" + project] }
     var dueAt: ContinuousClock.Instant? { pending?.at }
 }
 

@@ -1,5 +1,5 @@
 /// The table printed at the end of a verify run: one row per scenario with its steps,
-/// exchanges, error findings, duration and verdict.
+/// exchanges, error findings, duration and verdict; then each step that was skipped, with why.
 ///
 /// ```
 /// scenario                         steps  exchanges  errors  duration  result
@@ -40,6 +40,11 @@ public enum SummaryTable {
             for column in 1..<5 { line += "  " + row[column].leftPadding(to: widths[column]) }
             line += "  " + row[5]
             text += line + "\n"
+        }
+        for scenario in outcome.scenarios {
+            for step in scenario.steps + scenario.cleanup {
+                if let reason = step.skipReason { text += "  \(scenario.id): skipped \(step.name) (\(step.operation)): \(reason)\n" }
+            }
         }
         let ran = outcome.scenarios.filter { $0.skipped == nil }
         let passed = ran.filter(\.passed).count

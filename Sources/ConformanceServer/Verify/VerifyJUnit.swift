@@ -13,6 +13,9 @@ public enum VerifyJUnit {
         for scenario in outcome.scenarios {
             let seconds = Double(scenario.duration.components.seconds) + Double(scenario.duration.components.attoseconds) / 1e18
             suite += "    <testcase classname=\"verify\" name=\"\(escape(scenario.id))\" time=\"\(seconds)\""
+            let skippedSteps = (scenario.steps + scenario.cleanup).compactMap { step in
+                step.skipReason.map { "skipped \(step.name) (\(step.operation)): \($0)" }
+            }
             if let reason = scenario.skipped {
                 suite += ">\n      <skipped message=\"\(escape(reason))\"/>\n    </testcase>\n"
             } else if !scenario.passed {
@@ -25,6 +28,9 @@ public enum VerifyJUnit {
                     }
                 }.joined(separator: "\n")
                 suite += ">\n      <failure message=\"\(escape(message))\" type=\"verify.scenario\">\(escape(steps))</failure>\n    </testcase>\n"
+            } else if !skippedSteps.isEmpty {
+                // Passed with steps left out: the steps and why, where CI shows a test's output.
+                suite += ">\n      <system-out>\(escape(skippedSteps.joined(separator: "\n")))</system-out>\n    </testcase>\n"
             } else {
                 suite += "/>\n"
             }

@@ -22,6 +22,12 @@ public struct StepOutcome: Sendable, Hashable {
         self.exchanges = exchanges
     }
 
+    /// The reason the step was skipped, if it was.
+    public var skipReason: String? {
+        if case .skipped(let reason) = verdict { return reason }
+        return nil
+    }
+
     /// The failure reason, if the step failed.
     public var failure: String? {
         if case .failed(let reason) = verdict { return reason }

@@ -9,6 +9,9 @@ extension Specs {
 
 /// The generated builders of `Specs.baiduBCC`.
 enum BaiduBCC {
+    /// The digest of the specs/baidu-bcc/spec.json this code was generated from.
+    static let sourceDigest: String = "sha256:049a586f035b612fada50e20ab052d0d45af722d98543c48cbb5c94a5e31f917"
+
     static func spec() -> ServiceSpec {
         var operations: [Operation] = []
         operations.reserveCapacity(1)

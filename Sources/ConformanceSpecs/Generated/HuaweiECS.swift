@@ -9,6 +9,9 @@ extension Specs {
 
 /// The generated builders of `Specs.huaweiECS`.
 enum HuaweiECS {
+    /// The digest of the specs/huawei-ecs/spec.json this code was generated from.
+    static let sourceDigest: String = "sha256:861993243ef788d31754bbcdf769b076dd138b6eced01e8795184f03148f4651"
+
     static func spec() -> ServiceSpec {
         var operations: [Operation] = []
         operations.reserveCapacity(1)

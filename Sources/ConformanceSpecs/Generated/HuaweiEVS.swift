@@ -9,6 +9,9 @@ extension Specs {
 
 /// The generated builders of `Specs.huaweiEVS`.
 enum HuaweiEVS {
+    /// The digest of the specs/huawei-evs/spec.json this code was generated from.
+    static let sourceDigest: String = "sha256:dbe1c588b38065763dbbce7499180321e76d43176f8ffea125038ccb8c53ee75"
+
     static func spec() -> ServiceSpec {
         var operations: [Operation] = []
         operations.reserveCapacity(122)

@@ -5,4 +5,12 @@ import ConformanceModel
 extension Specs {
     /// Every service, in the order of their folders under specs/.
     public static let all: [ServiceSpec] = [baiduBCC, huaweiECS, huaweiEVS, tencentCBS]
+
+    /// The digest (`sha256:…`) of each service's spec.json as it was when this code was generated.
+    public static let sourceDigests: [String: String] = [
+        "baidu-bcc": BaiduBCC.sourceDigest,
+        "huawei-ecs": HuaweiECS.sourceDigest,
+        "huawei-evs": HuaweiEVS.sourceDigest,
+        "tencent-cbs": TencentCBS.sourceDigest,
+    ]
 }

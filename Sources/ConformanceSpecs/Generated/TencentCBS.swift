@@ -9,6 +9,9 @@ extension Specs {
 
 /// The generated builders of `Specs.tencentCBS`.
 enum TencentCBS {
+    /// The digest of the specs/tencent-cbs/spec.json this code was generated from.
+    static let sourceDigest: String = "sha256:8abe1e8d1a8f1a23f506895ba4d0ee5c328c71245da2d130a4e48573451f3edb"
+
     static func spec() -> ServiceSpec {
         var operations: [Operation] = []
         operations.reserveCapacity(10)

@@ -16,7 +16,8 @@ extension DiffReport {
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let driver: JSONValue = .object([
             "name": "conformance-diff",
-            "informationUri": "https://github.com/block-storage-conformance",
+            "version": .string(ToolInfo.version),
+            "semanticVersion": .string(ToolInfo.version),
             "rules": .array(rules.map { rule in
                 .object([
                     "id": .string(rule.id),

@@ -17,11 +17,26 @@ private typealias Operation = ConformanceModel.Operation
 ///   `x-state-tables`; examples that are not JSON go to `x-invalid-examples`.
 /// - Objects stay open (no `additionalProperties: false`): the validator reports unknown
 ///   fields as warnings, not errors.
+/// - What a generic client (Schemathesis, Prism, an SDK generator) needs to drive the API:
+///   every error status the service documents on every operation, with its envelope and
+///   codes (`ServiceErrorResponses`); route selectors as parameters and disjoint `oneOf`
+///   variants (`RouteSelector`); the cross-field rules as schemas (`BodyRuleSchema`); links
+///   from producers of ids to their consumers (`OperationLinks`).
 public struct OpenAPIExporter {
-    public init() {}
+    /// The cross-field rules written into the request schemas (`Rules.body`).
+    public var bodyRules: [BodyRule]
+    /// The life cycles whose effects and locators give the links (`Rules.stateMachines`).
+    public var stateMachines: [StateMachine]
+
+    public init(bodyRules: [BodyRule] = [], stateMachines: [StateMachine] = []) {
+        self.bodyRules = bodyRules
+        self.stateMachines = stateMachines
+    }
 
     public func document(for spec: ServiceSpec) -> OpenAPI.Document {
         var components = ComponentRegistry()
+        let errors = ServiceErrorResponses(spec: spec)
+        var targets: [OperationLinks.Target] = []
         var paths: OrderedDictionary<OpenAPI.Path, Either<OpenAPI.Reference<OpenAPI.PathItem>, OpenAPI.PathItem>> = [:]
         var pathOrder: [String] = []
         var groups: [String: [Operation]] = [:]
@@ -38,7 +53,8 @@ public struct OpenAPIExporter {
             let pathKey = Self.pathShape(primary.path)
             pathTemplates[pathKey] = pathTemplates[pathKey] ?? primary.path
             var item = pathItems[pathKey] ?? OpenAPI.PathItem()
-            let built = operation(for: operations, primary: primary, template: pathTemplates[pathKey]!, components: &components)
+            let built = operation(for: operations, primary: primary, template: pathTemplates[pathKey]!, spec: spec, errors: errors, components: &components)
+            targets.append(.init(operationID: built.operationId ?? primary.id, template: pathTemplates[pathKey]!, specOperations: operations.map(\.id)))
             switch primary.method.uppercased() {
             case "GET": item.get = built
             case "PUT": item.put = built
@@ -49,6 +65,17 @@ public struct OpenAPIExporter {
             case "OPTIONS": item.options = built
             default: break
             }
+            pathItems[pathKey] = item
+        }
+        for produced in OperationLinks.links(spec: spec, machines: stateMachines, targets: targets) {
+            guard let owner = spec.operation(id: produced.operation) else { continue }
+            let pathKey = Self.pathShape(owner.path)
+            guard var item = pathItems[pathKey], let method = OpenAPI.HttpMethod(rawValue: owner.method.uppercased()),
+                  var built = item.for(method), let code = OpenAPI.Response.StatusCode(rawValue: String(produced.status)),
+                  case .b(var response)? = built.responses[code] else { continue }
+            for (name, link) in produced.links where response.links[name] == nil { response.links[name] = .b(link) }
+            built.responses[code] = .b(response)
+            item.set(operation: built, for: method)
             pathItems[pathKey] = item
         }
         var seenPaths: Set<String> = []
@@ -68,7 +95,10 @@ public struct OpenAPIExporter {
         }
 
         components.addAliases()
-        let componentObject = OpenAPI.Components(schemas: components.schemas, securitySchemes: securitySchemes)
+        var schemas = components.schemas
+        let answersErrors = !errors.statuses.isEmpty || spec.operations.contains { $0.responses.contains { $0.status >= 400 } }
+        for (key, schema) in errors.schemaComponents where answersErrors && schemas[key] == nil { schemas[key] = schema }
+        let componentObject = OpenAPI.Components(schemas: schemas, responses: errors.responseComponents, securitySchemes: securitySchemes)
         var extensions: [String: AnyCodable] = [
             "x-error-codes": Self.anyCodable(spec.errorCodes.map(ErrorCodeExtension.init)),
             "x-state-tables": Self.anyCodable(spec.stateTables.map(StateTableExtension.init)),
@@ -101,72 +131,38 @@ public struct OpenAPIExporter {
 
     // MARK: - Operations
 
-    private func operation(for operations: [Operation], primary: Operation, template: String, components: inout ComponentRegistry) -> OpenAPI.Operation {
-        let templateNames = Self.placeholders(template)
-        var parameters: OpenAPI.Parameter.Array = []
-        var seen: Set<String> = []
-        for operation in [primary] + operations.filter({ $0 != primary }) {
-            let operationPath = Self.placeholders(operation.path)
-            for parameter in operation.parameters {
-                var name = parameter.name
-                if parameter.location == .path {
-                    // Twins may name a placeholder differently; the path template's name wins.
-                    guard let position = operationPath.firstIndex(of: name), position < templateNames.count else { continue }
-                    name = templateNames[position]
-                }
-                guard seen.insert("\(parameter.location.rawValue):\(name)").inserted else { continue }
-                let required = parameter.location == .path || operations.allSatisfy { other in
-                    other.parameters.contains { $0.name == parameter.name && $0.location == parameter.location && $0.required }
-                }
-                var parameterSchema = parameter.schema
-                parameterSchema.description = nil  // it is the parameter's description
-                let schema = components.jsonSchema(parameterSchema, required: true)
-                let context: OpenAPI.Parameter.Context
-                switch parameter.location {
-                case .path: context = .path(schema: schema)
-                case .query: context = .query(required: required, schema: schema)
-                case .header: context = .header(required: required, schema: schema)
-                }
-                parameters.append(.b(OpenAPI.Parameter(name: name, context: context, description: parameter.schema.description)))
-            }
-        }
-        for name in templateNames where !seen.contains("path:\(name)") {
-            parameters.append(.b(OpenAPI.Parameter(name: name, context: .path(schema: .string), description: "Not documented in a table; taken from the path template.")))
-        }
+    private func operation(for operations: [Operation], primary: Operation, template: String, spec: ServiceSpec, errors: ServiceErrorResponses, components: inout ComponentRegistry) -> OpenAPI.Operation {
+        var parameters = self.parameters(for: operations, primary: primary, template: template, components: &components)
+        parameters += RouteSelector.queryParameters(for: operations)
 
         // Request body: one schema, or a oneOf of the variants with their operation ids.
         let bodies = operations.compactMap { operation in operation.requestBody.map { (operation, $0) } }
         var requestBody: OpenAPI.Request?
         if bodies.count == 1 {
             let (owner, body) = bodies[0]
-            let schema = components.jsonSchema(body, required: true)
+            let schema = withBodyRules(components.jsonSchema(RouteSelector.selecting(body, for: owner), required: true), for: [owner], service: spec.service)
             requestBody = (OpenAPI.Request(content: [.json: .b(content(schema, examples: owner.examples.filter { $0.kind == .request }))], required: true))
         } else if bodies.count > 1 {
-            let variants = bodies.map { operation, body in
-                components.jsonSchema(body, required: true).with(vendorExtensions: ["x-operation-id": AnyCodable(operation.id)] + (operation.action.map { ["x-action": AnyCodable($0)] } ?? [:]))
+            // Variants that export to the same schema (deprecated twins of one action) are one
+            // branch listing every operation id: two equal branches of a oneOf match nothing.
+            var variants: [(schema: JSONSchema, owners: [Operation])] = []
+            for (operation, body) in bodies {
+                let schema = components.jsonSchema(RouteSelector.selecting(body, for: operation), required: true)
+                if let index = variants.firstIndex(where: { $0.schema == schema }) {
+                    variants[index].owners.append(operation)
+                } else {
+                    variants.append((schema, [operation]))
+                }
+            }
+            let branches = variants.map { schema, owners in
+                withBodyRules(schema, for: owners, service: spec.service).with(vendorExtensions: Self.variantExtensions(owners))
             }
             let examples = operations.flatMap { $0.examples.filter { $0.kind == .request } }
-            requestBody = (OpenAPI.Request(content: [.json: .b(content(.one(of: variants), examples: examples))], required: true))
+            let schema: JSONSchema = branches.count == 1 ? branches[0] : .one(of: branches)
+            requestBody = (OpenAPI.Request(content: [.json: .b(content(schema, examples: examples))], required: true))
         }
 
-        // Responses: per status, one schema or a oneOf when the twins disagree.
-        var responses: OpenAPI.Response.Map = [:]
-        let statuses = Array(Set(operations.flatMap { $0.responses.map(\.status) })).sorted()
-        for status in statuses {
-            let documented = operations.compactMap { $0.response(for: status) }
-            let bodies = documented.compactMap(\.body)
-            var distinct: [Schema] = []
-            for body in bodies where !distinct.contains(body) { distinct.append(body) }
-            var contentMap: OpenAPI.Content.Map = [:]
-            let examples = operations.flatMap { $0.examples.filter { $0.kind == .response && $0.status == status } }
-            if distinct.count == 1 {
-                contentMap[.json] = .b(content(components.jsonSchema(distinct[0], required: true), examples: examples))
-            } else if distinct.count > 1 {
-                contentMap[.json] = .b(content(.one(of: distinct.map { components.jsonSchema($0, required: true) }), examples: examples))
-            }
-            let description = documented.first?.description ?? HTTPStatusNames.reason(status)
-            responses[OpenAPI.Response.StatusCode(rawValue: String(status))!] = .b(OpenAPI.Response(description: description.isEmpty ? HTTPStatusNames.reason(status) : description, content: contentMap))
-        }
+        var responses = self.responses(for: operations, errors: errors, components: &components)
         if responses.isEmpty {
             responses[.default] = .b(OpenAPI.Response(description: "No response is documented."))
         }
@@ -195,6 +191,117 @@ public struct OpenAPIExporter {
             deprecated: operations.allSatisfy(\.deprecated),
             vendorExtensions: extensions
         )
+    }
+
+    /// The path, query and header parameters of the operations sharing one route.
+    private func parameters(for operations: [Operation], primary: Operation, template: String, components: inout ComponentRegistry) -> OpenAPI.Parameter.Array {
+        let templateNames = Self.placeholders(template)
+        var parameters: OpenAPI.Parameter.Array = []
+        var seen: Set<String> = []
+        for operation in [primary] + operations.filter({ $0 != primary }) {
+            let operationPath = Self.placeholders(operation.path)
+            let documentedValues = RequestLineExample.values(for: operation)
+            for parameter in operation.parameters {
+                var name = parameter.name
+                if parameter.location == .path {
+                    // Twins may name a placeholder differently; the path template's name wins.
+                    guard let position = operationPath.firstIndex(of: name), position < templateNames.count else { continue }
+                    name = templateNames[position]
+                }
+                guard seen.insert("\(parameter.location.rawValue):\(name)").inserted else { continue }
+                let required = parameter.location == .path || operations.allSatisfy { other in
+                    other.parameters.contains { $0.name == parameter.name && $0.location == parameter.location && $0.required }
+                }
+                var parameterSchema = parameter.schema
+                parameterSchema.description = nil  // it is the parameter's description
+                let schema = components.jsonSchema(parameterSchema, required: true)
+                let example: AnyCodable? = documentedValues[parameter.name].map { (value: String) -> AnyCodable in AnyCodable(value) }
+                let context: OpenAPI.Parameter.Context
+                switch parameter.location {
+                case .path: context = .path(schemaOrContent: .schema(.init(schema, style: .default(for: .path), example: example)))
+                case .query: context = .query(required: required, allowEmptyValue: false, schemaOrContent: .schema(.init(schema, style: .default(for: .query), example: example)))
+                case .header: context = .header(required: required, schemaOrContent: .schema(.init(schema, style: .default(for: .header), example: example)))
+                }
+                parameters.append(.b(OpenAPI.Parameter(name: name, context: context, description: parameter.schema.description)))
+            }
+        }
+        for name in templateNames where !seen.contains("path:\(name)") {
+            parameters.append(.b(OpenAPI.Parameter(name: name, context: .path(schema: .string), description: "Not documented in a table; taken from the path template.")))
+        }
+        return parameters
+    }
+
+    /// Every status the operations document, then the service's error statuses.
+    ///
+    /// A status some variants of a shared route document with a body and others without one
+    /// (Cinder's `os-volume_upload_image` answers 202 with a body, `os-reserve` with none) has
+    /// no `content`: OpenAPI cannot tie a response to the request's variant, and a declared
+    /// media type would fail every empty answer. The bodies are kept per operation in
+    /// `x-content-by-operation`.
+    private func responses(for operations: [Operation], errors: ServiceErrorResponses, components: inout ComponentRegistry) -> OpenAPI.Response.Map {
+        var responses: OpenAPI.Response.Map = [:]
+        let documentedStatuses = Set(operations.flatMap { $0.responses.map(\.status) })
+        for status in documentedStatuses.union(errors.statuses).sorted() {
+            let documenting = operations.compactMap { operation in operation.response(for: status).map { (operation, $0) } }
+            if errors.covers(status: status, documented: documenting.map(\.1)) {
+                // Documented once for the service: the shared response.
+                responses[OpenAPI.Response.StatusCode(rawValue: String(status))!] = .a(.component(named: ServiceErrorResponses.responseName(status)))
+                continue
+            }
+            var distinct: [Schema] = []
+            for body in documenting.compactMap(\.1.body) where !distinct.contains(body) { distinct.append(body) }
+            let schemas = Self.unique(distinct.map { components.jsonSchema($0, required: true) })
+            let examples = operations.flatMap { $0.examples.filter { $0.kind == .response && $0.status == status } }
+            var contentMap: OpenAPI.Content.Map = [:]
+            var extensions: [String: AnyCodable] = status >= 400 ? errors.extensions(for: status) : [:]
+            let someWithoutBody = documenting.contains { $0.1.body == nil }
+            if status >= 400 {
+                if let schema = errors.bodySchema(documented: schemas) {
+                    contentMap[.json] = .b(content(schema, examples: examples))
+                }
+            } else if someWithoutBody, !schemas.isEmpty {
+                var byOperation: [String: AnyCodable] = [:]
+                for (operation, response) in documenting {
+                    if let body = response.body { byOperation[operation.id] = Self.anyCodable(components.jsonSchema(body, required: true)) }
+                }
+                extensions["x-content-by-operation"] = AnyCodable(byOperation)
+            } else if schemas.count == 1 {
+                contentMap[.json] = .b(content(schemas[0], examples: examples))
+            } else if schemas.count > 1 {
+                contentMap[.json] = .b(content(.one(of: schemas), examples: examples))
+            }
+            let words = documenting.first?.1.description ?? HTTPStatusNames.reason(status)
+            responses[OpenAPI.Response.StatusCode(rawValue: String(status))!] = .b(OpenAPI.Response(
+                description: words.isEmpty ? HTTPStatusNames.reason(status) : words, content: contentMap, vendorExtensions: extensions
+            ))
+        }
+        return responses
+    }
+
+    /// `schema` with the cross-field rules of `owners` (rules that hold for all of them), as
+    /// `allOf: [schema, rule...]`; the rules that cannot be written as schema stay in `x-constraints`.
+    private func withBodyRules(_ schema: JSONSchema, for owners: [Operation], service: String) -> JSONSchema {
+        let rules = bodyRules.filter { rule in
+            rule.service == service && rule.target == .request && owners.allSatisfy { rule.operations.contains($0.id) }
+        }
+        guard !rules.isEmpty else { return schema }
+        return .all(of: [schema] + rules.map(BodyRuleSchema.schema(for:)), core: .init())
+    }
+
+    /// `x-operation-id` (or `x-operation-ids` for merged twins) and `x-action` of a `oneOf` branch.
+    private static func variantExtensions(_ owners: [Operation]) -> [String: AnyCodable] {
+        var extensions: [String: AnyCodable] = owners.count == 1
+            ? ["x-operation-id": AnyCodable(owners[0].id)]
+            : ["x-operation-ids": AnyCodable(owners.map(\.id))]
+        if let action = owners[0].action { extensions["x-action"] = AnyCodable(action) }
+        return extensions
+    }
+
+    /// `schemas` without repeats, in order.
+    private static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
+        var result: [JSONSchema] = []
+        for schema in schemas where !result.contains(schema) { result.append(schema) }
+        return result
     }
 
     private func content(_ schema: JSONSchema, examples: [Example]) -> OpenAPI.Content {

@@ -22,12 +22,12 @@ struct CoverageCommand: ParsableCommand {
 
     /// The output formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, html
     }
 
     @OptionGroup var traffic: TrafficOptions
 
-    @Option(name: .long, help: "Output format: text or json.")
+    @Option(name: .long, help: "Output format: text, json or html (one self-contained page with the operations and the findings).")
     var format: Format = .text
 
     @Option(name: .long, help: ArgumentHelp("Exit 1 when a reported service's operation coverage is below this percentage.", valueName: "pct"))
@@ -40,18 +40,27 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validator = Validator(options: traffic.validatorOptions(strict: false))
-        var coverage = Coverage(specs: Specs.all, service: traffic.service)
+        let specs = try traffic.specs()
+        let validator = Validator(specs: specs, options: traffic.validatorOptions(strict: false))
+        var coverage = Coverage(specs: specs, service: traffic.service.service)
         var unreadable = 0
+        // The page lists every exchange with its findings; text and JSON need only the counts.
+        var report = ValidationReport(keepsEveryExchange: true)
         try traffic.forEachRecord { record in
             switch record {
-            case .exchange(let exchange): coverage.record(validator.validate(exchange))
-            case .unreadable: unreadable += 1
+            case .exchange(let exchange):
+                let result = validator.validate(exchange)
+                coverage.record(result)
+                if format == .html { report.add(result, of: exchange) }
+            case .unreadable(let error):
+                unreadable += 1
+                if format == .html { report.addUnreadable(error) }
             }
         }
         switch format {
         case .text: Console.write(CoverageReport.text(coverage))
         case .json: Console.write(try CoverageReport.json(coverage))
+        case .html: Console.write(HTMLReport.render(report, specs: specs.filter { traffic.service.includes($0.service) }, title: "conformance coverage"))
         }
         if unreadable > 0 {
             throw CommandFailure("\(unreadable) entr\(unreadable == 1 ? "y" : "ies") could not be read (listed above)")

@@ -23,8 +23,7 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (a folder name under specs/).", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Flag(name: .long, help: "Write nothing; exit 1 when a committed spec.json differs from a fresh extraction.")
     var check = false
@@ -48,31 +47,18 @@ struct ExtractCommand: ParsableCommand {
             try extractDocuments()
             return
         }
-        let root = try repository.repositoryRoot()
-        var differing: [String] = []
-        for id in try repository.services(service, in: root) {
-            let folder = root.appendingPathComponent("specs").appendingPathComponent(id)
-            let documents = try loadDocuments(in: folder.appendingPathComponent("docs"))
-            let extraction = try extract(id, documents)
-            let text = try CanonicalJSON.text(extraction.spec)
-            let target = folder.appendingPathComponent("spec.json")
-            if check {
-                let committed = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
-                if committed != text {
-                    differing.append(id)
-                    Console.write(LineDiff.unified(old: committed, new: text, oldName: "specs/\(id)/spec.json (committed)", newName: "specs/\(id)/spec.json (extracted)"))
-                } else {
-                    Console.write("\(id): spec.json is up to date\n")
-                }
-            } else {
-                report(extraction)
-                try AtomicFile.write(text, to: target.path)
-                Console.write("wrote specs/\(id)/spec.json: \(summary(extraction.spec))\n")
-            }
+        let project = try repository.project()
+        var specs: [GenerationSteps.SpecText] = []
+        for id in try service.selected(from: project.serviceIDs()) {
+            let extraction = try GenerationSteps.extract(id, try GenerationSteps.documents(of: id, in: project))
+            if !check { report(extraction) }
+            specs.append(GenerationSteps.SpecText(spec: extraction.spec, text: try CanonicalJSON.text(extraction.spec)))
         }
-        if !differing.isEmpty {
-            throw CommandFailure("spec.json differs from a fresh extraction for \(differing.joined(separator: ", ")); run `swift run conformance extract` and commit the result", exitCode: 1)
+        let outcome = try GenerationSteps.specFiles(specs).apply(root: project.root, check: check)
+        for entry in specs where !check {
+            Console.write("specs/\(entry.spec.service)/spec.json: \(summary(entry.spec))\n")
         }
+        try [outcome].finish(checking: check, fix: "swift run conformance generate")
     }
 
     private func extractDocuments() throws {
@@ -80,7 +66,7 @@ struct ExtractCommand: ParsableCommand {
         for path in doc {
             documents.append(try Self.document(at: path))
         }
-        let extraction = try extract(service ?? "documents", documents)
+        let extraction = try GenerationSteps.extract(service.service ?? "documents", documents)
         if !quiet || output != nil { report(extraction, to: output == nil ? .standardError : .standardOutput) }
         let text = try CanonicalJSON.text(extraction.spec)
         if let output {
@@ -107,29 +93,6 @@ struct ExtractCommand: ParsableCommand {
         }
         do {
             return try SourceDocument.load(path: path)
-        } catch {
-            throw CommandFailure(error.description)
-        }
-    }
-
-    private func loadDocuments(in folder: URL) throws -> [SourceDocument] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { !$0.hasPrefix(".") }
-            .sorted()
-        guard !names.isEmpty else { throw CommandFailure("\(folder.path): no documents") }
-        return try names.map { name in
-            do {
-                return try SourceDocument.load(path: folder.appendingPathComponent(name).path)
-            } catch {
-                throw CommandFailure("\(error)")
-            }
-        }
-    }
-
-    private func extract(_ id: String, _ documents: [SourceDocument]) throws -> ServiceExtraction {
-        Console.progress("extracting \(id) from \(documents.count) document\(documents.count == 1 ? "" : "s")…")
-        do {
-            return try ServiceExtractor.extract(service: id, documents: documents)
         } catch {
             throw CommandFailure(error.description)
         }

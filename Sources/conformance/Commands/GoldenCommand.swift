@@ -1,10 +1,9 @@
 import ArgumentParser
 import Conformance
 import ConformanceModel
-import ConformanceSpecs
 import Foundation
 
-/// `conformance golden`: (re)writes `golden/<service>/` from the compiled specs.
+/// `conformance golden`: (re)writes `golden/<service>/` from the project's `spec.json` files.
 ///
 /// DESIGN.md "Golden payloads" and "The command line": files of operations that no longer
 /// exist are removed by a normal run and count as differences under `--check`, which writes
@@ -14,6 +13,10 @@ struct GoldenCommand: ParsableCommand {
         commandName: "golden",
         abstract: "Write canonical golden payloads for every operation into golden/<service>/<operation>/.",
         discussion: """
+            Works from specs/<service>/spec.json as it is on the disk (not the specs compiled into \
+            the binary), so a document edit reaches the goldens after `extract` without a rebuild; \
+            `conformance generate` runs extract, codegen, openapi and golden in one go.
+
             Each operation folder holds the doc's examples (example-request-N.json, \
             example-response-<status>-N.json, example-response-error-N.json; .txt when the doc's \
             example is not JSON) and payloads synthesized from the tables (request.min.json, \
@@ -23,96 +26,50 @@ struct GoldenCommand: ParsableCommand {
             command never writes it, and prints what a review would have to look at. With --check \
             nothing is written: the command exits 1 and prints a diff when golden/ differs from a \
             fresh generation.
+
+            --spec PATH writes the goldens of that spec.json (for example one from `extract --doc \
+            --output`) instead: into golden/<its service>/ of the project, or under --output DIR.
             """
     )
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (huawei-evs, huawei-ecs, tencent-cbs, baidu-bcc).", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
+
+    @OptionGroup var specFiles: SpecOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the goldens into, in place of the project's golden/ (needed outside a project).", valueName: "dir"))
+    var output: String?
 
     @Flag(name: .long, help: "Write nothing; exit 1 with a diff when golden/ differs.")
     var check = false
 
     func run() throws {
-        let root = try repository.repositoryRoot()
-        let known = Specs.all.map(\.service)
-        if let service, !known.contains(service) {
-            throw CommandFailure("--service \(service): no such service; known: \(known.joined(separator: ", "))")
-        }
-        let specs = Specs.all.filter { service == nil || $0.service == service }
-        let golden = root.appendingPathComponent("golden")
-        var differing: [String] = []
-        var reviews: [KnownBadReview.Discrepancy] = []
-        var written = 0
-        for spec in specs {
-            let set = GoldenSet(service: spec)
-            written += set.files.count
-            let expected = Dictionary(uniqueKeysWithValues: set.files.map { ($0.path, $0.text) })
-            for file in set.files {
-                let url = golden.appendingPathComponent(file.path)
-                let committed = (try? String(contentsOf: url, encoding: .utf8))
-                guard committed != file.text else { continue }
-                differing.append(file.path)
-                if check {
-                    Console.write(LineDiff.unified(old: committed ?? "", new: file.text, oldName: "golden/\(file.path) (committed)", newName: "golden/\(file.path) (generated)", maximumLines: 80))
-                } else {
-                    try AtomicFile.write(file.text, to: url.path)
-                }
-            }
-            let listingPath = "\(spec.service)/\(GoldenSet.knownBadName)"
-            let listing = (try? String(contentsOf: golden.appendingPathComponent(listingPath), encoding: .utf8)) ?? ""
-            for discrepancy in KnownBadReview.compare(service: spec.service, verdicts: KnownBadReview.verdicts(of: set), listing: listing) {
-                reviews.append(discrepancy)
-            }
-            for stale in Self.existingFiles(in: golden.appendingPathComponent(spec.service), prefix: spec.service) where expected[stale] == nil && stale != listingPath {
-                differing.append(stale)
-                if check {
-                    Console.write("--- golden/\(stale) (committed)\n+++ /dev/null (no longer generated)\n")
-                } else {
-                    try FileManager.default.removeItem(at: golden.appendingPathComponent(stale))
-                }
-            }
-            if !check { Self.removeEmptyFolders(in: golden.appendingPathComponent(spec.service)) }
-        }
-        if !reviews.isEmpty {
-            // KNOWN-BAD.md is a person's review; the command only says what needs one.
-            Console.progress("\(reviews.count) golden file(s) need a review of KNOWN-BAD.md (the tests fail until it is done):")
-            for review in reviews.prefix(20) { Console.progress("  " + review.description) }
-            if reviews.count > 20 { Console.progress("  … and \(reviews.count - 20) more") }
-        }
-        if check {
-            guard differing.isEmpty else {
-                throw CommandFailure("golden files differ in \(differing.count) file(s) (\(differing.prefix(5).joined(separator: ", "))); run `swift run conformance golden` and commit the result", exitCode: 1)
-            }
-            Console.write("golden files are up to date (\(written) files, \(specs.count) services)\n")
+        let specs: [ServiceSpec]
+        let project = try repository.optionalProject()
+        if specFiles.paths.isEmpty {
+            guard let project else { throw CommandFailure("no specs/ folder here or above; run from the project folder, pass --root, or give --spec PATH with --output DIR") }
+            specs = try service.selected(from: project.serviceIDs()).map { try SpecFiles.load($0, in: project) }
         } else {
-            Console.write("golden: \(written) files for \(specs.count) services, \(differing.count) changed or removed\n")
+            let loaded = try specFiles.loaded()
+            try service.check(in: loaded.map(\.service))
+            specs = loaded.filter { service.includes($0.service) }
         }
-    }
-
-    /// Every regular file below `folder`, as paths relative to `golden/` (`<prefix>/...`), sorted.
-    static func existingFiles(in folder: URL, prefix: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var paths: [String] = []
-        let base = folder.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(base + "/") else { continue }
-            paths.append(prefix + "/" + full.dropFirst(base.count + 1))
+        let root: URL
+        let folder: String
+        if let output {
+            let url = URL(fileURLWithPath: output).standardizedFileURL
+            root = url.deletingLastPathComponent()
+            folder = url.lastPathComponent
+        } else if let project {
+            root = project.root
+            folder = "golden"
+        } else {
+            throw CommandFailure("no project folder to write golden/ into; pass --output DIR")
         }
-        return paths.sorted()
-    }
-
-    /// Removes operation folders a normal run left empty.
-    static func removeEmptyFolders(in folder: URL) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names {
-            let child = folder.appendingPathComponent(name)
-            if let contents = try? FileManager.default.contentsOfDirectory(atPath: child.path), contents.isEmpty {
-                try? FileManager.default.removeItem(at: child)
-            }
-        }
+        let (files, reviews) = GenerationSteps.golden(specs, folder: folder, listings: root.appendingPathComponent(folder))
+        let outcome = try files.apply(root: root, check: check)
+        GenerationSteps.printReviews(reviews)
+        try [outcome].finish(checking: check, fix: "swift run conformance golden")
     }
 }

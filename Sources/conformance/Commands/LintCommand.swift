@@ -26,12 +26,12 @@ struct LintCommand: ParsableCommand {
             documents describing one operation differently, error codes listed with two \
             statuses, status summaries that disagree with the response sections. Findings carry \
             document, section and line; --format sarif writes SARIF 2.1.0 for code-scanning tools. \
+            Reads specs/<service>/spec.json as it is on the disk (the compiled specs outside a project). \
             Exit 0 (findings are reports), or 1 with --strict when an error-level finding is reported.
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Only this service (huawei-evs, huawei-ecs, tencent-cbs, baidu-bcc).", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Option(name: .long, help: "Output format: text, json or sarif.")
     var format: Format = .text
@@ -42,24 +42,24 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 1 when any error-level finding is reported.")
     var strict = false
 
-    func validate() throws {
-        let known = Specs.all.map(\.service)
-        if let service, !known.contains(service) {
-            throw ValidationError("--service \(service): no such service; known: \(known.joined(separator: ", "))")
-        }
-    }
-
     @OptionGroup var repository: RepositoryOptions
 
     func run() throws {
-        let specs = Specs.all.filter { service == nil || $0.service == service }
-        // The documents only sharpen line numbers; without a project folder lint still runs.
-        let root = try? repository.repositoryRoot()
+        // The project's spec.json files as they are on the disk, and their documents (which
+        // sharpen line numbers); outside a project, the compiled specs alone.
+        let project = try repository.optionalProject()
+        let specs: [ServiceSpec]
+        if let project {
+            specs = try service.selected(from: project.serviceIDs()).map { try SpecFiles.load($0, in: project) }
+        } else {
+            try service.check(in: Specs.serviceIDs)
+            specs = Specs.all.filter { service.includes($0.service) }
+        }
         let findings = specs.flatMap { spec in
             var documents: [String: String] = [:]
-            if let root {
+            if let project {
                 for name in spec.documents {
-                    documents[name] = try? String(contentsOf: root.appendingPathComponent("specs/\(spec.service)/docs/\(name)"), encoding: .utf8)
+                    documents[name] = try? String(contentsOf: project.documents(spec.service).appendingPathComponent(name), encoding: .utf8)
                 }
             }
             return DocLint.run(spec, documents: documents)

@@ -9,7 +9,8 @@ struct OpenAPICommand: ParsableCommand {
         commandName: "openapi",
         abstract: "Write an OpenAPI 3.1 document of a service's extracted spec (specs/<service>/openapi.json).",
         discussion: """
-            Built with OpenAPIKit from specs/<service>/spec.json. Operations that share a route \
+            Built with OpenAPIKit from specs/<service>/spec.json as it is on the disk (not the \
+            specs compiled into the binary). Operations that share a route \
             (Cinder action routes, deprecated twins) become one operation with a oneOf request body \
             whose variants keep their ids in x-operation-id; error-code and state tables are in the \
             root extensions x-error-codes and x-state-tables.
@@ -22,8 +23,7 @@ struct OpenAPICommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(name: .long, help: ArgumentHelp("Only this service.", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Option(name: .long, help: ArgumentHelp("Write the document here ('-' for standard output); needs --service.", valueName: "path"))
     var output: String?
@@ -32,39 +32,28 @@ struct OpenAPICommand: ParsableCommand {
     var check = false
 
     func validate() throws {
-        if output != nil && service == nil { throw ValidationError("--output needs --service") }
+        if output != nil && service.service == nil { throw ValidationError("--output needs --service") }
         if output != nil && check { throw ValidationError("--check compares the committed files; it does not go with --output") }
     }
 
     func run() throws {
-        let root = try repository.repositoryRoot()
-        let exporter = OpenAPIExporter()
-        var differing: [String] = []
-        for id in try repository.services(service, in: root) {
-            let text = try exporter.text(for: try SpecFiles.load(id, root: root))
-            if let output {
-                if output == "-" {
-                    Console.write(text)
-                } else {
-                    try AtomicFile.write(text, to: output)
-                    Console.progress("wrote \(output)")
-                }
-                continue
-            }
-            let target = root.appendingPathComponent("specs/\(id)/openapi.json")
-            let committed = (try? String(contentsOf: target, encoding: .utf8)) ?? ""
-            if committed == text {
-                Console.write("\(id): openapi.json is up to date\n")
-            } else if check {
-                differing.append(id)
-                Console.write(LineDiff.unified(old: committed, new: text, oldName: "specs/\(id)/openapi.json (committed)", newName: "specs/\(id)/openapi.json (exported)", maximumLines: 200))
+        let project = try repository.project()
+        let specs = try service.selected(from: project.serviceIDs()).map { try SpecFiles.load($0, in: project) }
+        if let output {
+            let text = try GenerationSteps.openAPI(specs).files.map(\.text).joined()
+            if output == "-" {
+                Console.write(text)
             } else {
-                try AtomicFile.write(text, to: target.path)
-                Console.write("wrote specs/\(id)/openapi.json\n")
+                do {
+                    try AtomicFile.write(text, to: output)
+                } catch {
+                    throw CommandFailure("--output \(output): cannot write (\(error.localizedDescription))")
+                }
+                Console.progress("wrote \(output)")
             }
+            return
         }
-        if !differing.isEmpty {
-            throw CommandFailure("openapi.json differs from a fresh export for \(differing.joined(separator: ", ")); run `swift run conformance openapi` and commit the result", exitCode: 1)
-        }
+        let outcome = try GenerationSteps.openAPI(specs).apply(root: project.root, check: check)
+        try [outcome].finish(checking: check, fix: "swift run conformance openapi")
     }
 }

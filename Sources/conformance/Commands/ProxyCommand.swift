@@ -42,8 +42,7 @@ struct ProxyCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the traffic, secrets redacted: HAR, or JSONL for a .jsonl path.", valueName: "path"))
     var record: String?
 
-    @Option(name: .long, help: ArgumentHelp("Validate against this service only.", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Option(name: .long, help: "How findings are printed: text or json (one finding per line).")
     var format: Format = .text
@@ -67,10 +66,7 @@ struct ProxyCommand: AsyncParsableCommand {
             throw ValidationError("--upstream \(upstream): expected an http:// or https:// URL")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port \(port): expected 0 to 65535") }
-        let known = Specs.all.map(\.service)
-        if let service, !known.contains(service) {
-            throw ValidationError("--service \(service): no such service; known: \(known.joined(separator: ", "))")
-        }
+        try service.check(in: Specs.serviceIDs)
         guard (1...100_000).contains(maxUpstreamConnections) else { throw ValidationError("--max-upstream-connections \(maxUpstreamConnections): expected 1 to 100000") }
         for (flag, value) in [("--connect-timeout", connectTimeout), ("--request-timeout", requestTimeout), ("--response-timeout", responseTimeout)] {
             guard value > 0, value <= 86_400 else { throw ValidationError("\(flag) \(value): expected 0 < seconds ≤ 86400") }
@@ -79,10 +75,11 @@ struct ProxyCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        CompiledSpecsCheck.noteIfStale(services: Specs.serviceIDs.filter(service.includes))
         let summary = Mutex(ValidationReport())
         let printer = ProxyPrinter(format: format, colored: TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment))
         let timeouts = UpstreamClient.Timeouts(connect: .seconds(connectTimeout), request: .seconds(requestTimeout), response: .seconds(responseTimeout), maximumConnections: maxUpstreamConnections)
-        let configuration = ProxyConfiguration(upstream: URL(string: upstream)!, port: port, recordPath: record, service: service, upstreamTimeouts: timeouts, limits: serving.limits)
+        let configuration = ProxyConfiguration(upstream: URL(string: upstream)!, port: port, recordPath: record, service: service.service, upstreamTimeouts: timeouts, limits: serving.limits)
         let proxy = ValidatingProxy(configuration: configuration) { event in
             switch event {
             case .validated(let exchange, let result):

@@ -11,7 +11,7 @@ struct StatesCommand: ParsableCommand {
         discussion: """
             The machines validate follows across traffic (state.unknown-value, state.precondition, \
             state.transition). Documented transitions cite their sentence; tolerated ones, where the \
-            docs are silent, say why. Render a graph with: conformance states --format dot | dot -Tsvg > states.svg
+            docs are silent, say why. --format dot prints one digraph with a cluster per machine; render it with: conformance states --format dot | dot -Tsvg > states.svg
             """
     )
 
@@ -19,20 +19,18 @@ struct StatesCommand: ParsableCommand {
         case table, dot, both
     }
 
-    @Option(name: .long, help: ArgumentHelp("Only this service's machines.", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Option(name: .long, help: "table, dot, or both.")
     var format: Format = .both
 
     func run() throws {
-        let machines = Rules.stateMachines.filter { service == nil || $0.service == service }
-        if let service, machines.isEmpty {
-            throw CommandFailure("--service \(service): no state machine; services with machines: \(Set(Rules.stateMachines.map(\.service)).sorted().joined(separator: ", "))")
+        try service.check(in: Array(Set(Rules.stateMachines.map(\.service))).sorted(), what: "service with state machines")
+        let machines = Rules.stateMachines.filter { service.includes($0.service) }
+        if format != .dot {
+            for machine in machines { Console.write(machine.tableText + "\n") }
         }
-        for machine in machines {
-            if format != .dot { Console.write(machine.tableText + "\n") }
-            if format != .table { Console.write(machine.dot + "\n") }
-        }
+        // One digraph with a cluster per machine: `dot -Tsvg` reads it as one picture.
+        if format != .table { Console.write(StateMachine.dot(machines)) }
     }
 }

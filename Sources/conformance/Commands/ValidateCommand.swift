@@ -23,55 +23,42 @@ struct ValidateCommand: ParsableCommand {
             """
     )
 
-    /// The report formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, junit
-    }
-
     @OptionGroup var traffic: TrafficOptions
 
-    @Option(name: .long, help: "Report format: text, json or junit.")
-    var format: Format = .text
-
-    @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
-    var output: String?
-
-    @Flag(name: .long, help: "Unknown fields are errors, not warnings.")
-    var strict = false
+    @OptionGroup var reporting: ReportOptions
 
     @Flag(name: .long, help: "Check each exchange alone: no resource states followed across the traffic.")
     var stateless = false
 
+    @Option(name: .long, help: ArgumentHelp("Read and check on this many threads (default: every core). States and the report still follow the input order, so results are the same for any number.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs \(jobs): needs at least 1") }
+    }
+
     func run() throws {
         // Exchanges are checked in the order they are read, files in the order given, so that
         // resource states can be followed across them (state.* rules).
-        let validator = StatefulValidator(validator: Validator(options: traffic.validatorOptions(strict: strict)), tracker: StateTracker(machines: stateless ? [] : Rules.stateMachines))
-        var report = ValidationReport(keepsEveryExchange: format == .junit)
+        // The validator captures what the machines read as it scans the bodies; the tracker
+        // then follows states in input order on the calling thread.
+        let specs = try traffic.specs()
+        let machines = stateless ? [] : Rules.stateMachines
+        let pipeline = ValidationPipeline(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict), machines: machines), jobs: jobs)
+        let tracker = StateTracker(machines: machines, specs: specs)
+        var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         for file in traffic.files { report.begin(file: file) }
-        try traffic.forEachRecord { record in
+        try traffic.forEachValidated(by: pipeline) { record, result in
             switch record {
-            case .exchange(let exchange): report.add(validator.validate(exchange), of: exchange)
-            case .unreadable(let error): report.addUnreadable(error)
+            case .exchange(let exchange):
+                guard var result else { return }
+                result.findings += tracker.observe(exchange, result: result)
+                report.add(result, of: exchange)
+            case .unreadable(let error):
+                report.addUnreadable(error)
             }
         }
-        let text: String
-        switch format {
-        case .text:
-            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
-            text = TextReport(colored: colored).render(report)
-        case .json: text = try JSONReport.render(report)
-        case .junit: text = JUnitReport.render(report)
-        }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
-            }
-            Console.progress("wrote \(output)")
-        } else {
-            Console.write(text)
-        }
+        try reporting.write(report, specs: specs)
         let summary = report.summary
         if summary.unreadable > 0 {
             throw CommandFailure("\(summary.unreadable) entr\(summary.unreadable == 1 ? "y" : "ies") could not be read (listed above); the rest was validated")

@@ -19,6 +19,13 @@ struct VerifyCommand: AsyncParsableCommand {
             delete it again, also when a step fails or the run is interrupted (Ctrl-C: cleanup \
             runs, then exit 130; a second Ctrl-C exits at once).
 
+            Credentials against --endpoint come from the environment the vendors' SDKs read: \
+            HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or X_AUTH_TOKEN) and \
+            HUAWEICLOUD_SDK_PROJECT_ID for Huawei, BCE_ACCESS_KEY_ID and BCE_SECRET_ACCESS_KEY for \
+            Baidu (the flags still work, but show in `ps`). A run that would need them and has \
+            none is refused (exit 2) rather than reporting its own unauthenticated requests. \
+            Skipped steps are listed with their reasons under the summary (JUnit: system-out).
+
             Exit codes: 0 every scenario passed and no error finding; 1 a scenario failed, an \
             error finding, or a resource could not be cleaned up; 2 bad usage; 130 interrupted.
             """
@@ -26,14 +33,13 @@ struct VerifyCommand: AsyncParsableCommand {
 
     /// The report formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, junit
+        case text, junit, html
     }
 
     @Option(name: .long, help: ArgumentHelp("The endpoint's base URL (default: the embedded mock, started for the run).", valueName: "url"))
     var endpoint: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only this service's scenarios.", valueName: "id"))
-    var service: String?
+    @OptionGroup var service: ServiceOption
 
     @Option(name: .customLong("scenario"), help: ArgumentHelp("Only this scenario (repeatable); see --list.", valueName: "id"))
     var scenarios: [String] = []
@@ -44,22 +50,22 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Record the run's traffic, secrets redacted: HAR, or JSONL for a .jsonl path.", valueName: "path"))
     var record: String?
 
-    @Option(name: .long, help: "Report format: text or junit.")
+    @Option(name: .long, help: "Report format: text, junit or html (one self-contained page).")
     var format: Format = .text
 
     @Option(name: .long, help: ArgumentHelp("Write the report here (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Access key for AK/SK signing (Huawei SDK-HMAC-SHA256, Baidu bce-auth-v1).", valueName: "ak"))
+    @Option(name: .long, help: ArgumentHelp("Access key for AK/SK signing (Huawei SDK-HMAC-SHA256, Baidu bce-auth-v1); against --endpoint, prefer HUAWEICLOUD_SDK_AK/HUAWEICLOUD_SDK_SK or BCE_ACCESS_KEY_ID/BCE_SECRET_ACCESS_KEY in the environment.", valueName: "ak"))
     var accessKey: String?
 
     @Option(name: .long, help: ArgumentHelp("Secret key for AK/SK signing.", valueName: "sk"))
     var secretKey: String?
 
-    @Option(name: .long, help: ArgumentHelp("IAM token for Huawei's X-Auth-Token.", valueName: "token"))
+    @Option(name: .long, help: ArgumentHelp("IAM token for Huawei's X-Auth-Token; prefer X_AUTH_TOKEN in the environment.", valueName: "token"))
     var token: String?
 
-    @Option(name: .long, help: ArgumentHelp("The project id in Huawei paths (default: a fixed id for the mock).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The project id in Huawei paths (default: HUAWEICLOUD_SDK_PROJECT_ID; a fixed id for the embedded mock).", valueName: "id"))
     var projectID: String?
 
     @Option(name: .long, help: ArgumentHelp("Faults for the embedded mock (wrong-types, missing-fields, undocumented-codes, illegal-transitions, all; rate=R (default 0.3 here), seed=N).", valueName: "spec"))
@@ -102,10 +108,7 @@ struct VerifyCommand: AsyncParsableCommand {
     var replay: String?
 
     func validate() throws {
-        let known = Specs.all.map(\.service)
-        if let service, !known.contains(service) {
-            throw ValidationError("--service \(service): no such service; known: \(known.joined(separator: ", "))")
-        }
+        try service.check(in: Specs.serviceIDs)
         for id in scenarios where ScenarioCatalog.scenario(id) == nil {
             throw ValidationError("--scenario \(id): no such scenario; known: \(ScenarioCatalog.all.map(\.id).joined(separator: ", "))")
         }
@@ -154,12 +157,13 @@ struct VerifyCommand: AsyncParsableCommand {
                 throw CommandFailure("--replay \(error)", exitCode: 2)
             }
         }
-        let generated = noCases || (!self.scenarios.isEmpty && operations.isEmpty) ? [] : CaseGenerator.all(selection: selection, resources: try resources(), service: service)
+        let generated = noCases || (!self.scenarios.isEmpty && operations.isEmpty) ? [] : CaseGenerator.all(selection: selection, resources: try resources(), service: service.service)
         let scenarios = operations.isEmpty || !self.scenarios.isEmpty ? ScenarioCatalog.all : []
         return scenarios + generated
     }
 
     func run() async throws {
+        CompiledSpecsCheck.noteIfStale(services: Specs.serviceIDs.filter(service.includes))
         let catalog = try self.catalog()
         if list {
             for scenario in catalog {
@@ -183,7 +187,8 @@ struct VerifyCommand: AsyncParsableCommand {
         var mock: MockVendorEndpoint?
         var configuration: VerifyConfiguration
         if let endpoint, let url = URL(string: endpoint) {
-            configuration = VerifyConfiguration(endpoint: url, service: service, scenarios: scenarios, allowMutations: allowMutations, credentials: credentials, projectID: projectID ?? VerifyConfiguration.defaultProjectID)
+            let live = try LiveCredentials.resolve(services: liveServices, flags: credentials, projectID: projectID, environment: ProcessInfo.processInfo.environment)
+            configuration = VerifyConfiguration(endpoint: url, service: service.service, scenarios: scenarios, allowMutations: allowMutations, credentials: live.credentials, projectID: live.projectID ?? VerifyConfiguration.defaultProjectID)
         } else {
             // The run owns this mock: mutations are allowed, resources settle quickly. Keys given
             // on the command line are the mock's keys, so that a signed run can be tried out
@@ -203,14 +208,14 @@ struct VerifyCommand: AsyncParsableCommand {
             mock = endpoint
             Console.progress("embedded mock at \(url)\(faults.isEmpty ? "" : " with faults \(self.faults ?? "")")")
             let keys = credentials == .none ? Credentials.accessKey(id: MockConfiguration.defaultAccessKey, secret: MockConfiguration.defaultSecretKey) : credentials
-            configuration = VerifyConfiguration(endpoint: url, ownsEndpoint: true, service: service, scenarios: scenarios, allowMutations: true, credentials: keys, projectID: projectID ?? VerifyConfiguration.defaultProjectID, pollInterval: .milliseconds(50), waitTimeout: .seconds(10))
+            configuration = VerifyConfiguration(endpoint: url, ownsEndpoint: true, service: service.service, scenarios: scenarios, allowMutations: true, credentials: keys, projectID: projectID ?? VerifyConfiguration.defaultProjectID, pollInterval: .milliseconds(50), waitTimeout: .seconds(10))
         }
         configuration.requestTimeout = .milliseconds(Int64(timeout * 1000))
         if let waitTimeout { configuration.waitTimeout = .milliseconds(Int64(waitTimeout * 1000)) }
         Console.progress("run \(configuration.runID) against \(configuration.endpoint.absoluteString)\(configuration.allowMutations || configuration.ownsEndpoint ? "" : " (read-only; --allow-mutations for the life cycles)")")
 
         let client = UpstreamClient()
-        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format == .junit,
+        let runner = VerifyRunner(configuration: configuration, transport: client, recordPath: record, keepsEveryExchange: format != .text,
                                   resources: try resources(), failuresPath: failures ?? "conformance-verify-failures.jsonl", progress: { Console.progress($0) })
         let task = Task { await runner.run(catalog) }
         let interrupt = InterruptHandler {
@@ -225,28 +230,29 @@ struct VerifyCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .text:
-            let colored = output == nil && TextReport.wantsColor(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
-            text = TextReport(colored: colored).render(outcome.report) + "\n" + SummaryTable.render(outcome)
+            text = TextReport(colored: ReportOutput.wantsColor(output)).render(outcome.report) + "\n" + SummaryTable.render(outcome)
         case .junit:
             text = VerifyJUnit.render(outcome)
+        case .html:
+            text = HTMLReport.render(outcome.report, specs: Specs.all, title: "conformance verify (run \(outcome.runID))", preformatted: SummaryTable.render(outcome))
         }
-        if let output {
-            do {
-                try AtomicFile.write(text, to: output)
-            } catch {
-                throw CommandFailure("\(output): cannot write the report (\(error.localizedDescription))")
-            }
-            Console.progress("wrote \(output)")
-            if format == .junit { Console.progress(SummaryTable.render(outcome)) }
-        } else {
-            Console.write(text)
-        }
+        try ReportOutput.write(text, to: output)
+        if output != nil && format != .text { Console.progress(SummaryTable.render(outcome)) }
         if let record { Console.progress("recorded \(record)") }
         if outcome.interrupted { throw CommandFailure("interrupted; cleanup ran", exitCode: 130) }
         if !outcome.passed {
             let failed = outcome.scenarios.filter { $0.skipped == nil && !$0.passed }.count
             throw CommandFailure("\(failed) scenario\(failed == 1 ? "" : "s") failed, \(outcome.report.summary.errors) error finding\(outcome.report.summary.errors == 1 ? "" : "s")\(outcome.leftBehind.isEmpty ? "" : ", \(outcome.leftBehind.count) resources left behind")", exitCode: 1)
         }
+    }
+
+    /// The specs of the services whose scenarios would run against a live endpoint.
+    var liveServices: [ServiceSpec] {
+        let ids = Set(ScenarioCatalog.all.filter { scenario in
+            guard case .anyEndpoint = scenario.reach else { return false }
+            return service.includes(scenario.service) && (scenarios.isEmpty || scenarios.contains(scenario.id))
+        }.map(\.service))
+        return Specs.all.filter { ids.contains($0.service) }
     }
 
     var credentials: Credentials {

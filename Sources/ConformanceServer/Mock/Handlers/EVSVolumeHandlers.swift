@@ -1,3 +1,4 @@
+import Conformance
 import ConformanceModel
 
 /// EVS volume behaviour (`002_*.txt` chapter 6.1 and appendix A.3): create → `creating` →
@@ -6,15 +7,15 @@ import ConformanceModel
 enum EVSVolumeHandlers {
     static let table: [([String], MockHandler)] = [
         (["CreateVolume"], create),
-        (["ShowVolume"], show),
-        (["ListVolumes"], list),
-        (["ResizeVolume", "ExtendVolume"], extend),
+        (["ShowVolume", "ShowVolumeV3", "ShowVolumeDeprecated", "ShowVolumeV1", "ShowOsVendorVolume", "ShowOsVendorVolumeV3"], show),
+        (["ListVolumes", "ListCloudvolumes", "ListVolumesV3", "ListVolumesDeprecated", "ListVolumesDetails", "ListVolumesDetailsV2",
+          "ListOsVendorVolumesDetails", "ListOsVendorVolumesDetailsV3"], list),
+        (["ResizeVolume", "ExtendVolume", "ExtendVolumeV2", "ExtendCloudvolume"], extend),
         (["DeleteVolume", "DeleteVolumeV3", "DeleteVolumeDeprecated"], delete),
-        (["UpdateVolume"], update),
+        (["UpdateVolume", "UpdateVolumeV3", "UpdateVolumeDeprecated"], update),
         (["BatchCreateVolumeTags"], createTags),
         (["BatchDeleteVolumeTags"], deleteTags),
         (["ShowVolumeTags"], showTags),
-        (["CreateVolumeMetadata"], createMetadata),
     ]
 
     /// 6.1.1 创建云硬盘: 202 `{job_id, volume_ids}`; `count` volumes (default 1) start in
@@ -53,17 +54,21 @@ enum EVSVolumeHandlers {
         return .success(status: status, body: prePaid ? body : body?.mockSetting(["order_id"], to: nil))
     }
 
-    /// 6.1.4 查询单个云硬盘详情 (rendered after the lock is released).
+    /// 6.1.4 查询单个云硬盘详情 and its Cinder twins (8.2.1.x 查询单个云硬盘详情, v1/v2/v3 and
+    /// `os-vendor-volumes`): the stored volume in the route's own shape (rendered after the
+    /// lock is released).
     static let show: MockHandler = { context, state in
         guard let volume = volume(context, state) else { return notFound(context) }
         return .later {
-            let template = context.synthesized(200)?["volume"]
-            return context.success(["volume": render(volume, template: template)])
+            let status = context.successStatus
+            let wrapper = MockShape.wrapper(context, status: status, array: false) ?? "volume"
+            return context.success([wrapper: MockShape(context, status: status, path: [wrapper]).render(volume.members(context))])
         }
     }
 
-    /// 6.1.3 查询所有云硬盘详情: the project's volumes, filtered by `status` and `name`, paged
-    /// by `offset` and `limit`; `count` is the number before paging. The smaller of the
+    /// 6.1.3 查询所有云硬盘详情 and the Cinder lists (8.2.1.x, summary and detail): the
+    /// project's volumes, filtered by `status` and `name`, paged by `offset` and `limit`, in
+    /// each route's shape (``MockShape/list(_:_:total:)``); `count` is the number before paging. The smaller of the
     /// filters' indexes is read, and only the page is rendered (after the lock is released).
     static let list: MockHandler = { context, state in
         let status = context.target.queryValue("status")
@@ -86,14 +91,7 @@ enum EVSVolumeHandlers {
             total = matching.count
             page = Array(matching.dropFirst(offset).prefix(limit))
         }
-        return .later {
-            let template = context.synthesized(200)?["volumes"]?.arrayValue?.first
-            return context.success([
-                "count": .integer(total),
-                "volumes": .array(page.map { render($0, template: template) }),
-                "volumes_links": .array([]),
-            ])
-        }
+        return .later { MockShape.list(context, page.map { $0.members(context) }, total: total) }
     }
 
     /// 6.1.7 扩容云硬盘 and the Cinder `os-extend`: only when `available` or `in-use` (接口约束;
@@ -124,20 +122,29 @@ enum EVSVolumeHandlers {
         volume.status = "deleting"
         volume.pending = MockPending(status: nil, at: context.settleAt)
         state.volumes[volume.id] = volume
+        // 8.2.1.5/8.2.1.6 `cascade`: "删除云硬盘关联的所有快照，默认值为false。"
+        if context.target.queryValue("cascade").flatMap(BooleanSpelling.value) == true {
+            for var snapshot in state.snapshots.list("p:" + volume.project) where snapshot.volumeID == volume.id {
+                snapshot.status = "deleting"
+                snapshot.pending = MockPending(status: nil, at: context.settleAt)
+                state.snapshots[snapshot.id] = snapshot
+            }
+        }
         let job = EVSJobHandlers.start("deleteVolume", volume: volume.id, size: nil, context: context, state: &state)
         return jobReply(context, job: job)
     }
 
-    /// 6.1.5 更新云硬盘: name, description and metadata.
+    /// 6.1.5 更新云硬盘 and the Cinder updates (8.2.1.x 更新云硬盘): name, description (Cinder
+    /// v2 also spells them `display_name`, `display_description`) and metadata.
     static let update: MockHandler = { context, state in
         guard var volume = volume(context, state) else { return notFound(context) }
-        if let name = context.string("volume", "name") { volume.name = name }
-        if let description = context.string("volume", "description") { volume.description = description }
+        if let name = context.string("volume", "name") ?? context.string("volume", "display_name") { volume.name = name }
+        if let description = context.string("volume", "description") ?? context.string("volume", "display_description") { volume.description = description }
         if let metadata = context.value(["volume", "metadata"])?.objectValue { volume.metadata.merge(metadata.compactMapValues(\.stringValue)) { $1 } }
         volume.updatedAt = MockClock.timestamp()
         state.volumes[volume.id] = volume
-        let template = context.synthesized(200)?["volume"]
-        return context.success(["volume": render(volume, template: template)])
+        let status = context.successStatus
+        return context.success(["volume": MockShape(context, status: status, path: ["volume"]).render(volume.members(context))])
     }
 
     /// 7.1 批量添加云硬盘标签: 204.
@@ -168,14 +175,6 @@ enum EVSVolumeHandlers {
         return context.success(["tags": .array(tags)])
     }
 
-    /// Cinder 创建云硬盘的 metadata: merges and answers every item.
-    static let createMetadata: MockHandler = { context, state in
-        guard var volume = volume(context, state) else { return notFound(context) }
-        volume.metadata.merge((context.value(["metadata"])?.objectValue ?? [:]).compactMapValues(\.stringValue)) { $1 }
-        state.volumes[volume.id] = volume
-        return context.success(["metadata": .stringMap(volume.metadata)])
-    }
-
     // MARK: - Helpers
 
     static func volume(_ context: MockContext, _ state: MockState) -> MockVolume? {
@@ -191,22 +190,5 @@ enum EVSVolumeHandlers {
         let reply = context.success()
         guard case .success(let status, let body) = reply, let body, body["job_id"] != nil else { return reply }
         return .success(status: status, body: body.mockSetting(["job_id"], to: .string(job)).mockSetting(["order_id"], to: nil))
-    }
-
-    /// The volume as the show/list template describes it, with the mock's values.
-    static func render(_ volume: MockVolume, template: JSONValue?) -> JSONValue {
-        var body = template ?? .object([:])
-        let overrides: [String: JSONValue] = [
-            "id": .string(volume.id), "name": .string(volume.name), "status": .string(volume.status),
-            "size": .integer(volume.size), "volume_type": .string(volume.volumeType), "availability_zone": .string(volume.zone),
-            "created_at": .string(volume.createdAt), "updated_at": .string(volume.updatedAt),
-            "metadata": .stringMap(volume.metadata), "tags": .stringMap(volume.tags), "multiattach": .bool(volume.multiattach),
-            "description": .string(volume.description), "attachments": .array([]),
-            "os-vol-tenant-attr:tenant_id": .string(volume.project),
-        ]
-        for (key, value) in overrides where body[key] != nil || ["id", "name", "status", "size"].contains(key) {
-            body = body.mockSetting([key], to: value)
-        }
-        return body
     }
 }

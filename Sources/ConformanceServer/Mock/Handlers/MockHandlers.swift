@@ -3,7 +3,8 @@
 enum MockHandlers {
     static let all: [String: MockHandler] = {
         var table: [String: MockHandler] = [:]
-        for (operations, handler) in EVSVolumeHandlers.table + EVSSnapshotHandlers.table + EVSJobHandlers.table {
+        for (operations, handler) in EVSVolumeHandlers.table + EVSSnapshotHandlers.table + EVSJobHandlers.table
+            + CinderVolumeHandlers.table + CinderMetadataHandlers.table + CinderCatalogHandlers.table + CinderQuotaHandlers.table {
             for operation in operations { table["huawei-evs/\(operation)"] = handler }
         }
         for (operation, handler) in TencentDiskHandlers.table { table["tencent-cbs/\(operation)"] = handler }
