@@ -10,7 +10,7 @@ extension Specs {
 /// The generated builders of `Specs.huaweiEVS`.
 enum HuaweiEVS {
     /// The digest of the specs/huawei-evs/spec.json this code was generated from.
-    static let sourceDigest: String = "sha256:dbe1c588b38065763dbbce7499180321e76d43176f8ffea125038ccb8c53ee75"
+    static let sourceDigest: String = "sha256:930340db9206c10d61cd3bbe3de3c9177237daff411f5296aa8f3bde5e2dae17"
 
     static func spec() -> ServiceSpec {
         var operations: [Operation] = []
@@ -286,9 +286,8 @@ enum HuaweiEVS {
 
     static func diagnostics() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        diagnostics.reserveCapacity(242)
+        diagnostics.reserveCapacity(241)
         diagnostics.append(Diagnostic(.warning, code: "document.conflict", message: "000_5ca747a83796e059.txt describes POST /v2/{project_id}/volumes/{volume_id}/action (os-extend) differently from 002_4af2597416b1ee7d.txt §8.2.1.21: deprecated: true vs false", source: DocReference(document: "000_5ca747a83796e059.txt", title: "扩容云硬盘", line: 1)))
-        diagnostics.append(Diagnostic(.warning, code: "status.assumed", message: "the section documents no status code; 200 is assumed", source: DocReference(document: "002_4af2597416b1ee7d.txt", section: "5.1", title: "查询接口版本信息列表", line: 655)))
         diagnostics.append(Diagnostic(.warning, code: "example.invalid-json", message: "the response example is not valid JSON (line 1, column 1: unexpected ']', expected a value)", source: DocReference(document: "002_4af2597416b1ee7d.txt", section: "5.1", title: "查询接口版本信息列表", line: 726)))
         diagnostics.append(Diagnostic(.warning, code: "example.invalid-json", message: "the response example is not valid JSON (line 1, column 14: unexpected ':' after the value)", source: DocReference(document: "002_4af2597416b1ee7d.txt", section: "5.1", title: "查询接口版本信息列表", line: 798)))
         diagnostics.append(Diagnostic(.warning, code: "status.assumed", message: "the section documents no status code; 200 is assumed", source: DocReference(document: "002_4af2597416b1ee7d.txt", section: "5.2", title: "查询接口的版本信息", line: 816)))

@@ -10,15 +10,9 @@ enum KnownExtractionIssues {
     }
 
     /// Expectation file → its known issues.
-    static let entries: [String: [Entry]] = [
-        "huawei-evs/5.1.fields": [
-            Entry(matching: ["statuses:"], reason: statusThreeHundred),
-            Entry(matching: ["response:300"], reason: statusThreeHundred),
-            Entry(matching: ["response:200"], reason: statusThreeHundred),
-        ],
-    ]
-
-    static let statusThreeHundred = "002_4af2597416b1ee7d.txt:807–810 (§5.1 查询接口版本信息列表, 状态码): `- 正常` / `300`; spec.json documents the response, with its versions table, under 200"
+    /// (Empty: the last one, EVS §5.1's status list `- 正常` / `300` read as 200, is fixed; the
+    /// PDF reader now reads a 状态码 section written as a list, `HuaweiConventions.statusListLine`.)
+    static let entries: [String: [Entry]] = [:]
 
     /// Messages of `NaiveReaderOracleTests` (exactly as printed) that are extraction bugs → why.
     static let naive: [String: String] = [:]

@@ -32,6 +32,22 @@ public enum HuaweiConventions {
         return status
     }
 
+    /// One line of a 状态码 section written as a list rather than a table (EVS 5.1 查询接口版本信息列表:
+    /// `- 正常` then `300`; the HTML pages: `正常 200`, `异常 400, 404`): the group a
+    /// `正常`/`异常` label opens (nil when the line opens none) and the statuses the line names.
+    /// Only a line that starts with a group label or is nothing but status numbers counts, so
+    /// a sentence with a number in it (`请参见表 5-200`) is not read as a status.
+    public static func statusListLine(_ plain: String) -> (opensErrorGroup: Bool?, statuses: [Int]) {
+        let text = plain.trimmingCharacters(in: .whitespaces)
+        var opens: Bool?
+        if text.hasPrefix("正常") { opens = false }
+        if text.hasPrefix("异常") { opens = true }
+        let isNumbersOnly = !text.isEmpty && text.allSatisfy { $0.isNumber || $0 == "," || $0 == "，" || $0 == "、" || $0 == " " }
+        guard opens != nil || isNumbersOnly else { return (nil, []) }
+        let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (100...599).contains($0) }
+        return (opens, numbers)
+    }
+
     /// The example kind a label line names: `请求样例`, `- 响应示例:` (`nil` for other text).
     public static func exampleLabel(_ text: String) -> Example.Kind? {
         var key = ListMarker.strip(text).replacingOccurrences(of: " ", with: "")

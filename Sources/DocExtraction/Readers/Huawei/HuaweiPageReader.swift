@@ -158,9 +158,9 @@ struct PageCut {
                         exampleTitle = plain
                     }
                 case .statusCodes:
-                    if plain.hasPrefix("正常") { statusGroupIsError = false }
-                    if plain.hasPrefix("异常") { statusGroupIsError = true }
-                    for number in Self.statusNumbers(in: plain) {
+                    let line = HuaweiConventions.statusListLine(plain)
+                    if let opens = line.opensErrorGroup { statusGroupIsError = opens }
+                    for number in line.statuses {
                         state(number, group: statusGroupIsError ? "异常" : "正常")
                     }
                 default:
@@ -214,9 +214,5 @@ struct PageCut {
         draft.envelopeSentence = envelopeSentence
         draft.diagnostics = diagnostics
         draft.accounts = accounts
-    }
-
-    static func statusNumbers(in text: String) -> [Int] {
-        text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }.filter { (100...599).contains($0) }
     }
 }

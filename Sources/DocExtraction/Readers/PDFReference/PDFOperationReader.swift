@@ -26,6 +26,7 @@ struct PDFOperationReader {
         var exampleStatus: Int?
         var lastText: String?
         var previousWasCode = false
+        var statusGroupIsError = false
 
         for block in blocks {
             let wasCode = previousWasCode
@@ -62,6 +63,14 @@ struct PDFOperationReader {
                     }
                 case .examples:
                     if HuaweiConventions.requestLine(text) == nil { lastText = text }
+                case .statusCodes:
+                    // A status list instead of the summary table (5.1: `- 正常` then `300`).
+                    let line = HuaweiConventions.statusListLine(ListMarker.strip(text))
+                    if let opens = line.opensErrorGroup { statusGroupIsError = opens }
+                    for status in line.statuses where !draft.statedStatuses.contains(status) {
+                        draft.statedStatuses.append(status)
+                        draft.statusGroups[status] = statusGroupIsError ? "异常" : "正常"
+                    }
                 default:
                     break
                 }
