@@ -251,6 +251,7 @@ struct ScenarioExecution {
                 if step.expect.contains(response.status) || entry.cleanup.gone.contains(response.status) {
                     return done(.passed)
                 }
+                await unblock(entry, variables: variables, sent: &sent)
                 if clock.now >= deadline {
                     return done(.failed("still refused after \(SummaryTable.seconds(configuration.waitTimeout)): \(Self.describe(response))"))
                 }
@@ -258,6 +259,21 @@ struct ScenarioExecution {
                 if clock.now >= deadline { return done(.failed(reason.description)) }
             }
             try? await Task.sleep(for: configuration.pollInterval)
+        }
+    }
+
+    /// Sends each of the cleanup's `unblock` steps, under the same safety rules as the delete;
+    /// their answers are recorded whatever they are (a detach of a volume that is not attached
+    /// is refused, and that is fine). Sent after every refused delete: a volume still
+    /// `attaching` refuses the detach too, and only a later one frees it.
+    func unblock(_ entry: CleanupLedger.Entry, variables: [String: String], sent: inout Int) async {
+        let builder = RequestBuilder(endpoint: configuration.endpoint, service: service)
+        for step in entry.cleanup.unblock {
+            guard let operation = Specs.operation(service: service, id: step.operation),
+                  let built = try? builder.build(step, operation: operation, variables: variables),
+                  StepSafety(configuration: configuration, ledger: runner.ledger).refusal(step, service: service, operation: operation, path: built.path, body: built.body, variables: variables) == nil
+            else { continue }
+            _ = await send(built.request, host: builder.hostHeader, mutating: true, sent: &sent)
         }
     }
 

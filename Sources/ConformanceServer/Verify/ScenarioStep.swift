@@ -88,14 +88,22 @@ public indirect enum StepEffect: Sendable, Hashable {
 
 /// The step that removes a created resource, and how long to keep trying: a resource that is
 /// still settling (`creating`, `extending`) refuses deletion for a while.
+///
+/// A resource a case left in a state that forbids deletion (an attached or reserved volume:
+/// EVS.1046 "volume status must be available, error, ... when delete volume!") is first
+/// brought back: after each refused delete, every `unblock` step is sent (its answer is
+/// recorded and validated, whatever its status), then the delete is tried again.
 public struct CleanupStep: Sendable, Hashable {
     public var step: ScenarioStep
     /// Statuses that mean "already gone" (404, a documented not-found error status).
     public var gone: Set<Int>
+    /// Steps sent after each refused delete (detach, unreserve).
+    public var unblock: [ScenarioStep]
 
-    public init(_ step: ScenarioStep, gone: Set<Int> = [404]) {
+    public init(_ step: ScenarioStep, gone: Set<Int> = [404], unblock: [ScenarioStep] = []) {
         self.step = step
         self.gone = gone
+        self.unblock = unblock
     }
 }
 

@@ -46,6 +46,11 @@ public final class VerifyRunner: Sendable {
         self.failuresPath = failuresPath
         var variables = resources
         for plan in ResourcePlan.all { variables.merge(plan.samples) { given, _ in given } }
+        // An unshared recipe's steps run inside every case that needs it, right before the
+        // case's own step, so its constants (`metadata_key`) hold whenever that step runs.
+        for plan in ResourcePlan.all {
+            for recipe in plan.recipes where !recipe.shared { variables.merge(recipe.provides) { given, _ in given } }
+        }
         if configuration.ownsEndpoint {
             for plan in ResourcePlan.all { variables.merge(plan.mockFixtures) { given, _ in given } }
         }

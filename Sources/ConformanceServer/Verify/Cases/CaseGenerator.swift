@@ -76,7 +76,16 @@ public struct CaseGenerator {
     /// what a documented effect (StateMachine) changes the state of.
     func freshVariables(of operation: ConformanceModel.Operation, uses: [String]) -> [String] {
         var fresh: [String] = []
-        if operation.method == "DELETE", let last = uses.last(where: { plan.recipe(for: $0) != nil }) { fresh.append(last) }
+        // A DELETE removes what its path names last (`/volumes/{volume_id}/metadata/{key}`
+        // removes the key, not the volume); without a recipe for it, the last variable that has one.
+        if operation.method == "DELETE" {
+            let named = Self.pathParameters(of: operation).last.map(plan.variable(forParameter:))
+            if let named, uses.contains(named), plan.recipe(for: named) != nil {
+                fresh.append(named)
+            } else if let last = uses.last(where: { plan.recipe(for: $0) != nil }) {
+                fresh.append(last)
+            }
+        }
         for machine in Rules.stateMachines where machine.service == spec.service {
             for effect in machine.effects where effect.operations.contains(operation.id) {
                 for target in effect.target {
@@ -144,9 +153,11 @@ public struct CaseGenerator {
         step.effect = effect(of: operation, uses: uses, fresh: fresh)
         var steps: [ScenarioStep] = []
         for variable in fresh { steps += plan.recipe(for: variable)?.steps ?? [] }
-        if candidate.kind != .negative { steps += plan.preparations[operation.id] ?? [] }
+        let preparation = candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []
+        steps += preparation
         steps.append(step)
-        return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)", reach: reach(of: operation, uses: uses, effect: step.effect),
+        return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)",
+                        reach: reach(of: operation, uses: uses + preparation.flatMap(\.requires), effect: step.effect),
                         steps: steps, kind: candidate.kind, operation: operation.id)
     }
 
@@ -180,8 +191,13 @@ public struct CaseGenerator {
         }
         let inPath = Set(operation.parameters(in: .path).map { plan.variable(forParameter: $0.name) })
         if operation.id.contains("Create") && !owned.contains(where: inPath.contains) { return .mutateMockFixture }
-        guard let target = fresh.last ?? owned.last else { return .mutateMockFixture }
-        if operation.method == "DELETE" { return fresh.contains(target) ? .delete(variable: target) : .mutateMockFixture }
+        // The resource the safety rules check is one the run owns: a metadata key written on
+        // the run's volume changes (or, deleted, still only changes) that volume.
+        guard let target = fresh.last(where: owned.contains) ?? owned.last ?? fresh.last else { return .mutateMockFixture }
+        if operation.method == "DELETE" {
+            guard fresh.contains(target) else { return owned.contains(target) && !fresh.isEmpty ? .mutate(variable: target) : .mutateMockFixture }
+            return .delete(variable: target)
+        }
         return .mutate(variable: target)
     }
 

@@ -114,7 +114,7 @@ extension ResourcePlan {
                              body: .json(["metadata": ["conformance": "{{run_id}}"]]), expect: [200], effect: .mutate(variable: "volume_id")),
                 ScenarioStep("write a metadata key on the snapshot", operation: "CreateSnapshotMetadata", path: ["snapshot_id": "{{snapshot_id}}"],
                              body: .json(["metadata": ["conformance": "{{run_id}}"]]), expect: [200], effect: .mutate(variable: "snapshot_id")),
-            ], provides: ["metadata_key": "conformance"]),
+            ], provides: ["metadata_key": "conformance"], shared: false),
             Recipe("type_id", steps: [
                 ScenarioStep("pick a volume type", operation: "ListTypes", expect: [200], captures: ["type_id": "volume_types[0].id"]),
             ]),
@@ -127,20 +127,40 @@ extension ResourcePlan {
             ], shared: false),
         ],
         parameters: ["target_project_id": "project_id", "key": "metadata_key", "version": "api_version"],
-        bodyMembers: ["volume_id": "volume_id"],
+        bodyMembers: ["volume_id": "volume_id", "instance_uuid": "server_id"],
         bodyValues: ["new_size": 20],
+        mockFixtures: ["server_id": ScenarioCatalog.mockServerID],
+        // os-reserve leaves its volume `reserved` (A.3), which no later case expects.
+        fresh: ["ReserveVolume": ["volume_id"]],
+        // os-detach needs an `in-use` volume (8.2.1.x 卸载云硬盘; the mock answers EVS.1031
+        // otherwise): the fresh volume is attached first and waited to `in-use`.
+        preparations: ["DetachVolume": [
+            ScenarioStep("attach the volume first", operation: "AttachVolume", path: ["volume_id": "{{volume_id}}"],
+                         body: .json(["os-attach": ["instance_uuid": "{{server_id}}", "mountpoint": "/dev/vdb"]]),
+                         expect: [202], effect: .mutate(variable: "volume_id"), requires: ["server_id"]),
+            ScenarioStep("wait until the volume is in use", operation: "ShowVolume", path: ["volume_id": "{{volume_id}}"], expect: [200],
+                         until: .value(path: "volume.status", in: ["in-use"], failing: ["error"])),
+        ]],
         samples: ["api_version": "v2"]
     )
 
     /// A 10 GB volume named `<run name>-<suffix>`, waited to `available`.
     static func evsVolume(_ variable: String, suffix: String) -> [ScenarioStep] {
         let delete = ScenarioStep("delete the volume", operation: "DeleteVolume", path: ["volume_id": "{{\(variable)}}"], expect: [200, 202], effect: .delete(variable: variable))
+        // A case may leave the volume attached or reserved (6.1.8 deletes only `available`,
+        // `error`, ... volumes, EVS.1046): the cleanup detaches and unreserves it when refused.
+        let unblock = [
+            ScenarioStep("detach the volume", operation: "DetachVolume", path: ["volume_id": "{{\(variable)}}"], body: .json(["os-detach": [:]]),
+                         expect: [202], effect: .mutate(variable: variable)),
+            ScenarioStep("unreserve the volume", operation: "UnreserveVolume", path: ["volume_id": "{{\(variable)}}"], body: .json(["os-unreserve": [:]]),
+                         expect: [202], effect: .mutate(variable: variable)),
+        ]
         return [
             ScenarioStep("create a volume", operation: "CreateVolume",
                          body: .json(["volume": ["name": .string("{{name}}-\(suffix)"), "availability_zone": "{{zone}}", "size": 10, "volume_type": "SATA",
                                                   "description": "created by conformance verify run {{run_id}}; deleted at the end of the run"]]),
                          expect: [202], captures: [variable: "volume_ids[0]", "job_id": "job_id"],
-                         effect: .create(variable: variable, cleanup: CleanupStep(delete))),
+                         effect: .create(variable: variable, cleanup: CleanupStep(delete, unblock: unblock))),
             ScenarioStep("wait until the volume is available", operation: "ShowVolume", path: ["volume_id": "{{\(variable)}}"], expect: [200],
                          until: .value(path: "volume.status", in: ["available"], failing: ["error"])),
         ]
