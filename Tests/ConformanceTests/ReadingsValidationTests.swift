@@ -104,8 +104,8 @@ struct ReadingsValidationTests {
     @Test("EVS: a status only the route's twin documents, and a code only the operation's example gives, are warnings citing both")
     func twinStatusAndExampleCode() throws {
         let validator = Validator()
-        // 5.1 documents GET / with 200; 8.2.5.2 documents the same route with 300 too.
-        let versions = ExchangeBuilder.exchange("GET", "/", status: 300, response: #"{"versions": []}"#)
+        // 5.1 documents GET / with 300 only; 8.2.5.2 documents the same route with 400 too.
+        let versions = ExchangeBuilder.exchange("GET", "/", status: 400, response: #"{"error": {"code": "EVS.5400", "message": "Malformed request body."}}"#)
         let status = try #require(validator.validate(versions).findings.first { $0.rule == Rule.responseStatusUndocumented })
         #expect(status.severity == .warning)
         #expect(status.sources.map(\.section) == ["5.1", "8.2.5.2"])

@@ -96,6 +96,27 @@ struct CaseGeneratorTests {
         #expect(show.steps.count == 1 && show.steps[0].effect == .read)
     }
 
+    @Test("a DELETE removes what its path names last: a metadata key written first, on the run's own volume")
+    func deleteTakesTheLastPathName() {
+        let all = CaseGenerator(spec: Self.evs, selection: CaseSelection(operations: ["DeleteVolumeMetadataItem"], kinds: [.positive])).scenarios()
+        let delete = all.first { $0.operation == "DeleteVolumeMetadataItem" }!
+        #expect(delete.steps.map(\.operation) == ["CreateVolumeMetadata", "CreateSnapshotMetadata", "DeleteVolumeMetadataItem"])
+        #expect(delete.steps.last?.path["key"] == "{{metadata_key}}")
+        // Deleting a key changes the volume; the volume itself is not deleted.
+        #expect(delete.steps.last?.effect == .mutate(variable: "volume_id"))
+    }
+
+    @Test("a detach case attaches its own volume first; a volume's cleanup detaches and unreserves when the delete is refused")
+    func detachPreparesAndCleanupUnblocks() {
+        let all = CaseGenerator(spec: Self.evs, selection: CaseSelection(operations: ["DetachVolume"], kinds: [.positive])).scenarios()
+        let detach = all.first { $0.operation == "DetachVolume" }!
+        #expect(detach.steps.map(\.operation) == ["CreateVolume", "ShowVolume", "AttachVolume", "ShowVolume", "DetachVolume"])
+        guard case .create(_, let cleanup, _) = detach.steps[0].effect else { Issue.record("the fresh volume has no cleanup"); return }
+        #expect(cleanup.unblock.map(\.operation) == ["DetachVolume", "UnreserveVolume"])
+        // The attach needs a server no EVS call creates: the case runs on the embedded mock, or with --resource server_id=ID.
+        #expect(detach.reach != .anyEndpoint)
+    }
+
     @Test("a volume the user names replaces the volume recipe, but a delete still gets a fresh volume")
     func userNamedResource() {
         let named = "0b3c0000-aaaa-4bbb-8ccc-000000000001"

@@ -34,6 +34,18 @@ struct GeneratedCaseRunTests {
         #expect(coverage.services.first?.operations.covered ?? 0 >= 8)
     }
 
+    @Test("EVS attach, detach, reserve and metadata-item cases pass and leave nothing behind: each gets its own state, the cleanup detaches")
+    func evsStatefulCasesPass() async throws {
+        let operations = ["AttachVolume", "DetachVolume", "ReserveVolume", "UpdateVolumeMetadata", "ShowVolumeMetadataItem", "DeleteVolumeMetadataItem", "DeleteVolumeMetadataItemV2"]
+        let (outcome, failed) = try await run(CaseSelection(maxCasesPerOperation: 3, operations: operations, kinds: [.positive]), service: "huawei-evs")
+        #expect(failed.map(\.id) == [], "\(failed.map { "\($0.id): \($0.reason)" })")
+        #expect(outcome.passed)
+        #expect(outcome.leftBehind.isEmpty, "an attached or reserved volume must still be deleted: \(outcome.leftBehind)")
+        // The two metadata deletes each delete the key (200), neither finds it gone (404).
+        let deletes = outcome.report.exchanges.filter { $0.operation?.hasPrefix("DeleteVolumeMetadataItem") == true }
+        #expect(deletes.count >= 2 && deletes.allSatisfy { $0.status == 200 }, "\(deletes.map(\.status))")
+    }
+
     @Test("the Tencent cases pass: attach before detach, logs, distributed inspect, a fuzzy list")
     func tencentCasesPass() async throws {
         let (outcome, failed) = try await run(CaseSelection(maxCasesPerOperation: 3), service: "tencent-cbs")
