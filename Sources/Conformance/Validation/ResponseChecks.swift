@@ -81,10 +81,21 @@ enum ResponseChecks {
 
 /// Checks error bodies: a documented envelope, a documented code, the code's own status.
 enum ErrorBodyChecks {
+    /// The code of an error body when the docs list codes but describe no body shape (Baidu
+    /// 004 "Error Code": Code, Message, Description, and no envelope): a top-level `code` member
+    /// equal to a listed code is read as that code, for coverage and verify's negative cases.
+    /// Decision: nothing is checked, so nothing is reported either way.
+    static func undescribedEnvelopeCode(_ body: [UInt8]?, service: CompiledService) -> String? {
+        guard let body, !service.errorCodes.isEmpty, let fields = TopLevelFields.read(body),
+              let field = fields.first(where: { $0.key == "code" }) else { return nil }
+        guard let code = field.value, service.errorCodes[code] != nil else { return nil }
+        return code
+    }
+
     static func check(_ body: [UInt8]?, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
         let operation = compiled.operation
         let envelopes = service.errorEnvelopes
-        guard !envelopes.isEmpty else { return nil }
+        guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, service: service) }
         guard let body, let value = try? JSONValue.parse(bytes: body) else {
             if !documentedSchema {
                 context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",

@@ -74,6 +74,9 @@ struct RequestBuilder {
             headers.append(Exchange.Header(name: "Content-Type", value: "application/json;charset=utf8"))
             bytes = Array(body.compactText.utf8)
         }
+        for (name, value) in step.headers.sorted(by: { $0.key < $1.key }) {
+            headers.append(Exchange.Header(name: name, value: Template.fill(value, variables)))
+        }
         let request = Exchange.Request(method: operation.method, url: base + filledPath + query, headers: headers, body: bytes)
         return Built(request: request, path: path, body: body)
     }

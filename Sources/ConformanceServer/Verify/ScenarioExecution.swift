@@ -112,7 +112,7 @@ struct ScenarioExecution {
         var result: ExchangeResult?
         let isTested = scenario?.kind != nil && step == steps.last
         while true {
-            let answer = await send(built.request, host: builder.hostHeader, mutating: step.effect.mutates, sent: &sent, rejection: step.rejection, result: &result)
+            let answer = await send(built.request, host: builder.hostHeader, mutating: step.effect.mutates, sent: &sent, rejection: step.rejection, result: &result, anonymous: step.anonymous)
             switch answer {
             case .failure(let reason):
                 return done(.failed(reason.description))
@@ -287,11 +287,12 @@ struct ScenarioExecution {
     /// ``send(_:host:mutating:sent:)`` for a step that may expect its request to be refused
     /// (`rejection`, a negative case: its request findings are the point, not findings);
     /// `result` gets what the validator made of the last answer.
-    func send(_ request: Exchange.Request, host: String, mutating: Bool, sent: inout Int, rejection: ExpectedRejection?, result: inout ExchangeResult?) async -> Result<Exchange.Response, SendFailure> {
+    /// `anonymous`: sent without the run's credentials (a negative case).
+    func send(_ request: Exchange.Request, host: String, mutating: Bool, sent: inout Int, rejection: ExpectedRejection?, result: inout ExchangeResult?, anonymous: Bool = false) async -> Result<Exchange.Response, SendFailure> {
         let policy = configuration.retry
         var lastError = ""
         for attempt in 1...policy.attempts {
-            let signed = configuration.credentials.authorize(request, service: service, host: host)
+            let signed = anonymous ? request : configuration.credentials.authorize(request, service: service, host: host)
             let started = Date()
             sent += 1
             do {

@@ -35,6 +35,10 @@ public struct ScenarioStep: Sendable, Hashable {
     /// For a negative case: the documented error the request must get. The step passes when the
     /// answer is that error, and an answer of success is a `verify.negative-accepted` finding.
     public var rejection: ExpectedRejection?
+    /// Headers sent beside the ones the builder adds (`X-Client-Token`), placeholders filled.
+    public var headers: [String: String] = [:]
+    /// Sent without the run's credentials (a negative case: the docs require them).
+    public var anonymous = false
 
     /// A query item; `value` empty for a bare key.
     public struct QueryItem: Sendable, Hashable {

@@ -56,7 +56,7 @@ struct CaseGeneratorTests {
     @Test("negative cases break the documented constraints of CreateVolume and expect 400")
     func createVolumeNegatives() throws {
         let negatives = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative]))
-        let rejections = negatives.compactMap { $0.steps.last?.rejection }
+        let rejections = negatives.compactMap { $0.steps.last }.filter { !$0.anonymous }.compactMap(\.rejection)
         #expect(rejections.allSatisfy { $0.statuses == [400] })
         let constraints = rejections.map(\.constraint)
         #expect(constraints.contains { $0.hasPrefix("/volume/size") && $0.contains("32768") })
@@ -72,6 +72,23 @@ struct CaseGeneratorTests {
         #expect(values.contains { $0?.doubleValue == 0 })
         #expect(values.contains { $0?.stringValue == "ten" })
         #expect(values.contains { $0 == nil })
+    }
+
+    /// 6.1.1 表 6-2: `X-Auth-Token` 必选, `X-Client-Token` "36位的UUID格式字符串"; A.2 lists 401
+    /// and 403; A.1 EVS.2218 "invalid X-Client-Token in header".
+    @Test("CreateVolume's header cases: one without credentials expecting 401 or 403, one with a broken X-Client-Token expecting EVS.2218")
+    func createVolumeHeaderNegatives() throws {
+        let steps = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative])).compactMap(\.steps.last)
+        let anonymous = try #require(steps.first { $0.anonymous })
+        #expect(anonymous.rejection?.statuses == [401, 403])
+        #expect(anonymous.headers.isEmpty)
+        let token = try #require(steps.first { $0.headers["X-Client-Token"] != nil })
+        #expect(token.headers["X-Client-Token"] == "not-a-uuid")
+        #expect(token.rejection?.statuses == [400])
+        #expect(token.rejection?.preferredCodes.first == "EVS.2218")
+        // The Tencent gateway documents no credential header: no such case.
+        let tencent = CaseGenerator(spec: Specs.all.first { $0.service == "tencent-cbs" }!, selection: CaseSelection(maxCasesPerOperation: nil, kinds: [.negative])).scenarios()
+        #expect(!tencent.contains { $0.steps.last?.anonymous == true })
     }
 
     @Test("boundary cases put documented bounds at their edges")

@@ -69,3 +69,24 @@ struct CoverageTests {
         #expect(evs.operations.total == Specs.service("huawei-evs")?.operations.count)
     }
 }
+
+@Suite("Error codes without a documented error body")
+struct UndescribedEnvelopeCodeTests {
+    /// Baidu 004 "Error Code" lists `NoSuchObject` (404) but the page describes no error body:
+    /// a top-level `code` equal to a listed code is read as that code, with no finding.
+    @Test("a Baidu error body's top-level code counts when it is a listed code, and only then")
+    func baiduTopLevelCode() {
+        let validator = Validator()
+        func answer(_ body: String, status: Int) -> ExchangeResult {
+            validator.validate(Exchange(request: .init(method: "PUT", url: "http://bcc.bj.baidubce.com/v2/volume/v-3zmCcxbR?purchaseReserved&clientToken=abc",
+                                                       body: Array(#"{"billing": {"reservation": {"reservationLength": 1, "reservationTimeUnit": "Month"}}}"#.utf8)),
+                                        response: .init(status: status, body: Array(body.utf8))))
+        }
+        let missing = answer(#"{"code": "NoSuchObject", "message": "The specified object is not found or resource do not exist.", "requestId": "r-1"}"#, status: 404)
+        #expect(missing.errorCode == "NoSuchObject")
+        let errorFindings = missing.findings.filter { (finding: Finding) in finding.rule.description.hasPrefix("response.error") }
+        #expect(errorFindings.isEmpty)
+        #expect(answer(#"{"code": "NoSuchThing", "message": "?"}"#, status: 404).errorCode == nil)
+        #expect(answer(#"{"error": {"code": "NoSuchObject"}}"#, status: 404).errorCode == nil)
+    }
+}

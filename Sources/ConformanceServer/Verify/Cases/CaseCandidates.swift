@@ -10,6 +10,14 @@ struct CaseCandidate {
     var label: String
     var query: [ScenarioStep.QueryItem]
     var body: JSONValue?
+    /// Headers beside the builder's (a negative case's broken `X-Client-Token`).
+    var headers: [String: String] = [:]
+    /// Sent without credentials (a negative case of an operation that requires them).
+    var anonymous = false
+
+    /// Whether the candidate is about the request's headers (its verdict is read from the
+    /// header findings; every other candidate's from the body, query and path).
+    var isAboutHeaders: Bool { anonymous || !headers.isEmpty }
 }
 
 /// Proposes the positive, boundary and negative requests of one operation from its documented
@@ -197,8 +205,26 @@ struct CaseCandidates {
                 cases.append(CaseCandidate(kind: .negative, label: "query \(parameter.name) \(label)", query: others + [.init(parameter.name, text)], body: body))
             }
         }
+        return cases + headerNegatives(query: minimal, body: body)
+    }
+
+    /// The request without credentials, when a header the operation requires carries them
+    /// (EVS 6.1.1 表 6-2: `X-Auth-Token` 必选), and each documented header format broken
+    /// (`X-Client-Token` "36位的UUID格式字符串" sent as `not-a-uuid`).
+    func headerNegatives(query: [ScenarioStep.QueryItem], body: JSONValue?) -> [CaseCandidate] {
+        var cases: [CaseCandidate] = []
+        let headers = operation.parameters(in: .header)
+        if headers.contains(where: { $0.required && Self.credentialHeaders.contains($0.name.lowercased()) }) {
+            cases.append(CaseCandidate(kind: .negative, label: "sent without credentials", query: query, body: body, anonymous: true))
+        }
+        for header in headers where header.schema.format == "uuid" {
+            cases.append(CaseCandidate(kind: .negative, label: "header \(header.name) not a UUID", query: query, body: body, headers: [header.name: "not-a-uuid"]))
+        }
         return cases
     }
+
+    /// Headers that carry a credential (Huawei's IAM token; the signature's `Authorization`).
+    static let credentialHeaders: Set<String> = ["x-auth-token", "authorization"]
 
     /// Values that break one documented constraint of a node: past a bound, past a length,
     /// outside the enumeration, too many items, the wrong type.

@@ -132,13 +132,23 @@ public struct CaseGenerator {
         }
         var step = ScenarioStep("\(candidate.kind.rawValue): \(candidate.label)", operation: operation.id, path: path, query: candidate.query,
                                 body: candidate.body.map(StepBody.json), expect: Self.successStatuses(of: operation))
+        step.headers = candidate.headers
+        step.anonymous = candidate.anonymous
         let uses = Self.placeholders(of: step)
-        guard let verdict = check(step, operation: operation) else { return nil }
+        guard let verdict = check(step, operation: operation, headers: candidate.isAboutHeaders) else { return nil }
         switch candidate.kind {
         case .positive, .boundary:
             guard verdict.isEmpty else { return nil }
         case .negative:
-            let statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
+            var statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
+            // Decision: a request without credentials gets the service's documented
+            // authentication refusal, which the docs give once for every operation (EVS A.2
+            // 状态码 401/403, A.1 EVS.5401 "Authentication required."; Baidu 403 AccessDenied),
+            // not on each operation's page.
+            if candidate.anonymous {
+                let refusals = Set((spec.statusCodes.map(\.status) + spec.errorCodes.map(\.status)).filter { $0 == 401 || $0 == 403 })
+                if !refusals.isEmpty { statuses = refusals.sorted() }
+            }
             // Decision: a negative case needs a documented way to refuse. ECS's resize page
             // documents only 200 and no error table, so no answer to a broken request could
             // be the documented one; its negative cases are not generated.
@@ -163,7 +173,9 @@ public struct CaseGenerator {
 
     /// The request findings of `step` built with sample ids (nil when it does not route to
     /// `operation`, or cannot be built): empty for a valid request.
-    func check(_ step: ScenarioStep, operation: ConformanceModel.Operation) -> [Finding]? {
+    /// `headers`: the verdict is the header findings (the sample request carries no
+    /// credentials, so only a case about headers may look at them).
+    func check(_ step: ScenarioStep, operation: ConformanceModel.Operation, headers: Bool = false) -> [Finding]? {
         var samples: [String: String] = ["project_id": VerifyConfiguration.defaultProjectID, "run_id": "00000000", "name": "conformance-00000000"]
         for (index, variable) in Self.placeholders(of: step).enumerated() {
             samples[variable] = plan.samples[variable] ?? plan.mockFixtures[variable] ?? "6d6f636b-5e52-4000-8000-\(String(format: "%012d", index + 1))"
@@ -172,8 +184,9 @@ public struct CaseGenerator {
         guard let built = try? builder.build(step, operation: operation, variables: samples) else { return nil }
         let result = validator.validate(Exchange(request: built.request, response: nil))
         guard result.operationID == operation.id else { return nil }
+        let locations: Set<Finding.Location> = headers ? [.requestHeader] : [.requestBody, .requestQuery, .requestPath]
         return result.findings.filter { finding in
-            finding.severity == .error && [.requestBody, .requestQuery, .requestPath].contains(finding.location)
+            finding.severity == .error && locations.contains(finding.location)
         }
     }
 

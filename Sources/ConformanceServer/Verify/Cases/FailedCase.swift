@@ -52,6 +52,8 @@ public struct FailedCase: Sendable {
                 "query": .array(step.query.map { .array([.string($0.name), .string($0.value)]) }),
                 "body": Self.body(of: step),
                 "expect": .array(step.expect.sorted().map(JSONValue.integer)),
+                "headers": .object(step.headers.mapValues(JSONValue.string)),
+                "anonymous": .bool(step.anonymous),
             ]),
         ]
         if let rejection = step.rejection, let value = Self.json(rejection) { object["expected_error"] = value }
@@ -131,9 +133,11 @@ public enum FailedCaseLog {
                 rejection = decoded
             }
             let reads = ReadOnlyOperations.isReadOnly(service: service, operation: operationID, method: operation.method)
-            let replayed = ScenarioStep("\(kind.rawValue) replay", operation: operationID, path: path, query: query, body: body,
+            var replayed = ScenarioStep("\(kind.rawValue) replay", operation: operationID, path: path, query: query, body: body,
                                         expect: expect.isEmpty ? CaseGenerator.successStatuses(of: operation) : expect,
                                         effect: reads ? .read : .mutateMockFixture, rejection: rejection)
+            for (name, member) in step["headers"]?.objectValue ?? [:] { replayed.headers[name] = member.stringValue ?? "" }
+            replayed.anonymous = step["anonymous"] == .bool(true)
             scenarios.append(Scenario(id: "replay.\(id)", service: service, title: "replay \(value["title"]?.stringValue ?? id)",
                                       reach: reads ? .anyEndpoint : .embeddedMockOnly(reason: "it replays a change on an id from an earlier run"),
                                       steps: [replayed], kind: kind, operation: operationID))
