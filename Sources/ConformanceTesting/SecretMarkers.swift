@@ -32,7 +32,7 @@ public enum SecretMarkers {
 
     /// Every case: each position once, with names spelled by a generator seeded with `seed`.
     public static func cases(project: String = "0a6f0e2b4c0d4f2f9d1c3b5a7e9f1d3c", seed: UInt64 = 16) -> [Case] {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         var cases: [Case] = []
         let create = "/v2.1/\(project)/cloudvolumes"
         let list = "/v2/\(project)/cloudvolumes/detail"
@@ -103,36 +103,25 @@ public enum SecretMarkers {
             return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         }.joined()
     }
+}
 
-    /// SplitMix64: a small seeded generator, so that the spellings are the same every run.
-    struct SplitMix {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
+/// Spellings drawn with the seeded generator, so that they are the same every run.
+extension SplitMix64 {
+    /// `name` in a random case (`PASSWORD`, `password`, `Password`), `-` and `_` swapped
+    /// at random, except in percent escapes.
+    mutating func spelling(_ name: String) -> String {
+        let style = next() % 4
+        var text: String
+        switch style {
+        case 0: text = name.uppercased()
+        case 1: text = name.lowercased()
+        case 2: text = name.prefix(1).uppercased() + name.dropFirst()
+        default: text = name
         }
-
-        /// `name` in a random case (`PASSWORD`, `password`, `Password`), `-` and `_` swapped
-        /// at random, except in percent escapes.
-        mutating func spelling(_ name: String) -> String {
-            let style = next() % 4
-            var text: String
-            switch style {
-            case 0: text = name.uppercased()
-            case 1: text = name.lowercased()
-            case 2: text = name.prefix(1).uppercased() + name.dropFirst()
-            default: text = name
-            }
-            if !name.contains("%"), next() % 2 == 0 {
-                text = String(text.map { $0 == "-" ? "_" : ($0 == "_" ? "-" : $0) })
-            }
-            return text
+        if !name.contains("%"), next() % 2 == 0 {
+            text = String(text.map { $0 == "-" ? "_" : ($0 == "_" ? "-" : $0) })
         }
+        return text
     }
 }
 

@@ -45,7 +45,7 @@ struct BodyScannerOracleTests {
     ///   can decode it otherwise; the scanner rejects it.
     @Test("mutated documents: the scanner agrees with JSONSerialization and the strict tree parser on validity")
     func mutatedValidity() throws {
-        var random = SeededRandom(seed: 0x5EED)
+        var random = SplitMix64(seed: 0x5EED)
         let seeds = Self.exampleBodies().map { Array($0.text.utf8) }
         #expect(seeds.count > 100)
         var checked = 0
@@ -102,7 +102,7 @@ struct BodyScannerOracleTests {
 
     @Test("mutated values get the findings a tree walk gives")
     func mutatedValuesAgainstTreeWalk() throws {
-        var random = SeededRandom(seed: 42)
+        var random = SplitMix64(seed: 42)
         var compared = 0
         for (example, schema) in Self.examplesWithSchemas().prefix(150) {
             guard let value = example.value else { continue }
@@ -160,20 +160,8 @@ struct BodyScannerOracleTests {
     }
 }
 
-/// A small deterministic generator (SplitMix64) so that mutation tests repeat exactly.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Mutations drawn with the seeded generator, so that mutation tests repeat exactly.
+extension SplitMix64 {
     /// A byte-level mutation: flip, insert, delete or truncate.
     mutating func mutate(_ bytes: [UInt8]) -> [UInt8] {
         guard !bytes.isEmpty else { return [UInt8.random(in: 0...255, using: &self)] }

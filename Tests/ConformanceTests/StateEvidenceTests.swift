@@ -23,7 +23,7 @@ struct StateEvidenceTests {
     /// `corpus` replayed `rounds` times in a seeded order, with states, resource ids and sizes
     /// redrawn from small sets so that ids recur and states move in documented and undocumented ways.
     static func scrambled(_ corpus: [Exchange], rounds: Int, seed: UInt64) -> [Exchange] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let states = ["available", "in-use", "creating", "deleting", "extending", "error", "melting", "attaching", "ATTACHING", "UNATTACHED"]
         let ids = ["6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a11", "e1fa3e72-8c92-4871-9152-bf66fef0afe9", "disk-4sn7ctsb"]
         let uuid = try! Regex(#"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|disk-[0-9a-z]{8}"#)

@@ -18,7 +18,7 @@ struct TrafficFuzzTests {
         let lines = seed.split(separator: 0x0A).map { Array($0.last == 0x0D ? $0.dropLast() : $0[...]) }
         let parsed = lines.compactMap { try? JSONValue.parse(bytes: $0) }
         #expect(parsed.count >= 3)
-        var random = SeededRandom(seed: 0xF022)
+        var random = SplitMix64(seed: 0xF022)
         var exchanges = 0
         var unreadable = 0
         for round in 0..<1_500 {
@@ -64,7 +64,7 @@ struct TrafficFuzzTests {
         lines.append(Array(#"{"request": {"method": "PUT", "url": "/v2/volume/v-1?purchaseReserved", "headers": {"B": ["2", "1"], "A": "x"y"}, "body": "{"billing": {"reservation": {"reservationLength": 1}}}"}, "response": {"status": 200, "body": ""}, "extra": [1, {"a": "}"}]}"#.utf8))
         lines.append(Array(#"{"response": null, "request": {"url": "/x", "method": "GET", "body": null}}"#.utf8))
         lines.append(Array(#"{"request": {"method": "GET", "url": "/x"}, "response": {"status": 0}}"#.utf8))
-        var random = SeededRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         var accepted = 0
         for round in 0..<3_000 {
             var line = lines[round % lines.count]
@@ -85,7 +85,7 @@ struct TrafficFuzzTests {
     func bodyMutations(operationID: String) throws {
         let operation = try #require(Specs.operation(service: "huawei-evs", id: operationID))
         let seeds = operation.examples.map { Array($0.text.utf8) }
-        var random = SeededRandom(seed: UInt64(operationID.utf8.count))
+        var random = SplitMix64(seed: UInt64(operationID.utf8.count))
         let url = "https://evs.example.com" + operation.path
             .replacingOccurrences(of: "{project_id}", with: ExchangeBuilder.project)
             .replacingOccurrences(of: "{volume_id}", with: ExchangeBuilder.volume)

@@ -21,7 +21,8 @@ final class FaultInjector: Sendable {
     func decide() -> Set<MockFaults.Kind> {
         guard !faults.isEmpty else { return [] }
         let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        let hash = Self.splitmix(faults.seed &+ n &* 0x9E37_79B9_7F4A_7C15)
+        var draws = SplitMix64(seed: faults.seed &+ n &* 0x9E37_79B9_7F4A_7C15)
+        let hash = draws.next()
         let draw = Double(hash >> 11) / Double(1 << 53)
         guard draw < faults.rate else { return [] }
         var chosen = faults.kinds.intersection([.illegalTransitions])
@@ -112,12 +113,5 @@ final class FaultInjector: Sendable {
             }
         }
         return value
-    }
-
-    private static func splitmix(_ seed: UInt64) -> UInt64 {
-        var z = seed &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

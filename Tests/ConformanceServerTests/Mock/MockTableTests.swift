@@ -1,3 +1,4 @@
+import ConformanceModel
 @testable import ConformanceServer
 import Foundation
 import Testing
@@ -6,16 +7,6 @@ import Testing
 /// creates, changes, deletes and transitions: every index lists exactly the matching volumes,
 /// in creation order, and the due queue hands back exactly the transitions that are due.
 @Suite struct MockTableTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
 
     static func volume(_ id: String, project: String, status: String, name: String, due: ContinuousClock.Instant?) -> MockVolume {
         MockVolume(id: id, project: project, name: name, size: 10, volumeType: "SATA", zone: "az-1", status: status,
@@ -23,7 +14,7 @@ import Testing
     }
 
     @Test func indexesMatchTheOracle() {
-        var random = Generator(state: 16)
+        var random = SplitMix64(seed: 16)
         var table = MockTable<MockVolume>()
         var oracle: [MockVolume] = []
         let projects = ["p1", "p2", "p3"]
@@ -66,7 +57,7 @@ import Testing
     }
 
     @Test func dueQueueHandsBackExactlyTheDueTransitions() {
-        var random = Generator(state: 7)
+        var random = SplitMix64(seed: 7)
         var table = MockTable<MockVolume>()
         let start = ContinuousClock.now
         var due: [String: ContinuousClock.Instant] = [:]

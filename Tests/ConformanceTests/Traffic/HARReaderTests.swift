@@ -81,7 +81,7 @@ struct HARReaderTests {
     func fuzz() throws {
         let original = Array(try Data(contentsOf: URL(fileURLWithPath: TrafficFixtures.path("evs.har"))))
         let entries = Array(try HARReader(bytes: original, file: "evs.har")).count
-        var generator = SeededRandom(seed: 0x4A12)
+        var generator = SplitMix64(seed: 0x4A12)
         var errors = 0
         var readable = 0
         for _ in 0..<300 {

@@ -1,3 +1,4 @@
+import ConformanceModel
 import Foundation
 
 /// Which generated cases a run keeps: `--seed`, `--max-cases-per-operation`, `--operations GLOB`
@@ -50,20 +51,5 @@ public struct CaseSelection: Sendable, Hashable {
     /// FNV-1a of `text`: mixes the operation into the seed, so that operations draw differently.
     static func hash(_ text: String) -> UInt64 {
         text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a small seeded generator, so that a seed names a run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
