@@ -44,7 +44,7 @@ let package = Package(
         // link (dangling in the bundle), so the target's folder is golden/ itself: the one copy
         // that `conformance golden` writes and `generate --check` checks. One `.copy` per
         // service folder keeps the paths (`<service>/<operation>/<file>`); a new service's folder
-        // is added here (GoldenResourcesTests fails until it is).
+        // is added here (GoldenFilesTests fails until it is).
         .target(
             name: "ConformanceGoldens",
             dependencies: ["ConformanceModel"],

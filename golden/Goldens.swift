@@ -18,7 +18,7 @@ public enum Goldens {
     /// The goldens shipped with the package: the resource bundle's copy of `golden/`, made by
     /// the build (`<service>/<operation>/<file>` below it, as in the repository).
     public static var bundled: URL {
-        // The bundle's root is its resource folder on Linux and its Contents/Resources on macOS.
+        // The bundle itself on Linux; its resource folder where bundles have one.
         Bundle.module.resourceURL ?? Bundle.module.bundleURL
     }
 
