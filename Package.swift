@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Conformance", targets: ["Conformance"]),
         .library(name: "SpecDiff", targets: ["SpecDiff"]),
         .library(name: "ConformanceTesting", targets: ["ConformanceTesting"]),
+        .library(name: "ConformanceGoldens", targets: ["ConformanceGoldens"]),
         .executable(name: "conformance", targets: ["conformance"]),
         .executable(name: "conformance-bench", targets: ["conformance-bench"]),
     ],
@@ -37,7 +38,19 @@ let package = Package(
         ),
         .target(name: "ConformanceSpecs", dependencies: ["ConformanceModel"]),
         .target(name: "Conformance", dependencies: ["ConformanceModel", "ConformanceSpecs"]),
-        .target(name: "ConformanceTesting", dependencies: ["Conformance", "ConformanceModel"]),
+        .target(name: "ConformanceTesting", dependencies: ["Conformance", "ConformanceModel", "ConformanceGoldens"]),
+        // The golden payloads as resources, so that `Goldens.load` works in a dependent package.
+        // SwiftPM takes resources only from inside a target's folder and copies a symlink as a
+        // link (dangling in the bundle), so the target's folder is golden/ itself: the one copy
+        // that `conformance golden` writes and `generate --check` checks. One `.copy` per
+        // service folder keeps the paths (`<service>/<operation>/<file>`); a new service's folder
+        // is added here (GoldenFilesTests fails until it is).
+        .target(
+            name: "ConformanceGoldens",
+            dependencies: ["ConformanceModel"],
+            path: "golden",
+            resources: ["baidu-bcc", "huawei-ecs", "huawei-evs", "tencent-cbs"].map { .copy($0) }
+        ),
         .target(
             name: "ConformanceServer",
             dependencies: [
@@ -80,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ConformanceTests",
-            dependencies: ["Conformance", "ConformanceModel", "ConformanceSpecs"],
+            dependencies: ["Conformance", "ConformanceModel", "ConformanceSpecs", "ConformanceGoldens"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -91,6 +104,7 @@ let package = Package(
                 "ConformanceModel",
                 "ConformanceSpecs",
                 "ConformanceTesting",
+                "ConformanceGoldens",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -68,18 +68,26 @@ func peakMemoryMiB() -> Double {
 
 print("conformance-bench (\(cores) cores\(quick ? ", quick" : ""))")
 
-// 1. Extraction of every document under specs/.
-let specsFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("specs")
+// 1. Extraction of every document under specs/ of the project (found like the CLI finds it).
 var documentsByService: [(String, [SourceDocument])] = []
-for service in ((try? FileManager.default.contentsOfDirectory(atPath: specsFolder.path)) ?? []).sorted() {
-    let folder = specsFolder.appendingPathComponent("\(service)/docs")
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
-    documentsByService.append((service, names.sorted().compactMap { try? SourceDocument.load(path: folder.appendingPathComponent($0).path) }))
+if runs("extraction") {
+    let project: ProjectFolder
+    do {
+        project = try ProjectFolder.locate()
+    } catch {
+        FileHandle.standardError.write(Data("conformance-bench: error: \(error); run it from the checkout\n".utf8))
+        exit(2)
+    }
+    for service in project.serviceIDs() {
+        let folder = project.documents(service)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        documentsByService.append((service, names.sorted().compactMap { try? SourceDocument.load(path: folder.appendingPathComponent($0).path) }))
+    }
 }
 if !runs("extraction") {
     // skipped
 } else if documentsByService.isEmpty {
-    print("extraction: skipped (run from the repository root, where specs/ is)")
+    print("extraction: skipped (no documents under specs/*/docs/)")
 } else {
     let lines = documentsByService.flatMap(\.1).reduce(0) { $0 + $1.lines.count }
     var best = Double.infinity

@@ -1,3 +1,4 @@
+import ConformanceModel
 import Foundation
 import Testing
 
@@ -10,8 +11,7 @@ struct CommandRunner {
     }
 
     /// The checkout this test file belongs to.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repositoryRoot = ProjectFolder.checkout(containing: #filePath).root
 
     /// The executable beside the test bundle (SwiftPM puts both in the same products folder).
     static func executable() throws -> URL {

@@ -105,6 +105,19 @@ struct GenerateCommandTests {
         #expect(!clean.standardError.contains("note:"), "\(clean.standardError)")
     }
 
+    @Test("outside a project, commands that need one say in one line what they looked for and where", arguments: [
+        ["generate", "--check"], ["extract", "--check"], ["codegen", "--check"], ["openapi", "--check"], ["golden", "--check"],
+    ])
+    func outsideProject(arguments: [String]) throws {
+        let folder = try CommandRunner.temporaryFolder().resolvingSymlinksInPath()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("// a dependent package, no specs/\n".utf8).write(to: folder.appendingPathComponent("Package.swift"))
+        let result = try CommandRunner.run(arguments, in: folder)
+        #expect(result.status == 2)
+        #expect(result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+        #expect(result.standardError.contains("no project folder (one holding both specs/ and Package.swift) at or above \(folder.path)"), "\(result.standardError)")
+    }
+
     @Test("--service with a bad or unknown id is one line and exit 2, the same for every command", arguments: [
         ["generate", "--service", "nope"], ["golden", "--service", "nope"], ["validate", "--service", "nope", "x.har"],
         ["coverage", "--service", "nope", "x.har"], ["lint", "--service", "nope"], ["states", "--service", "nope"],

@@ -3,18 +3,17 @@ import Foundation
 
 /// The committed files of this checkout that the tests compare the compiled specs with.
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let project = ProjectFolder.checkout(containing: #filePath)
+    static let root = project.root
 
     static func serviceIDs() throws -> [String] {
-        let specs = root.appendingPathComponent("specs")
-        return try FileManager.default.contentsOfDirectory(atPath: specs.path)
-            .filter { FileManager.default.fileExists(atPath: specs.appendingPathComponent("\($0)/spec.json").path) }
+        try FileManager.default.contentsOfDirectory(atPath: project.specs.path)
+            .filter { FileManager.default.fileExists(atPath: project.spec($0).path) }
             .sorted()
     }
 
     static func spec(_ id: String) throws -> ServiceSpec {
-        let text = try String(contentsOf: root.appendingPathComponent("specs/\(id)/spec.json"), encoding: .utf8)
+        let text = try String(contentsOf: project.spec(id), encoding: .utf8)
         return try CanonicalJSON.decode(ServiceSpec.self, from: text)
     }
 

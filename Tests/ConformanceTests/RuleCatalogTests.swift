@@ -13,7 +13,7 @@ import Testing
 /// diagnostics land on catalogued ids.
 @Suite("Rule catalog")
 struct RuleCatalogTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = ProjectFolder.checkout(containing: #filePath).root
 
     static func sources(under folder: String) throws -> [(path: String, text: String)] {
         let base = root.appendingPathComponent(folder)

@@ -11,7 +11,7 @@ import Testing
 /// kind of state finding occurs, both ways must give the same findings.
 @Suite("State evidence captured in the scan")
 struct StateEvidenceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = ProjectFolder.checkout(containing: #filePath).root
 
     /// The fixtures and the examples of every service, in file order.
     static func corpus() throws -> [Exchange] {

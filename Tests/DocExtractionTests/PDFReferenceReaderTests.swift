@@ -5,17 +5,8 @@ import Testing
 
 /// Reads the real EVS API reference (specs/huawei-evs/docs/002_*.txt) once for the whole suite.
 private enum EVSReference {
-    static let root: URL = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
-        }
-        return url
-    }()
-
     static let documents: [SourceDocument] = {
-        let folder = root.appendingPathComponent("specs/huawei-evs/docs")
+        let folder = TestDocuments.project.documents("huawei-evs")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
         return names.compactMap { try? SourceDocument.load(path: folder.appendingPathComponent($0).path) }
     }()

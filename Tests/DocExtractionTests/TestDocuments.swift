@@ -11,9 +11,9 @@ enum TestDocuments {
         return try SourceDocument.load(path: url.path)
     }
 
-    /// The folder of this checkout (two levels above this file's folder).
-    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// This checkout.
+    static let project = ProjectFolder.checkout(containing: #filePath)
+    static let repositoryRoot: URL = project.root
 
     /// A vendor document of a service, e.g. `vendor("huawei-evs", "000_5ca747a83796e059.txt")`.
     static func vendor(_ service: String, _ name: String) throws -> SourceDocument {

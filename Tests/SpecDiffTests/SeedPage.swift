@@ -7,14 +7,8 @@ import Testing
 /// A copy of one of the project's seed documents (`specs/<service>/docs/*`), edited in memory the
 /// way a vendor re-publishes a page, and extracted exactly as `extract --doc` does.
 struct SeedPage {
-    /// The package root, found by walking up from this file.
-    static let root: URL = {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder
-    }()
+    /// This checkout's root.
+    static let root: URL = ProjectFolder.checkout(containing: #filePath).root
 
     let service: String
     let name: String

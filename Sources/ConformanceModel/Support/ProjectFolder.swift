@@ -36,6 +36,38 @@ public struct ProjectFolder: Sendable, Hashable {
         }
     }
 
+    /// The nearest project at or above `start`, or ``NotFound`` naming what was looked for and
+    /// where. Tests start from their own `#filePath`, commands from the working directory.
+    public static func locate(from start: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) throws -> ProjectFolder {
+        guard let found = find(from: start) else { throw NotFound(start: start.standardizedFileURL.path) }
+        return found
+    }
+
+    /// The checkout that holds `file`, for code that is part of it (a test's `#filePath`). A file
+    /// of this package always sits in one, so a miss means a broken checkout: it stops with
+    /// ``NotFound``'s one line.
+    public static func checkout(containing file: StaticString) -> ProjectFolder {
+        do {
+            return try locate(from: URL(fileURLWithPath: "\(file)"))
+        } catch {
+            preconditionFailure("\(error)")
+        }
+    }
+
+    /// No folder at or above `start` holds both `specs/` and `Package.swift`.
+    public struct NotFound: Error, CustomStringConvertible, Sendable, Hashable {
+        /// Where the search started.
+        public var start: String
+
+        public init(start: String) {
+            self.start = start
+        }
+
+        public var description: String {
+            "no project folder (one holding both specs/ and Package.swift) at or above \(start)"
+        }
+    }
+
     /// `specs/`.
     public var specs: URL { root.appendingPathComponent("specs") }
     /// `specs/<service>/`.

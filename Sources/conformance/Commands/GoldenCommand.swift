@@ -48,7 +48,10 @@ struct GoldenCommand: ParsableCommand {
         let specs: [ServiceSpec]
         let project = try repository.optionalProject()
         if specFiles.paths.isEmpty {
-            guard let project else { throw CommandFailure("no specs/ folder here or above; run from the project folder, pass --root, or give --spec PATH with --output DIR") }
+            guard let project else {
+                let missing = ProjectFolder.NotFound(start: FileManager.default.currentDirectoryPath)
+                throw CommandFailure("\(missing); run from the project folder, pass --root, or give --spec PATH with --output DIR")
+            }
             specs = try service.selected(from: project.serviceIDs()).map { try SpecFiles.load($0, in: project) }
         } else {
             let loaded = try specFiles.loaded()
@@ -63,7 +66,7 @@ struct GoldenCommand: ParsableCommand {
             folder = url.lastPathComponent
         } else if let project {
             root = project.root
-            folder = "golden"
+            folder = project.relativePath(project.golden)
         } else {
             throw CommandFailure("no project folder to write golden/ into; pass --output DIR")
         }

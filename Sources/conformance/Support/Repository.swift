@@ -17,10 +17,11 @@ struct RepositoryOptions: ParsableArguments {
             }
             return ProjectFolder(root: url)
         }
-        guard let found = ProjectFolder.find() else {
-            throw CommandFailure("no specs/ folder here or above; run from the project folder or pass --root")
+        do {
+            return try ProjectFolder.locate()
+        } catch {
+            throw CommandFailure("\(error); run from the project folder or pass --root")
         }
-        return found
     }
 
     /// The project when there is one (`--root` must be one); nil outside any project.

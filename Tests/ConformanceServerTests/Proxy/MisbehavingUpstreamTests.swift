@@ -1,4 +1,5 @@
 import Conformance
+import ConformanceGoldens
 import ConformanceModel
 import Foundation
 import Hummingbird
@@ -127,7 +128,5 @@ struct MisbehavingUpstreamTests {
 
 /// Folders of this checkout the server tests read.
 enum Repository {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let golden = root.appendingPathComponent("golden")
+    static let golden = ProjectFolder.checkout(containing: #filePath).golden
 }

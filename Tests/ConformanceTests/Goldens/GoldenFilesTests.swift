@@ -1,3 +1,4 @@
+import ConformanceGoldens
 import ConformanceModel
 import ConformanceSpecs
 import Foundation
@@ -8,9 +9,7 @@ import Testing
 /// against the validator's verdicts, in both directions (issue 21).
 @Suite("Goldens: committed files")
 struct GoldenFilesTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("golden")
+    static let root = ProjectFolder.checkout(containing: #filePath).golden
     static let validator = Validator()
 
     /// The validator's error findings for every committed golden payload of `spec`, by path below its folder.
@@ -98,6 +97,36 @@ struct GoldenFilesTests {
         let cbs = KnownBadListing.entries(in: try Self.listing("tencent-cbs"))
         // The gateway's DiskId-for-DiskIds examples follow a reading now; only the enveloped-less one is listed.
         #expect(cbs.map(\.file) == ["DiskLogsList/example-response-200-1.json"])
+    }
+
+    @Test("the package's resources hold golden/ as committed: every service folder, every file, byte for byte")
+    func resourcesAreTheCommittedFiles() throws {
+        let manager = FileManager.default
+        func services(in folder: URL) throws -> [String] {
+            try manager.contentsOfDirectory(atPath: folder.path).filter { name in
+                var isFolder: ObjCBool = false
+                return manager.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+            }.sorted()
+        }
+        func files(under folder: URL) throws -> [String] {
+            let enumerator = try #require(manager.enumerator(atPath: folder.path))
+            return enumerator.compactMap { $0 as? String }.filter { path in
+                var isFolder: ObjCBool = false
+                return manager.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+            }.sorted()
+        }
+        let committed = try services(in: Self.root)
+        // A service folder missing here is missing from the target's resources in Package.swift.
+        #expect(try services(in: Goldens.bundled) == committed, "golden/'s service folders are the ConformanceGoldens resources")
+        #expect(committed.count == Specs.all.count)
+        for service in committed {
+            let source = Self.root.appendingPathComponent(service)
+            let bundled = Goldens.bundled.appendingPathComponent(service)
+            let names = try files(under: source)
+            #expect(try files(under: bundled) == names, "\(service)")
+            let differing = try names.filter { try Data(contentsOf: source.appendingPathComponent($0)) != Data(contentsOf: bundled.appendingPathComponent($0)) }
+            #expect(differing.isEmpty, "\(service): \(differing.prefix(5))")
+        }
     }
 
     @Test("the golden loader returns JSON and names a missing file")
