@@ -236,8 +236,9 @@ public final class MockEngine: Sendable {
     /// Huawei: no credential → 401 `EVS.5401` "Authentication required." (A.1, 401); a
     /// signature that does not verify → 401 from the API gateway, `APIGW.0301` "Incorrect IAM
     /// authentication information" in the gateway's flat envelope where the service documents
-    /// it (EVS 3.3 返回结果), else in the service's own (`gatewayError`). Baidu: 403 `AccessDenied` with BCE's error JSON (BCE's general error table;
-    /// the BCC page's own table lists only the operation's codes).
+    /// it (EVS 3.3 返回结果), else in the service's own (`gatewayError`). Baidu: 403
+    /// `AccessDenied` with BCE's error JSON (BCE's general error table; the BCC page's own
+    /// table lists only the operation's codes).
     private func refuse(_ refusal: MockAuthenticator.Refusal, service: MockService, requestID: String) -> Exchange.Response {
         switch (service.errors, refusal) {
         case (.baidu, .missing):

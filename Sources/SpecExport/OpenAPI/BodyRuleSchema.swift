@@ -18,7 +18,6 @@ import OpenAPIKit
 /// `null` counts as absent, as in the request schemas (`RequestNulls`): the validator captures
 /// a `null` for an optional field as absent, so no rule counts it. "Present" is therefore
 /// "present and not null", and a field a rule only bounds (`maxItems`) may be null.
-
 enum BodyRuleSchema {
     static func schema(for rule: BodyRule) -> JSONSchema {
         let schema: JSONSchema

@@ -176,14 +176,7 @@ struct ComponentRegistry {
         let otherTypes = otherReadings.filter { scalarKinds.contains($0.schema.kind) && scalarKinds.contains(schema.kind) && $0.schema.kind != schema.kind }
         guard !otherTypes.isEmpty else { return described }
         let branches = [described] + otherTypes.map { jsonSchema($0.schema, required: true) }
-        return .any(of: Self.unique(branches), core: .init(required: required))
-    }
-
-    /// `schemas` without repeats, in order.
-    private static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
-        var result: [JSONSchema] = []
-        for schema in schemas where !result.contains(schema) { result.append(schema) }
-        return result
+        return .any(of: OpenAPIExporter.unique(branches), core: .init(required: required))
     }
 }
 

@@ -23,8 +23,11 @@ private typealias Operation = ConformanceModel.Operation
 ///   variants (`RouteSelector`); the cross-field rules as schemas (`BodyRuleSchema`); links
 ///   from producers of ids to their consumers (`OperationLinks`).
 /// - Bodies as `validate` and the mock read them: optional request fields accept `null`
-///   (`RequestNulls`, the validator's `request.body.null-optional`), and a value list another
-///   table gives wider is exported as the union with `x-enum-readings` (`EnumerationReadings`).
+///   (`RequestNulls`, the validator's `request.body.null-optional`); a value list another
+///   table gives wider is exported as the union with `x-enum-readings` (`EnumerationReadings`);
+///   a value another place types otherwise is `anyOf` both (`ComponentRegistry`); an error
+///   example printed without a status is declared under the status it is read under
+///   (`Operation.assumedErrorStatuses`, `x-status-assumed`).
 public struct OpenAPIExporter {
     /// The cross-field rules written into the request schemas (`Rules.body`).
     public var bodyRules: [BodyRule]
@@ -321,7 +324,7 @@ public struct OpenAPIExporter {
     }
 
     /// `schemas` without repeats, in order.
-    private static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
+    static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
         var result: [JSONSchema] = []
         for schema in schemas where !result.contains(schema) { result.append(schema) }
         return result
