@@ -62,8 +62,9 @@ struct OpenAPIExportTests {
                 let exported = try #require(walker.operation(containing: operation.id, method: operation.method, path: operation.path), "\(id) \(operation.id)")
                 if let body = operation.requestBody {
                     let schema = try #require(walker.requestSchema(of: exported, operationID: operation.id), "\(operation.id) request body")
-                    // The route selector is made explicit in the export (its key required, its field a const).
-                    walker.compare(RouteSelector.selecting(body, for: operation), schema, at: "\(operation.id) request")
+                    // The route selector is made explicit in the export (its key required, its
+                    // field a const), and every optional field accepts null (RequestNulls).
+                    walker.compare(RequestNulls.optionalFieldsNullable(RouteSelector.selecting(body, for: operation)), schema, at: "\(operation.id) request")
                 }
                 for response in operation.responses {
                     guard let body = response.body else { continue }
@@ -103,7 +104,15 @@ struct OpenAPIWalker {
         return nil
     }
 
+    /// A value another place types otherwise is `anyOf: [documented, other types…]`, the
+    /// documented branch carrying `x-readings`: the documented one.
+    func documented(_ schema: JSONValue) -> JSONValue {
+        if let variants = schema["anyOf"]?.arrayValue, let first = variants.first, first["x-readings"] != nil { return first }
+        return schema
+    }
+
     func resolve(_ schema: JSONValue) -> JSONValue {
+        let schema = documented(schema)
         // A nullable reference is exported as `anyOf: [{$ref}, {type: null}]`.
         if let variants = schema["anyOf"]?.arrayValue, variants.count == 2, let null = variants.firstIndex(where: { $0["type"] == "null" }) {
             return resolve(variants[1 - null])
@@ -192,13 +201,21 @@ struct OpenAPIWalker {
         if let values = spec.enumeration, spec.kind == .string {
             // OpenAPIKit writes an enumeration of one value as `const`.
             let exported = schema["enum"]?.arrayValue?.compactMap(\.stringValue) ?? schema["const"]?.stringValue.map { [$0] }
-            if exported != values { result.append("\(pointer): enum differs") }
+            // A list another table gives wider is the union, each list cited in `x-enum-readings`.
+            let listings = schema["x-enum-readings"]?.arrayValue?.map { $0["values"]?.arrayValue?.compactMap(\.stringValue) ?? [] } ?? []
+            var union = values
+            if listings.first == values {
+                for value in listings.dropFirst().joined() where !union.contains(value) { union.append(value) }
+            }
+            if exported != union { result.append("\(pointer): enum differs") }
+            if listings.count == 1 { result.append("\(pointer): x-enum-readings cites one list") }
         }
         if let minimum = spec.minimum, schema["minimum"]?.doubleValue != minimum { result.append("\(pointer): minimum differs") }
         if let maximum = spec.maximum, schema["maximum"]?.doubleValue != maximum { result.append("\(pointer): maximum differs") }
         if let maxLength = spec.maxLength, schema["maxLength"]?.doubleValue != Double(maxLength) { result.append("\(pointer): maxLength differs") }
         // A nullable value says so: `type: [T, "null"]`, or `anyOf` with a null for a reference.
         if spec.nullable, spec.kind != .any {
+            let exported = documented(exported)
             let types = exported["type"]?.arrayValue?.compactMap(\.stringValue) ?? []
             let anyOfNull = exported["anyOf"]?.arrayValue?.contains { $0["type"] == "null" } ?? false
             if !types.contains("null"), !anyOfNull { result.append("\(pointer): nullable not exported") }

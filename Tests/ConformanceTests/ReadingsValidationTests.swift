@@ -45,6 +45,21 @@ struct ReadingsValidationTests {
         #expect(Set(mixed.map { "\($0.kind.rawValue) \($0.pointer) \($0.disputed)" }) == ["type /item/size true", "type /item/flag false", "missing-field /item/name false"])
     }
 
+    /// 表 6-34 PrepaidParamForBatchResizeVolume: `is_auto_pay` String, true or false; the 6.1.4
+    /// example prints `"is_auto_pay": true`. A value outside the enum that is no boolean either
+    /// breaks both readings: the boolean reading objects to it too (with a type issue where
+    /// the table's reading has an enum issue), so it explains nothing.
+    @Test("a reading that objects to the value for another reason explains nothing")
+    func readingWithItsOwnObjection() throws {
+        var flag = Schema(kind: .string, source: Self.table)
+        flag.enumeration = ["true", "false"]
+        flag.readings = [Reading(schema: Schema(kind: .boolean), basis: .example, phrase: "\"is_auto_pay\": true", source: Self.example)]
+        let body = Schema(kind: .object, properties: [Property(name: "is_auto_pay", required: false, schema: flag)], source: Self.table)
+        #expect(Self.issues(#"{"is_auto_pay": "true"}"#, body).isEmpty)
+        #expect(Self.issues(#"{"is_auto_pay": true}"#, body).map { "\($0.kind.rawValue) \($0.disputed)" } == ["type true"])
+        #expect(Self.issues(#"{"is_auto_pay": "AAA"}"#, body).map { "\($0.kind.rawValue) \($0.disputed)" } == ["enum false"])
+    }
+
     @Test("an object-level reading explains only the issues it accounts for")
     func objectReading() throws {
         var body = Schema(kind: .object, properties: [

@@ -6,7 +6,8 @@ import ConformanceModel
 ///
 /// Readings (`Schema.readings`) are applied the plain way: the issues of a value are computed
 /// under the schema and under each reading; those a reading does not have become one disputed
-/// issue (the weightiest kind; its own pointer when it is alone, else the value's).
+/// issue (the weightiest kind; its own pointer when it is alone, else the value's), except an
+/// issue about a value (type, enum, range) the reading finds wrong too, for whatever reason.
 enum TreeWalkOracle {
     struct Issue: Hashable, CustomStringConvertible {
         var kind: BodyIssue.Kind
@@ -30,7 +31,9 @@ enum TreeWalkOracle {
             bare.readings = []
             var alternative: Set<Issue> = []
             walkWithoutReadings(value, bare, pointer: pointer, context: context, into: &alternative)
-            let explained = own.filter { !$0.disputed && !alternative.contains($0) }
+            // A value the reading objects to as well (type, enum or range, whichever) follows no reading.
+            let objected = Set(alternative.filter(\.kind.isAboutTheValue).map(\.pointer))
+            let explained = own.filter { !$0.disputed && !alternative.contains($0) && !($0.kind.isAboutTheValue && objected.contains($0.pointer)) }
             guard !explained.isEmpty else { continue }
             own.subtract(explained)
             let lead = explained.max { $0.kind.weight < $1.kind.weight }!

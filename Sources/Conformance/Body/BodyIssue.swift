@@ -8,6 +8,12 @@ public struct BodyIssue: Sendable, Hashable {
         /// `null` for an optional field whose type does not allow null (see `Rule.requestBodyNullOptional`).
         case nullOptional = "null-optional"
 
+        /// Whether the issue is about a value itself (its type, its enumeration, its bounds),
+        /// not about which fields an object has.
+        var isAboutTheValue: Bool {
+            self == .type || self == .enum || self == .range
+        }
+
         /// Which issue leads when several become one warning: a wrong type before a missing
         /// field, a value outside the enumeration, the bounds, an unknown field.
         var weight: Int {

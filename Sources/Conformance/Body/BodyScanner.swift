@@ -195,10 +195,12 @@ public struct BodyScanner {
             rescan.anyDepthContext = anyDepthContext
             guard (try? rescan.plainValue(reading.root, capture: nil)) != nil else { continue }
             let remaining = Set(rescan.pending.map { PendingKey($0) })
+            let objected = Set(rescan.pending.filter { $0.issue.kind.isAboutTheValue }.map { PendingKey(placeOf: $0) })
             var explained: [Pending] = []
             var kept: [Pending] = []
             for item in pending[mark...] {
-                if !item.issue.disputed, !remaining.contains(PendingKey(item)) { explained.append(item) } else { kept.append(item) }
+                let unexplained = remaining.contains(PendingKey(item)) || item.issue.kind.isAboutTheValue && objected.contains(PendingKey(placeOf: item))
+                if !item.issue.disputed, !unexplained { explained.append(item) } else { kept.append(item) }
             }
             guard !explained.isEmpty else { continue }
             pending.removeSubrange(mark...)
@@ -208,16 +210,27 @@ public struct BodyScanner {
         }
     }
 
-    /// What identifies an issue across two scans of the same bytes.
+    /// What identifies an issue across two scans of the same bytes. A reading explains an
+    /// issue it does not have; but a value a reading objects to as well, for another reason
+    /// (`"AAA"` for 表 6-34's `is_auto_pay`, String true/false, which the 6.1.4 example prints
+    /// as a boolean: not in the enum, and not a boolean either), follows no reading: its issue
+    /// about the value (type, enum, range) is matched by place alone (`placeOf:`).
     private struct PendingKey: Hashable {
         var offset: Int
         var suffix: String
-        var kind: BodyIssue.Kind
+        var kind: BodyIssue.Kind?
 
         init(_ pending: Pending) {
             offset = pending.offset
             suffix = pending.suffix
             kind = pending.issue.kind
+        }
+
+        /// The place alone.
+        init(placeOf pending: Pending) {
+            offset = pending.offset
+            suffix = pending.suffix
+            kind = nil
         }
     }
 

@@ -8,7 +8,8 @@ import ConformanceSpecs
 /// effect), and reports:
 /// - `state.unknown-value`: a state the table does not list (information for machines the
 ///   docs leave open);
-/// - `state.precondition`: a mutation accepted while the last state seen in a response forbids it;
+/// - `state.precondition`: a mutation accepted while the last state a show or list response
+///   showed forbids it;
 /// - `state.transition`: an observed change with no documented or tolerated path;
 /// - `state.relation`: a request value that breaks a documented relation to the resource's
 ///   value last seen in a response (`new_size` not greater than the `size` a show returned).
@@ -90,6 +91,7 @@ public final class StateTracker {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
         }
 
+        let isRead = ["GET", "HEAD"].contains(exchange.request.method.uppercased())
         for machine in machines {
             // 1. Preconditions, on the states before this exchange. Only a state seen in a response
             // counts: after an accepted mutation the resource's state is inferred, and it may have
@@ -142,7 +144,10 @@ public final class StateTracker {
                             "\(machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
                             expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
                 }
-                states.set(observation.state, for: key)
+                // A mutation's own answer shows the state at acceptance (a create's `creating`,
+                // A.3), which the service leaves by itself: like an effect, it is inferred, and a
+                // later request is not held to it. Show and list answers are observations.
+                states.set(observation.state, for: key, inferred: !isRead)
                 for (field, value) in observation.values { states.set(field, to: value, for: key) }
             }
             // 3. Effects of the accepted operation, where the response did not show the state.

@@ -89,7 +89,9 @@ final class CompiledOperation: Sendable {
         }.map(CompiledParameter.init)
         let requestExamples = operation.examples.filter { $0.kind == .request }.map(\.text)
         request = operation.requestBody.map { CompiledSchema($0, examples: requestExamples) }
-        statuses = operation.responses.map(\.status)
+        // With the status an error example printed without one is read under (ECS: 400, see
+        // `Operation.assumedErrorStatuses`).
+        statuses = operation.responses.map(\.status) + operation.assumedErrorStatuses
         var responses: [(status: Int, schema: CompiledSchema)] = []
         for response in operation.responses {
             let examples = operation.examples.filter { $0.kind == .response && $0.status == response.status }.map(\.text)

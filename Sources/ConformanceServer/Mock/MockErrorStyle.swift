@@ -5,7 +5,8 @@ import Foundation
 ///
 /// - Huawei EVS/ECS: `{"error": {"code", "message"}}` — EVS 6.1.1 响应参数 (状态码 400: `error`
 ///   Error object), "其中error是泛指的错误"; the API gateway's own answers (bad signature,
-///   unknown API) use its flat `{"error_code", "error_msg", "request_id"}` (EVS 3.3 返回结果).
+///   unknown API) use its flat `{"error_code", "error_msg", "request_id"}` (EVS 3.3 返回结果);
+///   ECS, which does not document that shape, gets them in its own (`MockEngine.gatewayError`).
 /// - Tencent gateway: the `scode` envelope of every answer (003 正常返回示例) with HTTP 200 and a
 ///   non-zero `scode` (the page documents no other HTTP status and an empty 异常返回示例; the
 ///   non-zero `scode` is the HTTP-like code: 400, 404, 409).

@@ -14,6 +14,10 @@ import OpenAPIKit
 ///   condition ("not one of S", an absent `c` included) swaps the first branch;
 /// - at most N items: `maxItems` on the array.
 /// Each schema carries `x-rule` (the rule id) and `x-citation` (the sentence it encodes).
+///
+/// `null` counts as absent, as in the request schemas (`RequestNulls`): the validator captures
+/// a `null` for an optional field as absent, so no rule counts it. "Present" is therefore
+/// "present and not null", and a field a rule only bounds (`maxItems`) may be null.
 enum BodyRuleSchema {
     static func schema(for rule: BodyRule) -> JSONSchema {
         let schema: JSONSchema
@@ -31,7 +35,7 @@ enum BodyRuleSchema {
         case .forbiddenWhen(let field, let condition):
             schema = .any(of: [.not(holds(condition), core: .init()), .not(present(field), core: .init())], core: .init())
         case .maxItems(let field, let limit):
-            schema = nested(field) { _ in JSONSchema.array(required: false, maxItems: limit) }
+            schema = nested(field) { _ in JSONSchema.array(required: false, nullable: true, maxItems: limit) }
         }
         return schema.with(vendorExtensions: [
             "x-rule": AnyCodable(rule.id),
@@ -47,9 +51,9 @@ enum BodyRuleSchema {
         return condition.negated ? .not(equals, core: .init()) : equals
     }
 
-    /// `path` is present: required at every level.
+    /// `path` is present: required at every level, and not null.
     private static func present(_ path: String) -> JSONSchema {
-        nested(path, required: true) { required in JSONSchema.fragment(required: required) }
+        nested(path, required: true) { required in JSONSchema.not(.null(), core: .init(required: required)) }
     }
 
     /// `leaf` at the dotted `path` below the body root, wrapped in one object per segment.
@@ -57,8 +61,9 @@ enum BodyRuleSchema {
         let segments = path.split(separator: ".").map(String.init)
         var schema = leaf(required)
         for (index, segment) in segments.enumerated().reversed() {
-            // The outermost object is the body itself, always there.
-            schema = .object(required: index == 0 ? true : required, properties: [segment: schema])
+            // The outermost object is the body itself, always there; an optional object on
+            // the way may be null (read as absent).
+            schema = .object(required: index == 0 ? true : required, nullable: index > 0 && !required, properties: [segment: schema])
         }
         return schema
     }

@@ -115,16 +115,15 @@ struct ComponentRegistry {
                 format: schema.format.map { JSONTypeFormat.StringFormat(rawValue: $0) ?? .generic } ?? .generic,
                 required: required, nullable: schema.nullable, title: title, description: description,
                 minLength: schema.minLength, maxLength: schema.maxLength,
-                allowedValues: schema.enumeration.map { $0.map { AnyCodable($0) } },
+                allowedValues: Self.allowedValues(schema) { AnyCodable($0) },
                 defaultValue: schema.defaultValue.map { AnyCodable($0) }
             )
         case .integer:
-            let values = schema.enumeration?.compactMap { Int($0) }
             result = .integer(
                 required: required, nullable: schema.nullable, title: title, description: description,
                 maximum: schema.maximum.map { (Int($0), exclusive: false) },
                 minimum: schema.minimum.map { (Int($0), exclusive: false) },
-                allowedValues: values.map { $0.map { AnyCodable($0) } },
+                allowedValues: Self.allowedValues(schema) { Int($0).map { AnyCodable($0) } },
                 defaultValue: schema.defaultValue.flatMap { Int($0) }.map { AnyCodable($0) }
             )
         case .number:
@@ -148,14 +147,53 @@ struct ComponentRegistry {
             extensions["x-enumeration"] = AnyCodable(enumeration)
         }
         if let source = schema.source { extensions["x-source"] = OpenAPIExporter.anyCodable(source) }
-        if !schema.readings.isEmpty {
+        let widerLists = EnumerationReadings.widerLists(of: schema)
+        if !widerLists.isEmpty {
+            // The enum is the union (allowedValues); both tables are cited.
+            let listings = [(schema.enumeration ?? [], schema.source)] + widerLists.map { ($0.schema.enumeration ?? [], Optional($0.source)) }
+            extensions["x-enum-readings"] = AnyCodable(listings.map { values, source -> [String: AnyCodable] in
+                var listing: [String: AnyCodable] = ["values": AnyCodable(values)]
+                if let source { listing["source"] = OpenAPIExporter.anyCodable(source) }
+                return listing
+            })
+        }
+        let otherReadings = schema.readings.filter { reading in !widerLists.contains(reading) }
+        if !otherReadings.isEmpty {
             // Other places of the docs read the value differently; validate accepts them with a warning.
-            extensions["x-readings"] = AnyCodable(schema.readings.map { reading -> [String: AnyCodable] in
+            extensions["x-readings"] = AnyCodable(otherReadings.map { reading -> [String: AnyCodable] in
                 ["type": AnyCodable(reading.schema.kind.rawValue), "basis": AnyCodable(reading.basis.rawValue), "phrase": AnyCodable(reading.phrase),
                  "source": OpenAPIExporter.anyCodable(reading.source)]
             })
         }
-        return extensions.isEmpty ? result : result.with(vendorExtensions: extensions)
+        let described = extensions.isEmpty ? result : result.with(vendorExtensions: extensions)
+        // A value another place of the docs types otherwise (a table's `String` where an example
+        // prints `true`, 表 6-34 `is_auto_pay`) is accepted by `validate` with a warning citing
+        // both places, and so by the mock: the export accepts it too, as `anyOf` the documented
+        // type and each other scalar type. Readings of a whole object (an example that names a
+        // field otherwise, or leaves a wrapper out) describe another body, not another value;
+        // they stay in `x-readings`, so that generated bodies follow the tables.
+        let scalarKinds: Set<Schema.Kind> = [.string, .integer, .number, .boolean]
+        let otherTypes = otherReadings.filter { scalarKinds.contains($0.schema.kind) && scalarKinds.contains(schema.kind) && $0.schema.kind != schema.kind }
+        guard !otherTypes.isEmpty else { return described }
+        let branches = [described] + otherTypes.map { jsonSchema($0.schema, required: true) }
+        return .any(of: OpenAPIExporter.unique(branches), core: .init(required: required))
+    }
+}
+
+extension ComponentRegistry {
+    /// The `enum` of a string or integer: the documented values, then those only a wider list
+    /// of another table gives (`EnumerationReadings`, the reading `validate` accepts with a
+    /// warning citing both tables), then `null` when the field is nullable (JSON Schema: `enum`
+    /// constrains every value, so `type: [string, "null"]` with an enum of strings refuses null).
+    static func allowedValues(_ schema: Schema, _ value: (String) -> AnyCodable?) -> [AnyCodable]? {
+        guard let own = schema.enumeration else { return nil }
+        var values = own
+        for reading in EnumerationReadings.widerLists(of: schema) {
+            for other in reading.schema.enumeration ?? [] where !values.contains(other) { values.append(other) }
+        }
+        var result = values.compactMap(value)
+        if schema.nullable { result.append(AnyCodable(nil as String?)) }
+        return result
     }
 }
 

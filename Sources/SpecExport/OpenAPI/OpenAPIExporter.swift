@@ -22,6 +22,12 @@ private typealias Operation = ConformanceModel.Operation
 ///   codes (`ServiceErrorResponses`); route selectors as parameters and disjoint `oneOf`
 ///   variants (`RouteSelector`); the cross-field rules as schemas (`BodyRuleSchema`); links
 ///   from producers of ids to their consumers (`OperationLinks`).
+/// - Bodies as `validate` and the mock read them: optional request fields accept `null`
+///   (`RequestNulls`, the validator's `request.body.null-optional`); a value list another
+///   table gives wider is exported as the union with `x-enum-readings` (`EnumerationReadings`);
+///   a value another place types otherwise is `anyOf` both (`ComponentRegistry`); an error
+///   example printed without a status is declared under the status it is read under
+///   (`Operation.assumedErrorStatuses`, `x-status-assumed`).
 public struct OpenAPIExporter {
     /// The cross-field rules written into the request schemas (`Rules.body`).
     public var bodyRules: [BodyRule]
@@ -33,7 +39,10 @@ public struct OpenAPIExporter {
         self.stateMachines = stateMachines
     }
 
-    public func document(for spec: ServiceSpec) -> OpenAPI.Document {
+    public func document(for documented: ServiceSpec) -> OpenAPI.Document {
+        // The value lists as `validate` reads them: a narrower list beside the wider one another
+        // table of the service gives (the union is the `enum`, `x-enum-readings` cites both).
+        let spec = EnumerationReadings.widened(documented)
         var components = ComponentRegistry()
         let errors = ServiceErrorResponses(spec: spec)
         var targets: [OperationLinks.Target] = []
@@ -140,14 +149,14 @@ public struct OpenAPIExporter {
         var requestBody: OpenAPI.Request?
         if bodies.count == 1 {
             let (owner, body) = bodies[0]
-            let schema = withBodyRules(components.jsonSchema(RouteSelector.selecting(body, for: owner), required: true), for: [owner], service: spec.service)
+            let schema = withBodyRules(components.jsonSchema(Self.request(body, for: owner), required: true), for: [owner], service: spec.service)
             requestBody = (OpenAPI.Request(content: [.json: .b(content(schema, examples: owner.examples.filter { $0.kind == .request }))], required: true))
         } else if bodies.count > 1 {
             // Variants that export to the same schema (deprecated twins of one action) are one
             // branch listing every operation id: two equal branches of a oneOf match nothing.
             var variants: [(schema: JSONSchema, owners: [Operation])] = []
             for (operation, body) in bodies {
-                let schema = components.jsonSchema(RouteSelector.selecting(body, for: operation), required: true)
+                let schema = components.jsonSchema(Self.request(body, for: operation), required: true)
                 if let index = variants.firstIndex(where: { $0.schema == schema }) {
                     variants[index].owners.append(operation)
                 } else {
@@ -241,7 +250,10 @@ public struct OpenAPIExporter {
     private func responses(for operations: [Operation], errors: ServiceErrorResponses, components: inout ComponentRegistry) -> OpenAPI.Response.Map {
         var responses: OpenAPI.Response.Map = [:]
         let documentedStatuses = Set(operations.flatMap { $0.responses.map(\.status) })
-        for status in documentedStatuses.union(errors.statuses).sorted() {
+        // An error example printed without a status documents the status it is read under
+        // (`Operation.assumedErrorStatuses`: ECS's 响应样例 error, 400), with the error envelope.
+        let assumedStatuses = Set(operations.flatMap(\.assumedErrorStatuses)).subtracting(documentedStatuses)
+        for status in documentedStatuses.union(errors.statuses).union(assumedStatuses).sorted() {
             let documenting = operations.compactMap { operation in operation.response(for: status).map { (operation, $0) } }
             if errors.covers(status: status, documented: documenting.map(\.1)) {
                 // Documented once for the service: the shared response.
@@ -251,7 +263,11 @@ public struct OpenAPIExporter {
             var distinct: [Schema] = []
             for body in documenting.compactMap(\.1.body) where !distinct.contains(body) { distinct.append(body) }
             let schemas = Self.unique(distinct.map { components.jsonSchema($0, required: true) })
-            let examples = operations.flatMap { $0.examples.filter { $0.kind == .response && $0.status == status } }
+            // The error examples printed without a status that are read under this one.
+            let printed = operations.flatMap { operation in
+                operation.examples.filter { $0.kind == .response && $0.status == nil && operation.assumedStatus(for: $0.value) == (status, true) }
+            }
+            let examples = operations.flatMap { $0.examples.filter { $0.kind == .response && $0.status == status } } + (documenting.isEmpty ? printed : [])
             var contentMap: OpenAPI.Content.Map = [:]
             var extensions: [String: AnyCodable] = status >= 400 ? errors.extensions(for: status) : [:]
             let someWithoutBody = documenting.contains { $0.1.body == nil }
@@ -270,7 +286,11 @@ public struct OpenAPIExporter {
             } else if schemas.count > 1 {
                 contentMap[.json] = .b(content(.one(of: schemas), examples: examples))
             }
-            let words = documenting.first?.1.description ?? HTTPStatusNames.reason(status)
+            var words = documenting.first?.1.description ?? HTTPStatusNames.reason(status)
+            if documenting.isEmpty, assumedStatuses.contains(status) {
+                words = "\(HTTPStatusNames.reason(status)): the page prints this error answer without its status; \(status) is assumed."
+                extensions["x-status-assumed"] = Self.anyCodable(printed.map(\.source))
+            }
             responses[OpenAPI.Response.StatusCode(rawValue: String(status))!] = .b(OpenAPI.Response(
                 description: words.isEmpty ? HTTPStatusNames.reason(status) : words, content: contentMap, vendorExtensions: extensions
             ))
@@ -288,6 +308,12 @@ public struct OpenAPIExporter {
         return .all(of: [schema] + rules.map(BodyRuleSchema.schema(for:)), core: .init())
     }
 
+    /// A request body as a generic client must send it and as `validate` reads it: the route
+    /// selector explicit (`RouteSelector`), `null` allowed for optional fields (`RequestNulls`).
+    private static func request(_ body: Schema, for operation: Operation) -> Schema {
+        RequestNulls.optionalFieldsNullable(RouteSelector.selecting(body, for: operation))
+    }
+
     /// `x-operation-id` (or `x-operation-ids` for merged twins) and `x-action` of a `oneOf` branch.
     private static func variantExtensions(_ owners: [Operation]) -> [String: AnyCodable] {
         var extensions: [String: AnyCodable] = owners.count == 1
@@ -298,7 +324,7 @@ public struct OpenAPIExporter {
     }
 
     /// `schemas` without repeats, in order.
-    private static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
+    static func unique(_ schemas: [JSONSchema]) -> [JSONSchema] {
         var result: [JSONSchema] = []
         for schema in schemas where !result.contains(schema) { result.append(schema) }
         return result

@@ -37,30 +37,18 @@ struct SchemathesisTests {
         service == "tencent-cbs" ? checks : checks + ["negative_data_rejection"]
     }
 
-    /// Failures that remain after the mock's work (issue 22, issue 18 item 6) was merged, each
-    /// with its cause: run and reported as known issues, not hidden. Delete an entry when its
-    /// cause is fixed, and the check guards the fix. (`ignored_auth`, `unsupported_method` and
-    /// `use_after_free` pass since the mock got `--token`, 405 with `Allow` and v3 snapshots.)
-    static let nullForOptional = "the validator and the mock read null for an optional request field as absent (request.body.null-optional, the Cinder clients' convention, issue 22's decision); the export does not yet declare optional request fields nullable, so Schemathesis counts the accepted null as invalid data"
-    static let mockGaps: [String: [String: String]] = [
-        "huawei-evs": [
-            "negative_data_rejection": nullForOptional,
-            "response_schema_conformance": "the docs disagree between pages: volume_type lists seven values for create (CreateVolumeOption) and five in the os-vendor DiskDetail table; the mock's store answers a GPSSD2 volume created through another route; the validator reads the wider list beside the narrower one (EnumerationReadings: a warning citing both tables), but the export keeps the narrower enum",
-        ],
-        "huawei-ecs": [
-            "status_code_conformance": "the mock refuses a ResizeCloudserver body the export accepts with 400, which ECS documents for no operation (ECS has no status or error-code table)",
-        ],
-        "baidu-bcc": [
-            "negative_data_rejection": nullForOptional,
-        ],
-    ]
+    /// No failure is known any more: the last three were the export's and the mock's, and each
+    /// check now guards its fix (issue 18). `negative_data_rejection` on EVS and Baidu: optional
+    /// request fields accept null in the export, as the validator and the mock read them
+    /// (`RequestNulls`); `response_schema_conformance` on EVS: a value list another table gives
+    /// wider is exported as the union (`EnumerationReadings`, `x-enum-readings`); ECS
+    /// `status_code_conformance` and `validate`'s `response.status.undocumented` and
+    /// `response.error.envelope`: the resize page's error answer, printed without a status, is
+    /// read under 400 by the export, the validator and the mock alike
+    /// (`Operation.assumedErrorStatuses`), and the mock's gateway refusals use ECS's documented
+    /// envelope (`MockEngine.gatewayError`).
 
-    /// Error findings `validate` reports on mock answers for the same causes, by service and rule.
-    static let mockAnswerGaps: [String: [String: String]] = [
-        "huawei-ecs": ["response.status.undocumented": "see mockGaps: the mock's 400 on ResizeCloudserver", "response.error.envelope": "see mockGaps: the mock's 400 on ResizeCloudserver has no documented ECS error shape"],
-    ]
-
-    @Test("st run against the mock: no failure of the issue's checks but the mock's known gaps; its HAR validates clean",
+    @Test("st run against the mock: no failure of the issue's checks; its HAR validates clean",
           .enabled(if: inCI || environment.isReadyOrInstallable, "no .build/schemathesis-venv and PyPI is unreachable: cannot install schemathesis"),
           .timeLimit(.minutes(30)))
     func schemathesisAgainstMock() async throws {
@@ -83,15 +71,9 @@ struct SchemathesisTests {
             #expect(events.cases > 0, "\(service): Schemathesis ran no case\n\(result.output.suffix(3000))")
             #expect(events.successes > 0, "\(service): no request was accepted (credentials or route selectors not sent?)")
             #expect(events.serverErrors == 0, "\(service): the mock answered 5xx")
-            for (check, failures) in events.failuresByCheck.sorted(by: { $0.key < $1.key }) {
+            for (check, failures) in events.failuresByCheck.sorted(by: { $0.key < $1.key }) where Self.checks(for: service).contains(check) {
                 let detail = failures.prefix(5).map { "  \($0.operation): \($0.message)" }.joined(separator: "\n")
-                if let gap = Self.mockGaps[service]?[check] {
-                    withKnownIssue(Comment(rawValue: gap)) {
-                        Issue.record("\(service): \(check) failed \(failures.count) time(s)\n\(detail)")
-                    }
-                } else if Self.checks(for: service).contains(check) {
-                    Issue.record("\(service): \(check) failed \(failures.count) time(s)\n\(detail)")
-                }
+                Issue.record("\(service): \(check) failed \(failures.count) time(s)\n\(detail)")
             }
 
             // Schemathesis' own recording: the mock's answers break no reading of the docs.
@@ -100,11 +82,7 @@ struct SchemathesisTests {
             let findings = try Self.responseErrors(in: validated.standardOutput)
             #expect(validated.status <= 1, "\(service): validate failed: \(validated.standardError)")
             let stateFindings = findings.filter { $0.rule.hasPrefix("state.") }
-            let known = findings.filter { Self.mockAnswerGaps[service]?[$0.rule] != nil }
-            let others = findings.filter { !$0.rule.hasPrefix("state.") && Self.mockAnswerGaps[service]?[$0.rule] == nil }
-            for (rule, gap) in Self.mockAnswerGaps[service] ?? [:] where known.contains(where: { $0.rule == rule }) {
-                withKnownIssue(Comment(rawValue: gap)) { Issue.record("\(service): \(known.filter { $0.rule == rule }.count) \(rule) finding(s) on mock answers") }
-            }
+            let others = findings.filter { !$0.rule.hasPrefix("state.") }
             print("schemathesis \(service): validate found \(others.count) error(s) in mock answers, \(stateFindings.count) state error(s)")
             #expect(others.isEmpty, "\(service): \(others.count) error finding(s) on mock answers, e.g. \(others.prefix(5).map(\.text))")
             if !stateFindings.isEmpty {

@@ -1,5 +1,3 @@
-import ConformanceModel
-
 /// Gives a field whose table lists fewer values than another table of the same service lists
 /// for a field of the same name the wider list as another reading, so that a value only the
 /// wider table documents is a disagreement of the docs (a warning citing both tables), not an
@@ -13,7 +11,10 @@ import ConformanceModel
 /// Decision: only a strict subset counts (every value of the narrower list is in the wider
 /// one). Fields that merely share a name but list different sets (a volume's `status` and a
 /// job's `status`) describe different things, and their values stay errors.
-enum EnumerationReadings {
+///
+/// The validator (`CompiledService`) and the OpenAPI export (`OpenAPIExporter`, which writes
+/// the union as the field's `enum` with `x-enum-readings`) both read the docs through this.
+public enum EnumerationReadings {
     /// A documented value list with where it is documented.
     private struct Listing {
         var values: Set<String>
@@ -21,8 +22,17 @@ enum EnumerationReadings {
         var source: DocReference?
     }
 
+    /// The readings of `schema` that this pass gave it: a wider value list of the same kind.
+    public static func widerLists(of schema: Schema) -> [Reading] {
+        guard let own = schema.enumeration.map(Set.init) else { return [] }
+        return schema.readings.filter { reading in
+            guard reading.schema.kind == schema.kind, let values = reading.schema.enumeration else { return false }
+            return own.isStrictSubset(of: Set(values))
+        }
+    }
+
     /// `spec` with the readings added to every narrower enumeration of its bodies.
-    static func widened(_ spec: ServiceSpec) -> ServiceSpec {
+    public static func widened(_ spec: ServiceSpec) -> ServiceSpec {
         var listings: [String: [Listing]] = [:]
         func collect(_ schema: Schema, name: String?, depth: Int) {
             guard depth < 64 else { return }
