@@ -111,17 +111,17 @@ public final class Router: Sendable {
         var actions: [(name: String, selector: ActionSelector?)] = []
         var routes: [(method: String, byCount: [[Route]])] = []
         for (index, operation) in spec.operations.enumerated() {
-            let parts = operation.path.split(separator: "/")
+            let parts = operation.template.segments
             var route = Route(operationIndex: index, segmentStart: Int32(segments.count), segmentCount: Int32(parts.count), action: -1,
                               deprecated: operation.deprecated, specificity: 0, literalCount: 0)
             for (position, part) in parts.enumerated() {
-                if part.hasPrefix("{") && part.hasSuffix("}") {
-                    let name = String(part.dropFirst().dropLast())
+                switch part {
+                case .parameter(let name):
                     segments.append(Segment(kind: name.hasSuffix("version") ? .version : .parameter, start: Int32(parameterNames.count), count: 0))
                     parameterNames.append(name)
-                } else {
-                    segments.append(Segment(kind: .literal, start: Int32(literals.count), count: Int32(part.utf8.count)))
-                    literals.append(contentsOf: part.utf8)
+                case .literal(let text):
+                    segments.append(Segment(kind: .literal, start: Int32(literals.count), count: Int32(text.utf8.count)))
+                    literals.append(contentsOf: text.utf8)
                     route.literalCount += 1
                     if position < 63 { route.specificity |= 1 << UInt64(62 - position) }
                 }

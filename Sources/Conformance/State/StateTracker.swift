@@ -171,7 +171,7 @@ public final class StateTracker {
         if let cached = plans[key] { return cached }
         let operation = reference.operation
         var plan = Plan()
-        plan.placeholders = Self.placeholders(in: operation.path)
+        plan.placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
         let body = operation.response(for: status)?.body
         for machine in machines {
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
@@ -383,12 +383,5 @@ public final class StateTracker {
             }
         }
         return current.compactMap(\.stringValue)
-    }
-
-    /// The `{name}` segments of a path template, with their positions.
-    static func placeholders(in template: String) -> [(index: Int, name: String)] {
-        template.split(separator: "/").enumerated().compactMap { index, segment in
-            segment.hasPrefix("{") && segment.hasSuffix("}") ? (index, String(segment.dropFirst().dropLast())) : nil
-        }
     }
 }

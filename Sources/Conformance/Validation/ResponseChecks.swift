@@ -93,7 +93,6 @@ enum ErrorBodyChecks {
     }
 
     static func check(_ body: [UInt8]?, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
-        let operation = compiled.operation
         let envelopes = service.errorEnvelopes
         guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, service: service) }
         guard let body, let value = try? JSONValue.parse(bytes: body) else {

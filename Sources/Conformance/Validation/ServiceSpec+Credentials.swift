@@ -10,9 +10,7 @@ extension ServiceSpec {
     /// takes 5.2 for that route (listed first), so a token is not required there either — the
     /// reading that allows the request. The validator and the mock both ask here.
     public func needsCredential(_ operation: Operation) -> Bool {
-        let segments = operation.path.split(separator: "/")
-        let atRoot = segments.isEmpty || (segments.count == 1 && segments[0].hasPrefix("{") && segments[0].hasSuffix("version}"))
-        guard atRoot else { return true }
+        guard operation.template.isVersionRoot else { return true }
         return operation.parameters.contains { parameter in
             parameter.location == .header && authentication.contains { parameter.name.caseInsensitiveEquals($0.header) }
         }

@@ -24,19 +24,13 @@ struct RequestBuilder {
 
     func build(_ step: ScenarioStep, operation: ConformanceModel.Operation, variables: [String: String]) throws(Failure) -> Built {
         var path: [String: String] = [:]
-        var filledPath = ""
-        var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            filledPath += rest[..<open]
-            let name = String(rest[rest.index(after: open)..<close])
+        let filledPath = try operation.template.filled { (name: String) throws(Failure) -> String in
             let template = step.path[name] ?? (name.hasSuffix("project_id") ? "{{project_id}}" : "{{\(name)}}")
             let value = Template.fill(template, variables)
             if value.contains("{{") { throw Failure(description: "no value for path parameter \(name) (\(template))") }
             path[name] = value
-            filledPath += Self.encodeSegment(value)
-            rest = rest[rest.index(after: close)...]
+            return Self.encodeSegment(value)
         }
-        filledPath += rest
         var query = step.query.map { item in
             let value = Template.fill(item.value, variables)
             return value.isEmpty ? Self.encodeQuery(item.name) : Self.encodeQuery(item.name) + "=" + Self.encodeQuery(value)

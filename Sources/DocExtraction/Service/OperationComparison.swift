@@ -4,8 +4,8 @@ import ConformanceModel
 enum OperationComparison {
     static func conflicts(primary: Operation, twin: Operation) -> [Diagnostic] {
         var messages: [String] = []
-        let primaryPath = HuaweiConventions.placeholders(in: primary.path)
-        let twinPath = HuaweiConventions.placeholders(in: twin.path)
+        let primaryPath = primary.template.parameterNames
+        let twinPath = twin.template.parameterNames
         if primaryPath != twinPath {
             messages.append("path placeholders differ: \(primary.path) vs \(twin.path)")
         }

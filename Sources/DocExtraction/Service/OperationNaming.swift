@@ -1,3 +1,5 @@
+import ConformanceModel
+
 import Foundation
 
 /// Derives stable operation ids where the document shows no SDK name.
@@ -16,11 +18,9 @@ public enum OperationNaming {
     static let nouns: Set<String> = ["metadata", "data", "info", "information", "policy", "quota", "detail", "action"]
 
     public static func derive(method: String, path: String, action: String?) -> String {
-        let segments = path.split(separator: "/").map(String.init).filter { segment in
-            !segment.isEmpty && !isVersion(segment)
-        }
-        var literals = segments.filter { !$0.hasPrefix("{") }
-        let endsWithParameter = segments.last?.hasPrefix("{") ?? false
+        let segments = PathTemplate(path).segments.filter { !isVersion($0.text) }
+        var literals = segments.compactMap { if case .literal(let text) = $0 { text } else { nil } }
+        let endsWithParameter = segments.last?.parameterName != nil
         let upper = method.uppercased()
         if let action {
             if literals.last == "action" { literals.removeLast() }
@@ -37,7 +37,7 @@ public enum OperationNaming {
            let last = literals.last, !last.hasSuffix("s"), !nouns.contains(last.lowercased()) {
             return pascal(last) + resource(Array(literals.dropLast()), pluralLast: false)
         }
-        let item = endsWithParameter && segments.count >= 2 && !segments[segments.count - 2].hasPrefix("{")
+        let item = endsWithParameter && segments.count >= 2 && segments[segments.count - 2].parameterName == nil
             && !(literals.last?.hasSuffix("s") ?? true) && nouns.contains(literals.last!.lowercased()) ? "Item" : ""
         switch upper {
         case "GET": return endsWithParameter ? "Show" + resource(literals, pluralLast: false) + item : "List" + resource(literals, pluralLast: true)

@@ -53,7 +53,7 @@ enum ParameterChanges {
 
     /// The key a parameter is matched by: its placeholder position for path parameters.
     private static func keys(of operation: Operation) -> [String] {
-        let placeholders = placeholders(in: operation.path)
+        let placeholders = operation.template.parameterNames
         return operation.parameters.map { parameter in
             switch parameter.location {
             case .path:
@@ -63,22 +63,6 @@ enum ParameterChanges {
             case .header: return "header:" + parameter.name.lowercased()
             }
         }
-    }
-
-    /// The placeholder names of a path template, in order.
-    static func placeholders(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            switch character {
-            case "{": current = ""
-            case "}":
-                if let name = current { names.append(name) }
-                current = nil
-            default: current?.append(character)
-            }
-        }
-        return names
     }
 
     /// Where the parameters of `location` are documented in `operation` (the first one's table),

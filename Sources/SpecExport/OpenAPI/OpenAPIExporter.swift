@@ -351,16 +351,16 @@ public struct OpenAPIExporter {
     }
 
     static func pathShape(_ path: String) -> String {
-        path.split(separator: "/", omittingEmptySubsequences: false).map { $0.hasPrefix("{") ? "{}" : String($0) }.joined(separator: "/")
+        PathTemplate(path).shape
     }
 
     static func placeholders(_ path: String) -> [String] {
-        path.split(separator: "/").filter { $0.hasPrefix("{") && $0.hasSuffix("}") }.map { String($0.dropFirst().dropLast()) }
+        PathTemplate(path).segments.compactMap(\.parameterName)
     }
 
     /// `POST /v2/{project_id}/volumes/{volume_id}/action` → `postV2VolumesVolumeIdAction`.
     fileprivate static func combinedID(_ operation: Operation) -> String {
-        let words = operation.path.split(separator: "/").filter { $0 != "{project_id}" }
+        let words = operation.template.segments.filter { $0 != .parameter("project_id") }.map(\.text)
         let joined = words.map { word in
             word.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }.joined()

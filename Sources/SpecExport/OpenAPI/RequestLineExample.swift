@@ -29,16 +29,17 @@ enum RequestLineExample {
     /// The values of `target` (`/path?query`) for the placeholders of `template` and its query keys.
     static func match(_ target: String, template: String) -> [String: String] {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let segments = parts[0].split(separator: "/", omittingEmptySubsequences: false)
-        let templateSegments = template.split(separator: "/", omittingEmptySubsequences: false)
+        let segments = parts[0].split(separator: "/")
+        let templateSegments = PathTemplate(template).segments
         guard segments.count == templateSegments.count else { return [:] }
         var values: [String: String] = [:]
         for (segment, pattern) in zip(segments, templateSegments) {
-            if pattern.hasPrefix("{") && pattern.hasSuffix("}") {
-                guard !segment.hasPrefix("{"), !segment.isEmpty else { continue }
-                values[String(pattern.dropFirst().dropLast())] = String(segment).removingPercentEncoding ?? String(segment)
-            } else if segment != pattern {
-                return [:]
+            switch pattern {
+            case .parameter(let name):
+                guard !segment.hasPrefix("{") else { continue }
+                values[name] = String(segment).removingPercentEncoding ?? String(segment)
+            case .literal(let text):
+                if segment != text { return [:] }
             }
         }
         if parts.count == 2 {

@@ -227,13 +227,7 @@ public struct CaseGenerator {
     /// The `{names}` of the operation's path template, in order (the template is what the
     /// request is built from, whether or not the parameter table lists each one).
     static func pathParameters(of operation: ConformanceModel.Operation) -> [String] {
-        var names: [String] = []
-        var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
+        operation.template.parameterNames
     }
 
     static func successStatuses(of operation: ConformanceModel.Operation) -> Set<Int> {

@@ -162,16 +162,4 @@ public enum HuaweiConventions {
         }
     }
 
-    /// The placeholders of a path template: `/v2/{project_id}/volumes/{volume_id}` → `[project_id, volume_id]`.
-    public static func placeholders(in path: String) -> [String] {
-        var names: [String] = []
-        var current: String?
-        for character in path {
-            if character == "{" { current = "" } else if character == "}" {
-                if let name = current { names.append(name) }
-                current = nil
-            } else if current != nil { current!.append(character) }
-        }
-        return names
-    }
 }

@@ -13,7 +13,7 @@ extension OperationDraft {
             output.tables += tables.map { TableAccount(source: $0.source, disposition: .skipped("the \(unit) has no request line to attach it to")) }
             return output
         }
-        let placeholders = HuaweiConventions.placeholders(in: requestLine.path)
+        let placeholders = PathTemplate(requestLine.path).parameterNames
         var parts = readTables(placeholders: placeholders, output: &output)
         let bodies = buildBodies(parts, output: &output)
         HuaweiConventions.addUndocumentedPathParameters(placeholders, to: &parts.parameters, table: "URI parameter table", source: base.line(requestLine.line), diagnostics: &output.diagnostics)

@@ -15,7 +15,7 @@ extension PlainTextOperationBuilder {
     /// - `RequestBody parameter`: a top-level body field; its nesting comes from the
     ///   Request Structure (`BodyTemplate`).
     mutating func readParameters(into request: inout RequestParts, query: QueryTemplate, instanceQuery: QueryTemplate?, structure: HTTPMessageText, instance: HTTPMessageText?) {
-        let placeholders = HuaweiConventions.placeholders(in: request.path)
+        let placeholders = PathTemplate(request.path).parameterNames
         let actionKeys = query.items.compactMap(\.placeholderKey)
         var rows: [FieldRow] = []
         if let lines = page.lines(.requestParameters), let start = lines.firstIndex(where: { SpacedTableReader.header($0.text) != nil }),
