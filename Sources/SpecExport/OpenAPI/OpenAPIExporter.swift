@@ -284,7 +284,10 @@ public struct OpenAPIExporter {
             } else if schemas.count == 1 {
                 contentMap[.json] = .b(content(schemas[0], examples: examples))
             } else if schemas.count > 1 {
-                contentMap[.json] = .b(content(.one(of: schemas), examples: examples))
+                // anyOf, not oneOf: the answer fits at least one page's description of the route,
+                // and two pages may describe it alike (EVS 5.1 and 8.2.5.2 both give `GET /` a
+                // 300 with `versions`), so one body can fit both.
+                contentMap[.json] = .b(content(.any(of: schemas), examples: examples))
             }
             var words = documenting.first?.1.description ?? HTTPStatusNames.reason(status)
             if documenting.isEmpty, assumedStatuses.contains(status) {
