@@ -8,8 +8,8 @@
 #
 # Prints: the mock's requests/s without and with --record (HAR and JSONL), the peak memory of a
 # mock recording for RECORD_SECONDS under full load, ShowVolume with 14,000 volumes, the proxy's
-# requests/s, and the latency of a fast request through the proxy while 20 slow ones are in
-# flight. Not part of `swift test`: figures are measured, never asserted.
+# requests/s without and with --record, and the latency of a fast request through the proxy
+# while 20 slow ones are in flight. Not part of `swift test`: figures are measured, never asserted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -126,6 +126,10 @@ VOLUME=$(create_volumes "http://127.0.0.1:$UPSTREAM")
 start_server proxy "$BIN" proxy --upstream "http://127.0.0.1:$UPSTREAM" --format json
 PROXY=$(throughput "$DURATION" "http://127.0.0.1:$PORT/v2/$PROJECT/volumes/$VOLUME")
 stop_server "$PID"
+start_server proxy-har "$BIN" proxy --upstream "http://127.0.0.1:$UPSTREAM" --format json --record "$WORK/proxy.har"
+PROXY_HAR=$(throughput "$DURATION" "http://127.0.0.1:$PORT/v2/$PROJECT/volumes/$VOLUME")
+stop_server "$PID"
+rm -f "$WORK/proxy.har"
 stop_server "$UPSTREAM_PID"
 
 echo "loadtest: a fast request through the proxy while 20 slow ones are in flight" >&2
@@ -171,5 +175,6 @@ mock, --record traffic.jsonl      ShowVolume   $JSONL requests/s  ($(percent "$P
 mock, --record for ${RECORD_SECONDS} s            ShowVolume   $LONG requests/s, peak RSS $LONG_RSS MiB, HAR $LONG_SIZE MiB ending '$LONG_TAIL'
 mock, 14,000 volumes              ShowVolume   $MANY requests/s; ListVolumes?status=available&limit=10  $MANY_LIST requests/s
 proxy → mock                      ShowVolume   $PROXY requests/s
+proxy → mock, --record traffic.har ShowVolume  $PROXY_HAR requests/s  ($(percent "$PROXY" "$PROXY_HAR"))
 proxy, fast request while 20 slow (5 s) ones are in flight: $FAST_MS
 REPORT
