@@ -264,5 +264,11 @@ if only == "breakdown" {
             print("  response syntax", ns { _ = BodyScanner.scan(body, schema: nil) })
             print("  response schema", ns { _ = BodyScanner.scan(body, schema: compiled) })
         }
+        // What a recording's writer thread spends per exchange (the mock's and the proxy's
+        // `--record`): redaction and rendering, without the write.
+        let started = Date()
+        print("  recorded: redacted", ns { _ = Redaction.exchange(exchange) })
+        print("  recorded: HAR entry, redacted", ns { _ = HARWriter.entry(exchange, started: started, duration: 0.0012) })
+        print("  recorded: JSONL line, redacted", ns { _ = JSONLWriter.line(exchange, started: started, duration: 0.0012) })
     }
 }

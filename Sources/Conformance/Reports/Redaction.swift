@@ -27,6 +27,8 @@ public struct Redaction: Sendable {
 
     /// The secret values of one exchange, longest first, to scrub from texts.
     public private(set) var secrets: [String] = []
+    /// The same as UTF-8 bytes.
+    private var secretBytes: [[UInt8]] = []
 
     /// Collects the secrets of `exchange`: secret header values (request and response) and the
     /// pieces of structured ones (`Signature=...` inside `Authorization`), secret query values,
@@ -58,18 +60,23 @@ public struct Redaction: Sendable {
         // Short values would scrub ordinary words; they are still hidden where they are shown whole.
         let all = found.filter { $0.count >= 4 }.union(pieces.filter { $0.count >= 8 })
         secrets = all.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+        secretBytes = secrets.map { Array($0.utf8) }
     }
 
     /// The values inside a structured credential: the value of each `name=value` item
     /// (`Signature=...`, `session=...`) and every bare word but a leading scheme
     /// (`Bearer`, `SDK-HMAC-SHA256`); the names themselves are no secret.
     static func pieces(of value: String) -> [String] {
+        // Over the UTF-8 bytes: every separator is ASCII, and a header value is bytes anyway.
+        let utf8 = value.utf8
+        let oneWord = utf8.split(separator: UInt8(ascii: " ")).count == 1
         var pieces: [String] = []
-        for (offset, part) in value.split(whereSeparator: { " ,;&".contains($0) }).enumerated() {
-            if let equals = part.firstIndex(of: "=") {
-                pieces.append(String(part[part.index(after: equals)...]))
-            } else if offset > 0 || value.split(separator: " ").count == 1 {
-                pieces.append(String(part))
+        let parts = utf8.split { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "&") }
+        for (offset, part) in parts.enumerated() {
+            if let equals = part.firstIndex(of: UInt8(ascii: "=")) {
+                pieces.append(String(decoding: part[part.index(after: equals)...], as: UTF8.self))
+            } else if offset > 0 || oneWord {
+                pieces.append(String(decoding: part, as: UTF8.self))
             }
         }
         return pieces
@@ -89,20 +96,21 @@ public struct Redaction: Sendable {
         }
     }
 
-    /// `text` with every secret value of the exchange replaced by the placeholder.
+    /// `text` with every secret value of the exchange replaced by the placeholder (compared
+    /// as UTF-8 bytes, the way the text is stored).
     public func scrub(_ text: String) -> String {
-        var result = text
-        for secret in secrets where result.contains(secret) {
-            result = result.replacingOccurrences(of: secret, with: Self.placeholder)
+        var result: [UInt8]?
+        for secret in secretBytes {
+            if let replaced = Self.replacing(secret, in: result ?? Array(text.utf8)) { result = replaced }
         }
-        return result
+        return result.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// `bytes` with every secret value of the exchange replaced by the placeholder.
     public func scrub(bytes: [UInt8]) -> [UInt8] {
         var result = bytes
-        for secret in secrets {
-            if let replaced = Self.replacing(Array(secret.utf8), in: result) { result = replaced }
+        for secret in secretBytes {
+            if let replaced = Self.replacing(secret, in: result) { result = replaced }
         }
         return result
     }
@@ -125,11 +133,12 @@ public struct Redaction: Sendable {
         let redaction = Redaction(exchange: exchange, requestSpans: requestSpans, responseSpans: responseSpans)
         var copy = exchange
         let request = exchange.request
-        copy.request = Exchange.Request(method: request.method, url: redaction.scrub(url(request.url)), headers: redaction.headers(request.headers),
-                                        body: request.body.map { redaction.scrub(bytes: replacing(requestSpans, in: $0)) })
+        copy.request.url = redaction.scrub(url(request.url))
+        copy.request.headers = redaction.headers(request.headers)
+        copy.request.body = request.body.map { redaction.scrub(bytes: replacing(requestSpans, in: $0)) }
         if let response = exchange.response {
-            copy.response = Exchange.Response(status: response.status, headers: redaction.headers(response.headers),
-                                              body: response.body.map { redaction.scrub(bytes: replacing(responseSpans, in: $0)) })
+            copy.response?.headers = redaction.headers(response.headers)
+            copy.response?.body = response.body.map { redaction.scrub(bytes: replacing(responseSpans, in: $0)) }
         }
         return copy
     }
@@ -181,10 +190,11 @@ public struct Redaction: Sendable {
     /// The URL with the values of secret query parameters replaced (`replacement(name)` gives
     /// the text that stands in, the placeholder by default).
     public static func url(_ url: String, replacement: (String) -> String = { _ in placeholder }) -> String {
-        guard let mark = url.firstIndex(of: "?") else { return url }
+        // `?` and `#` are ASCII: looked for in the UTF-8 view, without grapheme breaking.
+        guard let mark = url.utf8.firstIndex(of: UInt8(ascii: "?")) else { return url }
         var query = url[url.index(after: mark)...]
         var fragment: Substring = ""
-        if let hash = query.firstIndex(of: "#") {
+        if let hash = query.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = query[hash...]
             query = query[..<hash]
         }
@@ -246,9 +256,9 @@ public struct Redaction: Sendable {
 
     /// Raw `name=value` query items of a URL.
     static func queryItems(of url: String) -> [(name: String, value: String)] {
-        guard let mark = url.firstIndex(of: "?") else { return [] }
+        guard let mark = url.utf8.firstIndex(of: UInt8(ascii: "?")) else { return [] }
         var query = url[url.index(after: mark)...]
-        if let hash = query.firstIndex(of: "#") { query = query[..<hash] }
+        if let hash = query.utf8.firstIndex(of: UInt8(ascii: "#")) { query = query[..<hash] }
         return query.split(separator: "&").compactMap { (item: Substring) -> (name: String, value: String)? in
             guard let equals = item.firstIndex(of: "=") else { return nil }
             return (String(item[..<equals]), String(item[item.index(after: equals)...]))

@@ -39,10 +39,49 @@ public enum SecretNames {
 
     /// Whether `name` (any spelling) names a secret.
     public static func isSecret(_ name: String) -> Bool {
-        isSecret(normalized: normalize(name))
+        var name = name
+        return name.withUTF8 { isSecret(bytes: $0) }
     }
 
-    /// Whether a name already in normal form names a secret.
+    /// Whether the name in `bytes` (any spelling, UTF-8) names a secret: ``isSecret(normalized:)``
+    /// without allocating, for the scanner, which asks about every key of every body it
+    /// redacts. The name is folded into a buffer on the stack and compared with the lists as
+    /// bytes (`SecretNamesTests` holds it to the `String` definition).
+    static func isSecret<Bytes: Collection>(bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestName) { buffer -> Bool in
+            var count = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: " "):
+                    continue
+                default:
+                    guard count < longestName else { return false }
+                    buffer[count] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    count += 1
+                }
+            }
+            return NameBytes.shared.isSecret(UnsafeBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
+    /// The lists as UTF-8 bytes.
+    private struct NameBytes: Sendable {
+        static let shared = NameBytes()
+        let exact: [[UInt8]] = SecretNames.exact.map { Array($0.utf8) }
+        let suffixes: [[UInt8]] = SecretNames.suffixes.map { Array($0.utf8) }
+        let notSecret: [[UInt8]] = SecretNames.notSecret.map { Array($0.utf8) }
+
+        func isSecret(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+            if exact.contains(where: { $0.count == name.count && $0.elementsEqual(name) }) { return true }
+            if notSecret.contains(where: { $0.count == name.count && $0.elementsEqual(name) }) { return false }
+            return suffixes.contains { suffix in
+                suffix.count <= name.count && suffix.elementsEqual(UnsafeBufferPointer(rebasing: name[(name.count - suffix.count)...]))
+            }
+        }
+    }
+
+    /// Whether a name already in normal form names a secret (the definition; the scanner uses
+    /// the same lists through ``isSecret(bytes:)``).
     static func isSecret(normalized name: String) -> Bool {
         if exact.contains(name) { return true }
         guard !notSecret.contains(name) else { return false }

@@ -69,7 +69,7 @@ enum SecretScanner {
             let close = stringEnd(from: start, end: end)
             var next = skipSpaces(from: close + 1, end: end)
             if next < end, bytes[next] == Byte.colon {
-                if let name = Self.jsonKey(bytes[(start + 1)..<close]), SecretNames.isSecret(normalized: name) {
+                if Self.isSecretJSONKey(bytes[(start + 1)..<close]) {
                     next = skipSpaces(from: next + 1, end: end)
                     return value(at: next, end: end, line: false)
                 }
@@ -86,7 +86,7 @@ enum SecretScanner {
             while stop < end, Self.isNameByte(bytes[stop]) { stop += 1 }
             guard stop < end else { return stop }
             if bytes[stop] == Byte.equals, stop + 1 >= end || bytes[stop + 1] != Byte.equals {
-                guard let name = Self.formName(bytes[start..<stop]), SecretNames.isSecret(normalized: name) else { return stop + 1 }
+                guard Self.isSecretFormName(bytes[start..<stop]) else { return stop + 1 }
                 let valueEnd = formValueEnd(from: stop + 1, end: end)
                 if valueEnd > stop + 1 { spans.append(Span(range: (stop + 1)..<valueEnd, style: .inline)) }
                 return valueEnd
@@ -94,7 +94,7 @@ enum SecretScanner {
             var next = stop
             if bytes[next] == Byte.quote || bytes[next] == Byte.apostrophe { next += 1 }
             next = skipSpaces(from: next, end: end)
-            guard next < end, bytes[next] == Byte.colon, let name = Self.formName(bytes[start..<stop]), SecretNames.isSecret(normalized: name) else { return stop }
+            guard next < end, bytes[next] == Byte.colon, Self.isSecretFormName(bytes[start..<stop]) else { return stop }
             next = skipBlanks(from: next + 1, end: end)
             return value(at: next, end: end, line: true)
         }
@@ -239,10 +239,10 @@ enum SecretScanner {
             bytes.elementsEqual("true".utf8) || bytes.elementsEqual("false".utf8) || bytes.elementsEqual("null".utf8)
         }
 
-        /// A quoted key's inside with JSON escapes decoded, in normal form; nil when too long.
-        static func jsonKey(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-            guard raw.count <= SecretNames.longestName * 6 else { return nil }
-            guard raw.contains(Byte.backslash) else { return SecretNames.normalize(bytes: raw) }
+        /// Whether a quoted key's inside, JSON escapes decoded, names a secret.
+        static func isSecretJSONKey(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            guard raw.count <= SecretNames.longestName * 6 else { return false }
+            guard raw.contains(Byte.backslash) else { return SecretNames.isSecret(bytes: raw) }
             var decoded: [UInt8] = []
             var index = raw.startIndex
             while index < raw.endIndex {
@@ -261,13 +261,13 @@ enum SecretScanner {
                     index += 2
                 }
             }
-            return SecretNames.normalize(bytes: decoded)
+            return SecretNames.isSecret(bytes: decoded)
         }
 
-        /// A bare or form name percent-decoded (`+` as space), the last `[...]` part of a
-        /// bracketed name, in normal form; nil when too long.
-        static func formName(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-            guard raw.count <= SecretNames.longestName * 3 else { return nil }
+        /// Whether a bare or form name, percent-decoded (`+` as space), names a secret; of a
+        /// bracketed name, the last `[...]` part.
+        static func isSecretFormName(_ raw: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            guard raw.count <= SecretNames.longestName * 3 else { return false }
             var decoded: [UInt8] = []
             var index = raw.startIndex
             while index < raw.endIndex {
@@ -281,9 +281,9 @@ enum SecretScanner {
                 }
             }
             if decoded.last == Byte.closeBracket, let open = decoded.lastIndex(of: Byte.openBracket) {
-                decoded = Array(decoded[(open + 1)..<(decoded.count - 1)])
+                return SecretNames.isSecret(bytes: decoded[(open + 1)..<(decoded.count - 1)])
             }
-            return SecretNames.normalize(bytes: decoded)
+            return SecretNames.isSecret(bytes: decoded)
         }
 
         static func hexNumber(_ digits: Slice<UnsafeBufferPointer<UInt8>>) -> UInt32? {

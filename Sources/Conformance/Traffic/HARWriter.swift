@@ -33,7 +33,7 @@ public enum HARWriter {
         let request = shown.request
         var json = JSONBytes(capacity: 512 + (request.body?.count ?? 0) + (shown.response?.body?.count ?? 0))
         json.raw("{")
-        json.key("startedDateTime"); json.string(JSONBytes.timestamp(started))
+        json.key("startedDateTime"); json.timestamp(started)
         json.raw(","); json.key("time"); json.milliseconds(duration)
         json.raw(","); json.key("request"); json.raw("{")
         json.key("method"); json.string(request.method)
@@ -123,7 +123,7 @@ public enum HARWriter {
         json.key("mimeType"); json.string(mimeType)
         guard !body.isEmpty else { return }
         json.raw(","); json.key("text")
-        if String(validating: body, as: UTF8.self) != nil {
+        if JSONBytes.isUTF8(body) {
             json.string(utf8: body)
         } else {
             json.string(Data(body).base64EncodedString())

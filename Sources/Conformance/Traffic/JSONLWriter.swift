@@ -14,7 +14,7 @@ public enum JSONLWriter {
     public static func line(_ exchange: Exchange, started: Date, duration: TimeInterval) -> [UInt8] {
         let shown = Redaction.exchange(exchange)
         var json = JSONBytes(capacity: 256 + (shown.request.body?.count ?? 0) + (shown.response?.body?.count ?? 0))
-        json.raw("{"); json.key("startedDateTime"); json.string(JSONBytes.timestamp(started))
+        json.raw("{"); json.key("startedDateTime"); json.timestamp(started)
         json.raw(","); json.key("time"); json.milliseconds(duration)
         json.raw(","); json.key("request"); json.raw("{")
         json.key("method"); json.string(shown.request.method)
@@ -65,7 +65,7 @@ public enum JSONLWriter {
     /// `,"body":"..."`, or `,"bodyBase64":"..."` for bytes that are not UTF-8; nothing when empty.
     private static func body(_ body: [UInt8]?, into json: inout JSONBytes) {
         guard let body, !body.isEmpty else { return }
-        if String(validating: body, as: UTF8.self) != nil {
+        if JSONBytes.isUTF8(body) {
             json.raw(","); json.key("body"); json.string(utf8: body)
         } else {
             json.raw(","); json.key("bodyBase64"); json.string(Data(body).base64EncodedString())

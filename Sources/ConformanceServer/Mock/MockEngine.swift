@@ -46,8 +46,9 @@ public final class MockEngine: Sendable {
     /// Writes the recording (if any) now.
     public func flushRecording() { recorder?.flush() }
 
-    /// How many exchanges were recorded, and the last error writing the recording.
-    public var recordingStatus: (count: Int, error: String?) { (recorder?.count ?? 0, recorder?.lastError) }
+    /// How many exchanges were recorded, the last error writing the recording, and how many
+    /// times a request waited for the recording's writer (``ExchangeRecorder/waits``).
+    public var recordingStatus: (count: Int, error: String?, waits: Int) { (recorder?.count ?? 0, recorder?.lastError, recorder?.waits ?? 0) }
 
     /// The answer to one request; never throws, never traps on malformed input.
     public func respond(to request: Exchange.Request) -> Exchange.Response {

@@ -77,8 +77,9 @@ public final class ValidatingProxy: Sendable {
         recorder?.close()
     }
 
-    /// How many exchanges were recorded, and the last error writing the recording.
-    public var recordingStatus: (count: Int, error: String?) { (recorder?.count ?? 0, recorder?.lastError) }
+    /// How many exchanges were recorded, the last error writing the recording, and how many
+    /// times a request waited for the recording's writer (``ExchangeRecorder/waits``).
+    public var recordingStatus: (count: Int, error: String?, waits: Int) { (recorder?.count ?? 0, recorder?.lastError, recorder?.waits ?? 0) }
 
     /// The upstream URL for a request target (`/v2/p/volumes?x=1`): the upstream base, its
     /// path as a prefix, then the target.

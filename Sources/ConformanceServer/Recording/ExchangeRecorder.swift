@@ -1,55 +1,52 @@
 import Conformance
 import ConformanceModel
 import Foundation
-import Synchronization
 
 /// Records exchanges (of the mock, the proxy or a verify run) to a HAR or JSONL file as they
 /// happen, redacted (`HARWriter`, `JSONLWriter`: `Redaction.exchange`).
 ///
-/// Each exchange is rendered on the thread that records it and queued; the queue is written
-/// in one batch at least every ``flushInterval`` by a background task (so a `kill -9` loses at
-/// most that much), at once when it holds more than ``maximumPending`` bytes (so memory stays
-/// bounded however fast traffic comes), and on ``flush()``. After every batch the file is whole
-/// (`RecordingFile`): a valid HAR document, or complete JSONL lines.
+/// The server's side is only a hand-off: ``record(_:started:duration:)`` puts the exchange as
+/// it is (no redaction, no rendering, no I/O) on a bounded ``RecordingQueue`` and returns. One
+/// writer thread takes the queue in batches (at once when 256 are waiting, a flush is asked
+/// for or the recorder closes, and otherwise when the oldest has waited 100 ms), redacts and
+/// renders them and writes each batch with one `pwrite` (`RecordingFile`), so the file is whole
+/// after every batch: a valid HAR document, or complete JSONL lines. Nothing reaches the file
+/// unredacted: redaction happens on the writer, before the bytes exist.
+///
+/// - A `kill -9` loses what is queued and the batch being written: at most the 100 ms delay
+///   plus the time to render a full queue (README "Load test of the live servers").
+/// - A full queue holds the server up rather than dropping exchanges (``RecordingQueue``):
+///   memory stays bounded, and the recording stays complete.
+/// - ``flush()`` returns once everything recorded before it is on disk; ``close()`` (and
+///   `deinit`) writes the rest and stops the writer.
 public final class ExchangeRecorder: Sendable {
     public let path: String
     public let format: RecordingFormat
-    /// The longest an exchange waits in memory before it is written.
-    public static let flushInterval: Duration = .milliseconds(500)
-    /// Queued bytes beyond which the recording thread writes the queue itself.
-    public static let maximumPending = 4 << 20
-
-    private struct Queue {
-        var entries: [[UInt8]] = []
-        var bytes = 0
-        var recorded = 0
-    }
-
-    private let queue = Mutex(Queue())
-    private let file: Mutex<RecordingFile>
-    private let failure = Mutex<String?>(nil)
-    private let flusher = Mutex<Task<Void, Never>?>(nil)
+    private let queue: RecordingQueue
 
     /// Creates (or replaces) the file at `path`, in `format` (by default the one its
-    /// extension names), and starts the periodic writes.
-    public init(path: String, format: RecordingFormat? = nil) throws(RecordingError) {
+    /// extension names), and starts the writer.
+    public convenience init(path: String, format: RecordingFormat? = nil) throws(RecordingError) {
+        try self.init(path: path, format: format, limits: .standard)
+    }
+
+    /// The same with other queue limits (tests use a tiny queue).
+    init(path: String, format: RecordingFormat? = nil, limits: RecordingQueue.Limits) throws(RecordingError) {
         let chosen = format ?? RecordingFormat(path: path)
+        // The file first: an initializer that throws once every property is set runs `deinit`,
+        // whose `close()` would wait for a writer that never started.
+        let file = try RecordingFile(path: path, format: chosen)
         self.path = path
         self.format = chosen
-        file = Mutex(try RecordingFile(path: path, format: chosen))
-        let task = Task.detached(priority: .utility) { [weak self] in
-            while !Task.isCancelled {
-                try? await Task.sleep(for: Self.flushInterval)
-                guard let self else { return }
-                self.flush()
-            }
-        }
-        flusher.withLock { $0 = task }
+        queue = RecordingQueue(limits: limits)
+        let writer = RecordingWriter(file: file, queue: queue)
+        let thread = Thread { writer.run() }
+        thread.name = "conformance.recorder"
+        thread.start()
     }
 
     deinit {
-        flusher.withLock { $0?.cancel() }
-        flush()
+        close()
     }
 
     /// A recorder for `path` when one is given: the recorder, or why it could not be created
@@ -63,50 +60,56 @@ public final class ExchangeRecorder: Sendable {
         }
     }
 
-    /// Queues one exchange; `started` and `duration` fill the entry's timing.
+    /// Hands one exchange to the writer; `started` and `duration` fill the entry's timing.
+    /// Waits only while the queue is full. After ``close()`` the exchange is not recorded.
     public func record(_ exchange: Exchange, started: Date, duration: TimeInterval) {
-        let rendered = format == .har
-            ? HARWriter.entry(exchange, started: started, duration: duration)
-            : JSONLWriter.line(exchange, started: started, duration: duration)
-        let full = queue.withLock { queue -> Bool in
-            queue.entries.append(rendered)
-            queue.bytes += rendered.count
-            queue.recorded += 1
-            return queue.bytes > Self.maximumPending
-        }
-        if full { flush() }
+        queue.put(PendingExchange(exchange: exchange, started: started, duration: duration))
     }
 
-    /// Writes everything queued so far. Batches are taken and written under one lock, so they
-    /// reach the file in the order they were recorded.
+    /// Returns once everything recorded so far is on disk.
     public func flush() {
-        file.withLock { file in
-            let batch = queue.withLock { queue -> [[UInt8]] in
-                defer {
-                    queue.entries.removeAll(keepingCapacity: true)
-                    queue.bytes = 0
-                }
-                return queue.entries
-            }
-            guard !batch.isEmpty else { return }
-            do {
-                try file.append(batch)
-            } catch {
-                failure.withLock { $0 = "\(error)" }
-            }
-        }
+        queue.flush()
     }
 
-    /// Writes what is queued, stops the periodic writes and closes the file.
+    /// Writes what is queued, stops the writer and closes the file; later calls do nothing.
     public func close() {
-        flusher.withLock { $0?.cancel() }
-        flush()
-        file.withLock { $0.close() }
+        queue.close()
     }
 
     /// How many exchanges were recorded.
-    public var count: Int { queue.withLock { $0.recorded } }
+    public var count: Int { queue.count }
+
+    /// How many times a server waited for the writer (the queue was full).
+    public var waits: Int { queue.waits }
 
     /// The last error writing the file, if any (the CLI reports it at shutdown).
-    public var lastError: String? { failure.withLock { $0 } }
+    public var lastError: String? { queue.lastError }
+}
+
+/// The writer thread's loop: takes batches from the queue, redacts and renders them, and
+/// appends each to the file in one write.
+struct RecordingWriter: @unchecked Sendable {
+    // The file is used by the writer thread only.
+    let file: RecordingFile
+    let queue: RecordingQueue
+
+    func run() {
+        var rendered: [[UInt8]] = []
+        while let batch = queue.take() {
+            rendered.removeAll(keepingCapacity: true)
+            for item in batch {
+                rendered.append(file.format == .har
+                    ? HARWriter.entry(item.exchange, started: item.started, duration: item.duration)
+                    : JSONLWriter.line(item.exchange, started: item.started, duration: item.duration))
+            }
+            do {
+                try file.append(rendered)
+                queue.done(batch.count)
+            } catch {
+                queue.done(batch.count, failure: "\(error)")
+            }
+        }
+        file.close()
+        queue.finish()
+    }
 }

@@ -116,7 +116,13 @@ struct MockCommand: AsyncParsableCommand {
         }
         let recording = mock.engine.recordingStatus
         if let problem = recording.error { throw CommandFailure("conformance mock: the recording is incomplete: \(problem)") }
-        Console.write("conformance mock: stopped\(record.map { "; \(recording.count) exchanges recorded in \($0)" } ?? "")\n")
+        Console.write("conformance mock: stopped\(record.map { "; \(recording.count) exchanges recorded in \($0)" } ?? "")\(Self.heldBack(recording.waits))\n")
+    }
+
+    /// What a recording that could not keep up cost: requests waited for the writer (its
+    /// queue was full) rather than the recording losing exchanges (`RecordingQueue`).
+    static func heldBack(_ waits: Int) -> String {
+        waits == 0 ? "" : "; requests waited \(waits) time\(waits == 1 ? "" : "s") for the recording to catch up (the disk or the writer was slower than the traffic)"
     }
 
     /// A failure to listen, in plain words: NIO's `bind(descriptor:ptr:bytes:): Address already

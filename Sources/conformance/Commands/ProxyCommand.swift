@@ -109,7 +109,7 @@ struct ProxyCommand: AsyncParsableCommand {
         if let record {
             let recording = proxy.recordingStatus
             if let problem = recording.error { throw CommandFailure("conformance proxy: the recording is incomplete: \(problem)") }
-            Console.progress("recorded \(recording.count) exchanges in \(record)")
+            Console.progress("recorded \(recording.count) exchanges in \(record)\(MockCommand.heldBack(recording.waits))")
         }
         if report.summary.errors > 0 {
             throw CommandFailure("\(report.summary.errors) error finding\(report.summary.errors == 1 ? "" : "s") in \(report.summary.failed) of \(report.summary.exchanges) exchanges", exitCode: 1)
