@@ -1,4 +1,5 @@
 @testable import Conformance
+import ConformanceModel
 import Testing
 
 /// The scanner's allocation-free name check (`SecretNames.isSecret(bytes:)`) against the
@@ -16,7 +17,7 @@ import Testing
         for piece in pieces {
             names += [piece, piece.uppercased(), "x-" + piece, piece + "_id", "my_" + piece, piece.replacingOccurrences(of: "e", with: "-e.")]
         }
-        var random = SeededRandom(seed: 16)
+        var random = SplitMix64(seed: 16)
         for _ in 0..<5000 {
             let count = Int.random(in: 1...3, using: &random)
             let separators = ["", "-", "_", ".", " "]
