@@ -89,7 +89,7 @@ public final class MockEngine: Sendable {
         let spoil = faults.decide()
         if configuration.validateRequests, let problem = requestProblem(request, service: service) {
             // The refusal is an answer like any other: faults spoil it too (an undocumented code).
-            let code = problem.code ?? badRequestCode(service, pointer: problem.pointer)
+            let code = problem.code ?? badRequestCode(service, finding: problem.finding)
             let refusal = faults.spoil(.error(code: code, message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
             if case .error(let code, let status, let message) = refusal {
                 return error(code, status: status, message: message, service: service, requestID: requestID)
@@ -180,7 +180,7 @@ public final class MockEngine: Sendable {
             }
             let actions = service.router.actions(method: request.method.uppercased(), target: target)
             let message = "The body selects none of the documented actions (\(actions.joined(separator: ", "))): its top-level key names the action."
-            return error(badRequestCode(service, pointer: ""), status: 400, message: message, service: service, requestID: requestID)
+            return error(badRequestCode(service, finding: nil), status: 400, message: message, service: service, requestID: requestID)
         }
         return encode(status: 404, body: MockErrorStyle.gateway(code: "APIGW.0101", message: "The API does not exist or has not been published in the environment", requestID: requestID), service: nil, requestID: requestID)
     }
@@ -195,11 +195,11 @@ public final class MockEngine: Sendable {
         return best
     }
 
-    /// The first error finding of the request checks, as a message, the field it is about, and
+    /// The first error finding of the request checks, as a message, the finding itself, and
     /// the error code the table gives for an invalid header when it has one (EVS A.1 EVS.2218
     /// "invalid X-Client-Token in header"); nil when the request conforms. Authentication was
     /// checked already (a signature satisfies it).
-    private func requestProblem(_ request: Exchange.Request, service: MockService) -> (message: String, pointer: String, code: String?)? {
+    private func requestProblem(_ request: Exchange.Request, service: MockService) -> (message: String, finding: Finding, code: String?)? {
         let result = validator.validate(Exchange(request: request, response: nil))
         let errors = result.findings.filter { finding in
             finding.severity == .error && finding.location.rawValue.hasPrefix("request.")
@@ -212,11 +212,12 @@ public final class MockEngine: Sendable {
             let phrase = "invalid \(first.pointer.lowercased()) in header"
             code = service.spec.errorCodes.first { $0.message.lowercased() == phrase }?.code
         }
-        return ("\(pointer)\(first.message)", first.pointer, code)
+        return ("\(pointer)\(first.message)", first, code)
     }
 
     /// The documented code for a request that breaks the spec: the code whose message names the
-    /// broken field (EVS.1010 "invalid volume size!" for `/volume/size`, ``FieldErrorCodes``),
+    /// broken field (EVS.1010 "invalid volume size!" for `/volume/size`; the bound it broke,
+    /// EVS.2142 for a `limit` over 1000; the type-conversion EVS.1018; ``FieldErrorCodes``),
     /// else EVS.5400 "Malformed request body." (A.1), Baidu `BadRequest` (004 Error Code),
     /// Tencent `scode` 400; ECS documents no error code, so its answer carries the
     /// gateway-style `Ecs.0005` the ECS API uses.
@@ -228,8 +229,8 @@ public final class MockEngine: Sendable {
     /// leaves statuses to 通用请求返回值, a page not among the docs; the refusal comes with the
     /// status that example is read under, 400 (`Operation.assumedErrorStatuses`), which the
     /// export declares and `validate` counts as documented, and in that envelope.
-    private func badRequestCode(_ service: MockService, pointer: String) -> String {
-        if let code = FieldErrorCodes.codes(for: pointer, in: service.spec).first { return code }
+    private func badRequestCode(_ service: MockService, finding: Finding?) -> String {
+        if let finding, let code = FieldErrorCodes.codes(for: finding, in: service.spec).first { return code }
         switch service.id {
         case "huawei-evs": return "EVS.5400"
         case "baidu-bcc": return "BadRequest"

@@ -158,4 +158,26 @@ struct CaseGeneratorTests {
         #expect(FieldErrorCodes.generic(in: Self.evs) == "EVS.5400")
         #expect(FieldErrorCodes.generic(in: Specs.service("baidu-bcc")!) == "BadRequest")
     }
+
+    /// A.1: EVS.2142 "invalid filter limit, can not greater than 1000.", EVS.1023 "invalid filter
+    /// limit!", EVS.2228 "input volume ids must not be over 60.", EVS.1018 "Type conversion error ,
+    /// parameter type is unexpected".
+    @Test("a finding's code: the one naming the broken bound first, the type-conversion code for a type error without a field code")
+    func findingCodes() {
+        func finding(_ rule: RuleID, _ pointer: String, _ message: String, expected: String? = nil) -> Finding {
+            Finding(exchange: 0, operation: nil, rule: rule, severity: .error, location: .requestBody, pointer: pointer, message: message, expected: expected)
+        }
+        let limit = finding(Rule.requestParameterType, "limit", "query parameter 'limit' is above the documented maximum 1000")
+        #expect(FieldErrorCodes.codes(for: limit, in: Self.evs).prefix(2) == ["EVS.2142", "EVS.1023"])
+        let ids = finding(Rule.requestBodyRange, "/volume_ids", "61 items where at most 60 are documented", expected: "at most 60 items")
+        #expect(FieldErrorCodes.codes(for: ids, in: Self.evs).first == "EVS.2228")
+        // Another bound than the message's number: only the field's own codes.
+        let below = finding(Rule.requestParameterType, "limit", "query parameter 'limit' is below the documented minimum 0")
+        #expect(FieldErrorCodes.codes(for: below, in: Self.evs).first == "EVS.1023")
+        let force = finding(Rule.requestBodyType, "/snapshot/force", "a string where a boolean is documented")
+        #expect(FieldErrorCodes.codes(for: force, in: Self.evs) == ["EVS.1018"])
+        // A field code wins over the type-conversion code.
+        let size = finding(Rule.requestBodyType, "/volume/size", "a string where an integer is documented")
+        #expect(FieldErrorCodes.codes(for: size, in: Self.evs).first == "EVS.1010")
+    }
 }

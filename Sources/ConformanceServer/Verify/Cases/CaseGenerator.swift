@@ -154,7 +154,7 @@ public struct CaseGenerator {
             // be the documented one; its negative cases are not generated.
             guard let first = verdict.first, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
             let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first.pointer, in: spec),
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first, in: spec),
                                                constraint: "\(pointer)\(first.message)", citation: first.source)
             step.expect = Set(statuses)
         }

@@ -35,6 +35,52 @@ public enum FieldErrorCodes {
         return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.map(\.code)
     }
 
+    /// The codes for one request finding, best first: the codes of its field (``codes(for:status:in:)``),
+    /// behind two closer readings of the table.
+    ///
+    /// - A code whose message names the field and the very bound the request broke comes
+    ///   first, "invalid" or not: `EVS.2142 "invalid filter limit, can not greater than 1000."`
+    ///   for a `limit` of 1001, `EVS.2228 "input volume ids must not be over 60."` for 61 ids.
+    /// - A value of the wrong type whose field has no code of its own gets the table's
+    ///   type-conversion code (`EVS.1018 "Type conversion error , parameter type is unexpected"`).
+    ///
+    /// Decision: as for the field codes, the tables never say which code a request gets; a
+    /// message that names both the field and the number is the closest the docs come.
+    public static func codes(for finding: Finding, status: Int = 400, in spec: ServiceSpec) -> [String] {
+        var codes = codes(for: finding.pointer, status: status, in: spec)
+        let names = finding.pointer.split(separator: "/").map(String.init).filter { Int($0) == nil && !$0.isEmpty }
+        if let field = names.last.map(squashed), !field.isEmpty, let bound = documentedBound(of: finding) {
+            let singular = field.count > 3 && field.hasSuffix("s") ? String(field.dropLast()) : field
+            let bounded = spec.errorCodes.filter { row in
+                let numbers = row.message.split(whereSeparator: { !$0.isNumber }).map(String.init)
+                let whole = squashed(row.message)
+                return row.status == status && numbers.contains(bound) && (whole.contains(field) || whole.contains(singular))
+            }.map(\.code)
+            codes = bounded + codes.filter { !bounded.contains($0) }
+        }
+        if codes.isEmpty, finding.rule == Rule.requestBodyType || finding.message.contains("is not an integer") || finding.message.contains("is not a number") {
+            codes = spec.errorCodes.filter { row in
+                let text = row.message.lowercased()
+                return row.status == status && text.contains("type") && (text.contains("unexpected") || text.contains("conversion"))
+            }.map(\.code)
+        }
+        return codes
+    }
+
+    /// The documented bound a range finding names (`1000` in "is above the documented maximum
+    /// 1000", `60` in "at most 60 items"), nil for other findings.
+    static func documentedBound(of finding: Finding) -> String? {
+        let text = finding.rule == Rule.requestBodyRange ? (finding.expected ?? finding.message) : finding.message
+        guard finding.rule == Rule.requestBodyRange || text.contains("documented maximum") || text.contains("documented minimum") else { return nil }
+        for marker in ["documented maximum ", "documented minimum ", "at most ", "at least "] {
+            if let range = text.range(of: marker) {
+                let number = text[range.upperBound...].prefix { $0.isNumber }
+                if !number.isEmpty { return String(number) }
+            }
+        }
+        return nil
+    }
+
     /// The service's generic bad-request code: the 400 code whose message says the request or its
     /// body is malformed (EVS `EVS.5400 "Malformed request body."`, Baidu `BadRequest` "Bad
     /// request parameters or illegal request."), nil when the table has none (Tencent's gateway
