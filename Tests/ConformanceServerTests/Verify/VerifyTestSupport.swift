@@ -42,11 +42,14 @@ func withMock<T>(faults: MockFaults = .none, record: String? = nil, _ body: (URL
     }
 }
 
-/// A verify configuration for the embedded mock at `url`, owned by the test.
+/// A verify configuration for the embedded mock at `url`, owned by the test. Requests may take
+/// up to 60 s: the tests assert outcomes, not latency, and in the full suite the CPU-bound
+/// suites beside them can hold the in-process mock's threads past 10 s (a cleanup DELETE once
+/// got no answer within 10 s there).
 func mockConfiguration(_ url: URL, scenarios: [String] = [], owns: Bool = true, allowMutations: Bool = true) -> VerifyConfiguration {
     VerifyConfiguration(endpoint: url, ownsEndpoint: owns, scenarios: scenarios, allowMutations: allowMutations,
                         credentials: .accessKey(id: MockConfiguration.defaultAccessKey, secret: MockConfiguration.defaultSecretKey),
-                        requestTimeout: .seconds(10), pollInterval: .milliseconds(20), waitTimeout: .seconds(5),
+                        requestTimeout: .seconds(60), pollInterval: .milliseconds(20), waitTimeout: .seconds(5),
                         retry: RetryPolicy(attempts: 2, initialDelay: .milliseconds(10)))
 }
 
