@@ -391,3 +391,56 @@ struct PDFReferenceFixtureTests {
         #expect(PDFLineLexer.splitGlued("- **accountid**为IAM用户所属的账号ID。", outline: outline) == nil)
     }
 }
+
+@Suite("A 状态码 section written as a list")
+struct StatusListTests {
+    @Test("group labels, bare status lines and comma lists count; a sentence with a number does not")
+    func lines() {
+        #expect(HuaweiConventions.statusListLine("正常").opensErrorGroup == false)
+        #expect(HuaweiConventions.statusListLine("300").statuses == [300])
+        #expect(HuaweiConventions.statusListLine("异常 400, 404").opensErrorGroup == true)
+        #expect(HuaweiConventions.statusListLine("异常 400, 404").statuses == [400, 404])
+        #expect(HuaweiConventions.statusListLine("400、401、500").statuses == [400, 401, 500])
+        #expect(HuaweiConventions.statusListLine("请参见表 5-200 状态码").statuses.isEmpty)
+        #expect(HuaweiConventions.statusListLine("1200").statuses.isEmpty)
+    }
+
+    /// A page written for this test in the reference's layout (not a seed page): a status list
+    /// with both groups, and the body table under no status line.
+    @Test("an unseen section's status list gives its responses, the body table under the first success")
+    func unseenSection() throws {
+        let text = """
+        1 API
+
+        1.1 查询示例资源
+
+        功能介绍
+
+        查询示例资源。
+
+        URI
+
+        GET /v9/{project_id}/examples
+
+        响应消息
+
+        表 1-1 响应参数说明
+
+        参数\t参数类型\t描述
+        examples\tArray of strings\t示例列表。
+
+        状态码
+
+        - 正常
+        202
+
+        - 异常
+        400, 404
+
+        """
+        let extraction = PDFReferenceReader().read(SourceDocument(name: "999_example.txt", text: text))
+        let operation = try #require(extraction.operations.first)
+        #expect(operation.responses.map(\.status) == [202, 400, 404])
+        #expect(operation.responses.first?.body?.properties.map(\.name) == ["examples"])
+    }
+}

@@ -214,7 +214,10 @@ struct CaseCandidates {
     func headerNegatives(query: [ScenarioStep.QueryItem], body: JSONValue?) -> [CaseCandidate] {
         var cases: [CaseCandidate] = []
         let headers = operation.parameters(in: .header)
-        if headers.contains(where: { $0.required && Self.credentialHeaders.contains($0.name.lowercased()) }) {
+        // The headers the service documents as carrying a credential (`ServiceSpec.authentication`:
+        // Huawei's `X-Auth-Token` and the signature's `Authorization`, Baidu's `Authorization`).
+        let credentialHeaders = Set((Specs.service(service)?.authentication ?? []).map { $0.header.lowercased() })
+        if headers.contains(where: { $0.required && credentialHeaders.contains($0.name.lowercased()) }) {
             cases.append(CaseCandidate(kind: .negative, label: "sent without credentials", query: query, body: body, anonymous: true))
         }
         for header in headers where header.schema.format == "uuid" {
@@ -222,9 +225,6 @@ struct CaseCandidates {
         }
         return cases
     }
-
-    /// Headers that carry a credential (Huawei's IAM token; the signature's `Authorization`).
-    static let credentialHeaders: Set<String> = ["x-auth-token", "authorization"]
 
     /// Values that break one documented constraint of a node: past a bound, past a length,
     /// outside the enumeration, too many items, the wrong type.

@@ -14,10 +14,10 @@ public enum FieldErrorCodes {
     /// or a parameter name such as `sort_key`), best first: a message naming the parent and the
     /// field (`invalid volume name!` for `/volume/name`) before one naming the field alone.
     public static func codes(for pointer: String, status: Int = 400, in spec: ServiceSpec) -> [String] {
-        let names = pointer.split(separator: "/").map(String.init).filter { Int($0) == nil && !$0.isEmpty }
+        let names = fieldNames(pointer)
         guard let field = names.last.map(squashed), !field.isEmpty else { return [] }
         let parent = names.count > 1 ? squashed(names[names.count - 2]) : ""
-        let singular = field.count > 3 && field.hasSuffix("s") ? String(field.dropLast()) : field
+        let singular = singularOf(field)
         var scored: [(score: Int, order: Int, code: String)] = []
         for (order, row) in spec.errorCodes.enumerated() where row.status == status {
             let text = row.message.lowercased()
@@ -48,9 +48,8 @@ public enum FieldErrorCodes {
     /// message that names both the field and the number is the closest the docs come.
     public static func codes(for finding: Finding, status: Int = 400, in spec: ServiceSpec) -> [String] {
         var codes = codes(for: finding.pointer, status: status, in: spec)
-        let names = finding.pointer.split(separator: "/").map(String.init).filter { Int($0) == nil && !$0.isEmpty }
-        if let field = names.last.map(squashed), !field.isEmpty, let bound = documentedBound(of: finding) {
-            let singular = field.count > 3 && field.hasSuffix("s") ? String(field.dropLast()) : field
+        if let field = fieldNames(finding.pointer).last.map(squashed), !field.isEmpty, let bound = documentedBound(of: finding) {
+            let singular = singularOf(field)
             let bounded = spec.errorCodes.filter { row in
                 let numbers = row.message.split(whereSeparator: { !$0.isNumber }).map(String.init)
                 let whole = squashed(row.message)
@@ -88,6 +87,17 @@ public enum FieldErrorCodes {
     public static func generic(in spec: ServiceSpec) -> String? {
         let rows = spec.errorCodes.filter { $0.status == 400 }
         return (rows.first { $0.message.lowercased().contains("malformed") } ?? rows.first { $0.message.lowercased().hasPrefix("bad request") })?.code
+    }
+
+    /// The member names of a pointer, array indices left out (`/volumes/0/new_size` →
+    /// `volumes`, `new_size`); a parameter name is its own one name.
+    static func fieldNames(_ pointer: String) -> [String] {
+        pointer.split(separator: "/").map(String.init).filter { Int($0) == nil && !$0.isEmpty }
+    }
+
+    /// `volume` for `volumes`: a message may name the field in the singular.
+    static func singularOf(_ field: String) -> String {
+        field.count > 3 && field.hasSuffix("s") ? String(field.dropLast()) : field
     }
 
     /// Lower case without `_`, `-`, `:` and spaces: `sort_key` and `sortKey` become `sortkey`.
