@@ -89,7 +89,7 @@ public final class MockEngine: Sendable {
         let spoil = faults.decide()
         if configuration.validateRequests, let problem = requestProblem(request, service: service) {
             // The refusal is an answer like any other: faults spoil it too (an undocumented code).
-            let code = problem.code ?? badRequestCode(service, finding: problem.finding)
+            let code = problem.code ?? badRequestCode(service, finding: problem.finding, operation: operation.id)
             let refusal = faults.spoil(.error(code: code, message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
             if case .error(let code, let status, let message) = refusal {
                 return error(code, status: status, message: message, service: service, requestID: requestID)
@@ -229,8 +229,8 @@ public final class MockEngine: Sendable {
     /// leaves statuses to 通用请求返回值, a page not among the docs; the refusal comes with the
     /// status that example is read under, 400 (`Operation.assumedErrorStatuses`), which the
     /// export declares and `validate` counts as documented, and in that envelope.
-    private func badRequestCode(_ service: MockService, finding: Finding?) -> String {
-        if let finding, let code = FieldErrorCodes.codes(for: finding, in: service.spec).first { return code }
+    private func badRequestCode(_ service: MockService, finding: Finding?, operation: String? = nil) -> String {
+        if let finding, let code = FieldErrorCodes.codes(for: finding, operation: operation, in: service.spec).first { return code }
         switch service.id {
         case "huawei-evs": return "EVS.5400"
         case "baidu-bcc": return "BadRequest"

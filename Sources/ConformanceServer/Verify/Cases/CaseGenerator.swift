@@ -43,7 +43,18 @@ public struct CaseGenerator {
     public func scenarios() -> [Scenario] {
         let operations = spec.operations.filter { selection.selects(service: spec.service, operation: $0.id) }
         let ordered = operations.filter { $0.method != "DELETE" } + operations.filter { $0.method == "DELETE" }
-        let cases = ordered.flatMap(cases(of:))
+        let generated = ordered.map { (operation: $0, cases: candidateCases(of: $0)) }
+        // How many operations can reach each code: a code few can reach is picked first.
+        var reach: [String: Int] = [:]
+        for (_, cases) in generated {
+            for code in Set(cases.compactMap { Self.expectedCode(of: $0.1) }) { reach[code, default: 0] += 1 }
+        }
+        var expected = Set<String>()
+        var cases: [Scenario] = []
+        for (operation, candidates) in generated {
+            cases += selection.pick(candidates, operation: operation.id, kind: { $0.0 }, code: { Self.expectedCode(of: $0.1) },
+                                    rarity: { reach[$0] ?? 0 }, expected: &expected).map { $0.1 }
+        }
         let needed = Set(cases.flatMap { $0.steps.flatMap(\.requires) })
         return resourceScenarios(needed: needed) + cases
     }
@@ -107,8 +118,13 @@ public struct CaseGenerator {
 
     // MARK: Cases
 
-    /// The selected cases of one operation.
-    func cases(of operation: ConformanceModel.Operation) -> [Scenario] {
+    /// The documented code a case's tested request expects first, if it is a negative case.
+    static func expectedCode(of scenario: Scenario) -> String? {
+        scenario.steps.last?.rejection?.preferredCodes.first
+    }
+
+    /// Every case of one operation, with its kind, before the selection.
+    func candidateCases(of operation: ConformanceModel.Operation) -> [(CaseKind, Scenario)] {
         let candidates = CaseCandidates(service: spec.service, operation: operation, plan: plan).all()
         var cases: [(CaseKind, Scenario)] = []
         var labels: [String: Int] = [:]
@@ -120,7 +136,7 @@ public struct CaseGenerator {
             named.id = "\(spec.service).\(operation.id).\(candidate.kind.rawValue).\(slug)\(labels[slug]! > 1 ? "-\(labels[slug]!)" : "")"
             cases.append((candidate.kind, named))
         }
-        return selection.pick(cases, operation: operation.id, kind: { $0.0 }).map { $0.1 }
+        return cases
     }
 
     /// The case scenario of one candidate, or nil when the validator disagrees with what the
@@ -154,7 +170,7 @@ public struct CaseGenerator {
             // be the documented one; its negative cases are not generated.
             guard let first = verdict.first, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
             let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first, in: spec),
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first, operation: operation.id, in: spec),
                                                constraint: "\(pointer)\(first.message)", citation: first.source)
             step.expect = Set(statuses)
         }
