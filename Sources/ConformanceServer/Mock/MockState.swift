@@ -18,6 +18,8 @@ struct MockState: Sendable {
     var diskLog: [MockDiskOperation] = []
     /// Baidu renewals by client token (idempotency: the same token is the same order).
     var renewals: [String: String] = [:]
+    /// Accepted idempotent requests by `service token` (``MockIdempotency``).
+    var idempotent: [String: MockIdempotency.Entry] = [:]
     /// Counter behind the ids the mock hands out.
     var serial: UInt64 = 0
     /// Bumped by every change (a mutation, a settled transition), so that cached answers of

@@ -57,7 +57,8 @@ struct CaseGeneratorTests {
     func createVolumeNegatives() throws {
         let negatives = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative]))
         let rejections = negatives.compactMap { $0.steps.last }.filter { !$0.anonymous }.compactMap(\.rejection)
-        #expect(rejections.allSatisfy { $0.statuses == [400] })
+        // An id that names no snapshot may also be answered with the service's not-found 404 (A.2, A.1 EVS.5404).
+        #expect(rejections.allSatisfy { $0.statuses == [400] || ($0.constraint.contains("names no") && $0.statuses == [400, 404]) })
         let constraints = rejections.map(\.constraint)
         #expect(constraints.contains { $0.hasPrefix("/volume/size") && $0.contains("32768") })
         #expect(constraints.contains { $0.hasPrefix("/volume/availability_zone") })
@@ -237,5 +238,28 @@ struct CaseGeneratorTests {
         #expect(all.isSuperset(of: ["EVS.1001", "EVS.1008", "EVS.1016", "EVS.2218", "EVS.2232", "EVS.2233", "EVS.2235"]))
         let byOperation = Dictionary(grouping: budgeted, by: { $0.operation! })
         #expect(byOperation.values.allSatisfy { $0.count <= CaseSelection.defaultMaxCasesPerOperation })
+    }
+
+    /// A.1 by hand: EVS.1015 "new volume Size must be greater than old Size!", EVS.2219
+    /// "url/project id/body conflict with X-Client-Token", EVS.5404 "Resource(...) could not be
+    /// found.", EVS.2228 "input volume ids must not be over 60.", EVS.1061 "The Volume Tags is
+    /// Exceed Max Limit Num."
+    @Test("stateful negatives: a relation, an unknown id, a reused idempotency token, an item limit of a rule")
+    func statefulNegatives() throws {
+        let all = cases(CaseSelection(maxCasesPerOperation: nil))
+        func rejection(_ id: String) throws -> ExpectedRejection {
+            try #require(all.first { $0.id == id }?.steps.last?.rejection, "\(id)")
+        }
+        let resize = try #require(all.first { $0.id == "huawei-evs.ResizeVolume.negative.os-extend-new_size-not-greater-than-the-volume-s-size-10" })
+        #expect(resize.steps.first?.operation == "CreateVolume", "the relation case makes its own volume, so its size is known")
+        #expect(resize.steps.last?.body == .json(["os-extend": ["new_size": 10]]))
+        #expect(try rejection(resize.id).preferredCodes.first == "EVS.1015")
+        let marker = try rejection("huawei-evs.ListVolumes.negative.query-marker-names-no-resource")
+        #expect(marker.preferredCodes.first == "EVS.5404" && marker.statuses.contains(404))
+        let token = try #require(all.first { $0.id.hasPrefix("huawei-evs.CreateVolume.negative.header-x-client-token-of-an-earlier-request") })
+        #expect(token.steps.count >= 2 && token.steps[token.steps.count - 2].headers["X-Client-Token"] == token.steps.last?.headers["X-Client-Token"])
+        #expect(token.steps.last?.rejection?.preferredCodes == ["EVS.2219"])
+        #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.2228" })
+        #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.1061" })
     }
 }

@@ -36,12 +36,12 @@ enum EVSSnapshotHandlers {
     }
 
     /// 6.2.4 查询云硬盘快照详细列表 and the Cinder lists: the project's snapshots, filtered by
-    /// `status`, `name` and `volume_id`, paged by `offset` and `limit`.
+    /// `status`, `name` and `volume_id`, paged by `marker` (an unknown one is refused), `offset` and `limit`.
     static let list: MockHandler = { context, state in
         let filters = ["status", "name", "volume_id"].compactMap { key in context.target.queryValue(key).map { (key, $0) } }
         let offset = max(Int(context.target.queryValue("offset") ?? "") ?? 0, 0)
         let limit = max(Int(context.target.queryValue("limit") ?? "") ?? 1000, 0)
-        let matching = state.snapshots.list("p:" + context.project).filter { snapshot in
+        var matching = state.snapshots.list("p:" + context.project).filter { snapshot in
             filters.allSatisfy { key, value in
                 switch key {
                 case "status": snapshot.status == value
@@ -50,8 +50,14 @@ enum EVSSnapshotHandlers {
                 }
             }
         }
+        let total = matching.count
+        if let marker = context.target.queryValue("marker") {
+            // 8.2.3.x `marker`: "分页查询的起始资源id，取值为上一页最后一条查询记录的资源id".
+            guard let position = matching.firstIndex(where: { $0.id == marker }) else { return MockReferences.unknown("marker", context) }
+            matching = Array(matching[(position + 1)...])
+        }
         let page = Array(matching.dropFirst(offset).prefix(limit))
-        return .later { MockShape.list(context, page.map { $0.members(context) }, total: matching.count) }
+        return .later { MockShape.list(context, page.map { $0.members(context) }, total: total) }
     }
 
     /// 6.2.3 更新云硬盘快照 and the Cinder updates: name and description.

@@ -15,16 +15,34 @@ struct CaseCandidate {
     /// Sent without credentials (a negative case of an operation that requires them).
     var anonymous = false
 
+    /// For a negative case whose request is well-formed and breaks what the endpoint holds (an
+    /// id that names no resource, a size not above the volume's): the broken constraint, as the
+    /// validator cannot see it. The request must raise no finding.
+    var stateful: StatefulBreak?
+    /// Steps sent before the tested request (the first request of an idempotent pair).
+    var before: [ScenarioStep] = []
+
     /// Whether the candidate is about the request's headers (its verdict is read from the
     /// header findings; every other candidate's from the body, query and path).
     var isAboutHeaders: Bool { anonymous || !headers.isEmpty }
+}
+
+/// A constraint a well-formed request breaks against the endpoint's resources: what it breaks,
+/// where the docs say so, the documented codes that answer it (best first), and whether the
+/// case needs resources of its own (a relation compares the very volume it creates).
+struct StatefulBreak {
+    var constraint: String
+    var citation: DocReference?
+    var codes: [String]
+    var fresh: Bool = false
 }
 
 /// Proposes the positive, boundary and negative requests of one operation from its documented
 /// parameters, its body schema, its examples and the synthesized `request.min`/`request.full`
 /// payloads, with the resource plan's ids in place.
 struct CaseCandidates {
-    let service: String
+    let spec: ServiceSpec
+    var service: String { spec.service }
     let operation: ConformanceModel.Operation
     let plan: ResourcePlan
 
@@ -207,7 +225,83 @@ struct CaseCandidates {
                 cases.append(CaseCandidate(kind: .negative, label: "query \(parameter.name) \(label)", query: others + [.init(parameter.name, text)], body: body))
             }
         }
-        return cases + headerNegatives(query: minimal, body: body)
+        return cases + headerNegatives(query: minimal, body: body) + references(query: minimal) + relations(query: minimal)
+    }
+
+    /// An id no resource has, in the shape the mock and the docs give ids (a UUID).
+    static let unknownID = "6d6f636b-0000-4000-8000-0000deadbeef"
+
+    /// Requests that name a resource that does not exist, one reference at a time: a body
+    /// member that takes one of the plan's resources (`volume.snapshot_id`, `snapshot.volume_id`),
+    /// added to `request.min` when it lacks it, and the paging `marker`.
+    ///
+    /// Decision: `marker` is read as a reference because the docs define it as one
+    /// (6.1.3 查询所有云硬盘详情 `marker`: "通过云硬盘ID进行分页查询"; 8.2.1.x "分页查询的起始资源id，
+    /// 取值为上一页最后一条查询记录的资源id"); other query filters that take an id (`volume_id` of
+    /// the snapshot lists) only narrow a list, and an unknown one matches nothing.
+    func references(query: [ScenarioStep.QueryItem]) -> [CaseCandidate] {
+        var cases: [CaseCandidate] = []
+        if let schema = operation.requestBody, let body = golden("request.min.json") {
+            for property in SchemaNode.walk(schema, body).flatMap({ node in node.schema.properties.map { (node.path.appending(.member($0.name)), $0) } }) {
+                let (path, member) = property
+                let variable = plan.bodyMembers[member.name] ?? (plan.recipe(for: member.name) != nil ? member.name : nil)
+                guard let variable, member.schema.kind == .string, plan.recipe(for: variable) != nil else { continue }
+                let broken = StatefulBreak(constraint: "\(path): \(Self.unknownID) names no \(variable.replacingOccurrences(of: "_id", with: "")) (\(member.name) must name an existing one)",
+                                           citation: member.schema.source, codes: FieldErrorCodes.danglingCodes(for: path.description, resource: variable, in: spec))
+                var candidate = CaseCandidate(kind: .negative, label: "\(path) names no resource", query: query, body: path.replacing(in: body, with: .string(Self.unknownID)))
+                candidate.stateful = broken
+                cases.append(candidate)
+            }
+        }
+        if let marker = queryParameters.first(where: { $0.name == "marker" }) {
+            var candidate = CaseCandidate(kind: .negative, label: "query marker names no resource", query: query + [.init("marker", Self.unknownID)], body: golden("request.min.json"))
+            candidate.stateful = StatefulBreak(constraint: "marker: \(Self.unknownID) names no resource of the list (marker is the id of the last item of the page before)",
+                                               citation: marker.schema.source, codes: FieldErrorCodes.danglingCodes(for: "marker", in: spec))
+            cases.append(candidate)
+        }
+        return cases
+    }
+
+    /// Requests whose value breaks a documented relation with the resource it names
+    /// (``StateMachine/Relation``): `new_size` equal to the size the plan created the volume with
+    /// where it must be greater (6.1.7 "扩容的大小必须大于原有云硬盘容量"), one less where it
+    /// must be at least that (6.1.11). The case gets a volume of its own, so its size is known.
+    func relations(query: [ScenarioStep.QueryItem]) -> [CaseCandidate] {
+        guard let body = golden("request.min.json") ?? golden("request.full.json") else { return [] }
+        var cases: [CaseCandidate] = []
+        for machine in Rules.stateMachines where machine.service == service {
+            for relation in machine.relations where relation.operations.contains(operation.id) {
+                guard case .value(let path, let locators) = relation.subject, case .path(let parameter)? = locators.first,
+                      let created = createdValue(relation.field, of: plan.variable(forParameter: parameter)) else { continue }
+                let value = relation.comparison == .greaterThan ? created : created - 1
+                let target = BodyPath(dotted: path)
+                var candidate = CaseCandidate(kind: .negative, label: "\(target) not \(relation.comparison.words) the volume's \(relation.field) \(created)", query: query,
+                                              body: target.replacing(in: body, with: .number(String(value))))
+                candidate.stateful = StatefulBreak(constraint: "\(target): \(value) is not \(relation.comparison.words) the \(relation.field) \(created) of the resource it names",
+                                                   citation: relation.citation.reference, codes: FieldErrorCodes.relationCodes(field: relation.field, comparison: relation.comparison, in: spec), fresh: true)
+                cases.append(candidate)
+            }
+        }
+        return cases
+    }
+
+    /// The value the plan's recipe for `variable` creates its resource with at member `field`
+    /// (`size` 10 of the volume recipe's create body).
+    func createdValue(_ field: String, of variable: String) -> Int? {
+        for step in plan.recipe(for: variable)?.steps ?? [] {
+            guard case .create(let created, _, _) = step.effect, created == variable, case .json(let body)? = step.body else { continue }
+            if let value = Self.member(field, in: body)?.doubleValue { return Int(value) }
+        }
+        return nil
+    }
+
+    static func member(_ name: String, in value: JSONValue) -> JSONValue? {
+        if let found = value[name] { return found }
+        switch value {
+        case .object(let members): return members.keys.sorted().lazy.compactMap { member(name, in: members[$0]!) }.first
+        case .array(let elements): return elements.lazy.compactMap { member(name, in: $0) }.first
+        default: return nil
+        }
     }
 
     /// Bodies that break one cross-field rule of the operation (``BodyRule``) each, made from
@@ -248,6 +342,15 @@ struct CaseCandidates {
                     let body = BodyPath(dotted: condition.field).replacing(in: full, with: .string(given))
                     bodies.append(("\(field) left out with \(condition.field) \(given) (rule \(rule.id))", BodyPath(dotted: field).replacing(in: body, with: nil)))
                 }
+            case .maxItems(let field, let limit):
+                guard let first = value(at: field)?.arrayValue?.first, limit < 1000 else { continue }
+                // Distinct items (a tag's `key` numbered), so that no reading of duplicates as one
+                // item keeps the request within the limit.
+                let items: [JSONValue] = (0...limit).map { index in
+                    guard let key = first["key"]?.stringValue else { return first }
+                    return first.mockSetting(["key"], to: .string("\(key)-\(index)"))
+                }
+                bodies.append(("\(field) with \(limit + 1) items (rule \(rule.id))", BodyPath(dotted: field).replacing(in: full, with: .array(items))))
             case .forbiddenWhen(let field, let condition):
                 guard let present = value(at: field) else { continue }
                 let values = condition.negated ? Array(others(condition.field, outside: condition.isOneOf).prefix(1)) : Array(condition.isOneOf.prefix(1))
@@ -255,7 +358,7 @@ struct CaseCandidates {
                     let body = BodyPath(dotted: condition.field).replacing(in: full, with: .string(given))
                     bodies.append(("\(field) given with \(condition.field) \(given) (rule \(rule.id))", BodyPath(dotted: field).replacing(in: body, with: present)))
                 }
-            default:
+            case .requiredWhen:
                 continue
             }
         }
@@ -277,7 +380,32 @@ struct CaseCandidates {
         for header in headers where header.schema.format == "uuid" {
             cases.append(CaseCandidate(kind: .negative, label: "header \(header.name) not a UUID", query: query, body: body, headers: [header.name: "not-a-uuid"]))
         }
+        if let header = MockIdempotency.header(of: operation), let conflict = idempotencyConflict(header, query: query, body: body) { cases.append(conflict) }
         return cases
+    }
+
+    /// The idempotency token of an earlier request sent again with another body: the docs call
+    /// requests with one token one request (6.1.1 `X-Client-Token`: "携带相同幂等标识的多个请求，
+    /// 会认为多个请求为同一个幂等请求，会返回相同的响应体。"), and A.1 gives the refusal of a token
+    /// reused for another request (`EVS.2219 "url/project id/body conflict with X-Client-Token"`).
+    /// The first request is the plan's own create of the resource (so the run deletes what it
+    /// made), with the token; an operation no recipe creates with gets no such case. The token
+    /// holds the run id: a live endpoint remembers tokens for 8 hours.
+    func idempotencyConflict(_ header: Parameter, query: [ScenarioStep.QueryItem], body: JSONValue?) -> CaseCandidate? {
+        let codes = FieldErrorCodes.conflictCodes(header: header.name, in: spec)
+        guard let body, !codes.isEmpty,
+              var first = plan.recipes.lazy.flatMap(\.steps).first(where: { step in
+                  if case .create = step.effect { step.operation == operation.id } else { false }
+              }) else { return nil }
+        let token = "636f6e66-6f72-4d00-8000-0000{{run_id}}"
+        first.name = "send a request with \(header.name) \(token)"
+        first.headers[header.name] = token
+        first.requires = CaseGenerator.placeholders(of: first)
+        var candidate = CaseCandidate(kind: .negative, label: "header \(header.name) of an earlier request, another body", query: query, body: body, headers: [header.name: token])
+        candidate.before = [first]
+        candidate.stateful = StatefulBreak(constraint: "\(header.name): \(token) was sent before with another body (one token is one request)",
+                                           citation: header.schema.source, codes: codes)
+        return candidate
     }
 
     /// Values that break one documented constraint of a node: past a bound, past a length,
@@ -328,3 +456,4 @@ extension JSONValue {
         return nil
     }
 }
+

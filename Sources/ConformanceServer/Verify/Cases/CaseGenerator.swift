@@ -125,7 +125,7 @@ public struct CaseGenerator {
 
     /// Every case of one operation, with its kind, before the selection.
     func candidateCases(of operation: ConformanceModel.Operation) -> [(CaseKind, Scenario)] {
-        let candidates = CaseCandidates(service: spec.service, operation: operation, plan: plan).all()
+        let candidates = CaseCandidates(spec: spec, operation: operation, plan: plan).all()
         var cases: [(CaseKind, Scenario)] = []
         var labels: [String: Int] = [:]
         for candidate in candidates {
@@ -151,10 +151,24 @@ public struct CaseGenerator {
         step.headers = candidate.headers
         step.anonymous = candidate.anonymous
         let uses = Self.placeholders(of: step)
-        guard let verdict = check(step, operation: operation, headers: candidate.isAboutHeaders) else { return nil }
+        // A stateful break is well-formed in its headers too; its verdict is the body's and the query's.
+        guard let verdict = check(step, operation: operation, headers: candidate.isAboutHeaders && candidate.stateful == nil) else { return nil }
         switch candidate.kind {
         case .positive, .boundary:
             guard verdict.isEmpty else { return nil }
+        case .negative where candidate.stateful != nil:
+            // Well-formed, so the validator must see nothing; the endpoint's resources refuse it.
+            let broken = candidate.stateful!
+            var statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
+            // Decision: an id that names nothing may be answered with the service's documented
+            // not-found (EVS A.2 状态码 404, A.1 EVS.5404), which the docs give once for every
+            // operation, not on each page (``FieldErrorCodes/danglingCodes(for:resource:in:)``).
+            if let code = broken.codes.first, let status = spec.errorCodes.first(where: { $0.code == code })?.status, !statuses.contains(status) {
+                statuses.append(status)
+            }
+            guard verdict.isEmpty, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: broken.codes, constraint: broken.constraint, citation: broken.citation)
+            step.expect = Set(statuses)
         case .negative:
             var statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
             // Decision: a request without credentials gets the service's documented
@@ -175,11 +189,12 @@ public struct CaseGenerator {
             step.expect = Set(statuses)
         }
         step.requires = uses
-        let fresh = candidate.kind == .negative ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
+        let fresh = candidate.kind == .negative && candidate.stateful?.fresh != true
+            ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
         step.effect = effect(of: operation, uses: uses, fresh: fresh)
         var steps: [ScenarioStep] = []
         for variable in fresh { steps += plan.recipe(for: variable)?.steps ?? [] }
-        let preparation = candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []
+        let preparation = (candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []) + candidate.before
         steps += preparation
         steps.append(step)
         return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)",

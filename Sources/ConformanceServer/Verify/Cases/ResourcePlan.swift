@@ -127,7 +127,7 @@ extension ResourcePlan {
             ], shared: false),
         ],
         parameters: ["target_project_id": "project_id", "key": "metadata_key", "version": "api_version"],
-        bodyMembers: ["volume_id": "volume_id", "instance_uuid": "server_id"],
+        bodyMembers: ["volume_id": "volume_id", "snapshot_id": "snapshot_id", "instance_uuid": "server_id"],
         bodyValues: ["new_size": 20],
         mockFixtures: ["server_id": ScenarioCatalog.mockServerID],
         // os-reserve leaves its volume `reserved` (A.3), which no later case expects.
