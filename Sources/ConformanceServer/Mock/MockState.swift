@@ -13,6 +13,8 @@ struct MockState: Sendable {
     var volumes = MockTable<MockVolume>()
     var snapshots = MockTable<MockSnapshot>()
     var jobs: [String: MockJob] = [:]
+    /// Volume transfers on offer, by id (8.2.2).
+    var transfers: [String: MockTransfer] = [:]
     var disks = MockTable<MockDisk>()
     /// The Tencent gateway's operation log (`/v1/tencent/disk/logs/list`), oldest first.
     var diskLog: [MockDiskOperation] = []

@@ -261,5 +261,11 @@ struct CaseGeneratorTests {
         #expect(token.steps.last?.rejection?.preferredCodes == ["EVS.2219"])
         #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.2228" })
         #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.1061" })
+        // 6.1.7 allows extending an available or in-use volume; one offered for transfer is neither.
+        let awaiting = try #require(all.first { $0.id == "huawei-evs.ResizeVolume.negative.its-volume-awaiting-transfer" })
+        #expect(awaiting.steps.contains { $0.operation == "CreateOsVolumeTransfer" })
+        #expect(awaiting.steps.last?.path["volume_id"] == "{{transfer_volume_id}}")
+        #expect(awaiting.steps.last?.rejection?.preferredCodes.first == "EVS.1064")
+        #expect(awaiting.reach == .anyEndpoint, "the volume is the case's own")
     }
 }

@@ -3,7 +3,8 @@ import ConformanceModel
 /// EVS snapshot behaviour (6.2 and appendix A.4) behind every route that documents a
 /// snapshot: Huawei's `cloudsnapshots` and `v5/snapshots`, Cinder v2 and v3 `snapshots`
 /// (8.2.3). Create → `creating` → `available`, show, list, update, delete (only `available` or
-/// `error`: EVS.1047) → `deleting` → gone, and rollback onto the source volume (the volume must
+/// `error`: EVS.1047) → `deleting` → gone, and rollback (6.2.6 and the `os-vendor-snapshots` routes)
+/// onto the source volume (the volume must
 /// be 可用/回滚数据失败, A.3; it is `rollbacking`, then `available` again).
 enum EVSSnapshotHandlers {
     static let table: [([String], MockHandler)] = [
@@ -12,7 +13,7 @@ enum EVSSnapshotHandlers {
         (["ListSnapshots", "ListSnapshotsV3", "ListSnapshotsDetailsV3", "ListSnapshotsDeprecated", "ListSnapshotsDetailsV2", "ListSnapshotsDetails"], list),
         (["UpdateSnapshot", "UpdateSnapshotV3", "UpdateSnapshotDeprecated", "UpdateSnapshotV5"], update),
         (["DeleteSnapshot", "DeleteSnapshotV3", "DeleteSnapshotDeprecated", "DeleteSnapshotV5"], delete),
-        (["RollbackSnapshot"], rollback),
+        (["RollbackSnapshot", "RollbackOsVendorSnapshot", "RollbackOsVendorSnapshotV3"], rollback),
     ]
 
     /// 6.2.1 创建云硬盘快照, 8.2.3 创建快照: a snapshot of a volume of the project, of its size.
@@ -84,7 +85,9 @@ enum EVSSnapshotHandlers {
     /// — otherwise EVS.1031 "invalid resources status!".
     static let rollback: MockHandler = { context, state in
         guard let snapshot = snapshot(context, state) else { return EVSVolumeHandlers.notFound(context) }
-        guard let volumeID = context.string("rollback", "volume_id"), var volume = state.volumes[volumeID], volume.project == context.project else {
+        // The os-vendor routes make `rollback.volume_id` optional: without it, the snapshot's own volume.
+        let volumeID = context.string("rollback", "volume_id") ?? snapshot.volumeID
+        guard var volume = state.volumes[volumeID], volume.project == context.project else {
             return EVSVolumeHandlers.notFound(context)
         }
         if !context.illegalTransitions {

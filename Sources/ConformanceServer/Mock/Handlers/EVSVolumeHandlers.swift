@@ -16,7 +16,17 @@ enum EVSVolumeHandlers {
         (["BatchCreateVolumeTags"], createTags),
         (["BatchDeleteVolumeTags"], deleteTags),
         (["ShowVolumeTags"], showTags),
+        (["ModifyVolumeQoS"], modifyQoS),
     ]
+
+    /// 6.1.15 修改云硬盘 QoS: only an `available` or `in-use` volume (接口约束 "云硬盘状态是
+    /// available、in-use。"; otherwise EVS.1031 "invalid resources status!"); a job.
+    static let modifyQoS: MockHandler = { context, state in
+        guard let volume = volume(context, state) else { return notFound(context) }
+        if !context.illegalTransitions, volume.status != "available", volume.status != "in-use" { return .error(code: "EVS.1031") }
+        let job = EVSJobHandlers.start("modifyVolumeQoS", volume: volume.id, size: nil, context: context, state: &state)
+        return jobReply(context, job: job)
+    }
 
     /// 6.1.1 创建云硬盘: 202 `{job_id, volume_ids}` (a `snapshot_id` must name a snapshot of the
     /// project, ``MockReferences``); `count` volumes (default 1) start in

@@ -19,8 +19,11 @@ struct CaseCandidate {
     /// id that names no resource, a size not above the volume's): the broken constraint, as the
     /// validator cannot see it. The request must raise no finding.
     var stateful: StatefulBreak?
-    /// Steps sent before the tested request (the first request of an idempotent pair).
+    /// Steps sent before the tested request (the first request of an idempotent pair, the
+    /// steps that bring a resource into a state).
     var before: [ScenarioStep] = []
+    /// Path parameter → the variable it takes, where not the plan's (a volume in another state).
+    var pathVariables: [String: String] = [:]
 
     /// Whether the candidate is about the request's headers (its verdict is read from the
     /// header findings; every other candidate's from the body, query and path).
@@ -225,7 +228,51 @@ struct CaseCandidates {
                 cases.append(CaseCandidate(kind: .negative, label: "query \(parameter.name) \(label)", query: others + [.init(parameter.name, text)], body: body))
             }
         }
-        return cases + headerNegatives(query: minimal, body: body) + references(query: minimal) + relations(query: minimal)
+        return cases + headerNegatives(query: minimal, body: body) + references(query: minimal) + relations(query: minimal) + preconditions(query: minimal)
+    }
+
+    /// Requests to a resource in a state the operation's precondition does not allow
+    /// (StateMachine.Precondition), one per state the plan can bring the resource into
+    /// (``ResourcePlan/StateSetup``): a volume offered for transfer is extended (6.1.7 allows
+    /// `available` and `in-use`), an attached one is offered for transfer (8.2.2.4 allows
+    /// `available`). The code expected is the one the precondition names, else the table's
+    /// code for a resource in the wrong status.
+    func preconditions(query: [ScenarioStep.QueryItem]) -> [CaseCandidate] {
+        let body = golden("request.min.json") ?? golden("request.full.json")
+        var cases: [CaseCandidate] = []
+        for machine in Rules.stateMachines where machine.service == service {
+            for precondition in machine.preconditions where precondition.operations.contains(operation.id) {
+                for target in precondition.target {
+                    let variable: String
+                    switch target {
+                    case .path(let name): variable = plan.variable(forParameter: name)
+                    case .requestBody(let path):
+                        guard let member = path.split(separator: ".").last, let named = plan.bodyMembers[String(member)] else { continue }
+                        variable = named
+                    case .responseBody: continue
+                    }
+                    for setup in plan.stateSetups where setup.variable == variable && !precondition.allowed.contains(setup.state) {
+                        var candidate = CaseCandidate(kind: .negative, label: "its \(machine.resource) \(setup.state)", query: query, body: body)
+                        switch target {
+                        case .path(let name): candidate.pathVariables[name] = setup.provides
+                        case .requestBody(let path): candidate.body = body.map { BodyPath(dotted: path).replacing(in: $0, with: .string("{{\(setup.provides)}}")) }
+                        case .responseBody: continue
+                        }
+                        candidate.before = setup.steps.map { step in
+                            var step = step
+                            step.requires = Array(Set(step.requires + CaseGenerator.placeholders(of: step))).sorted()
+                            return step
+                        }
+                        candidate.stateful = StatefulBreak(
+                            constraint: "the \(machine.resource) is \(setup.state); the docs allow \(precondition.allowed.joined(separator: ", ")) only",
+                            citation: precondition.citation.reference,
+                            codes: (precondition.errorCode.map { [$0] } ?? []) + FieldErrorCodes.statusCodes(in: spec))
+                        cases.append(candidate)
+                    }
+                }
+            }
+        }
+        return cases
     }
 
     /// An id no resource has, in the shape the mock and the docs give ids (a UUID).

@@ -144,7 +144,7 @@ public struct CaseGenerator {
     func scenario(for candidate: CaseCandidate, of operation: ConformanceModel.Operation) -> Scenario? {
         var path: [String: String] = [:]
         for name in Self.pathParameters(of: operation) where name != "project_id" {
-            path[name] = "{{\(plan.variable(forParameter: name))}}"
+            path[name] = "{{\(candidate.pathVariables[name] ?? plan.variable(forParameter: name))}}"
         }
         var step = ScenarioStep("\(candidate.kind.rawValue): \(candidate.label)", operation: operation.id, path: path, query: candidate.query,
                                 body: candidate.body.map(StepBody.json), expect: Self.successStatuses(of: operation))
@@ -191,7 +191,21 @@ public struct CaseGenerator {
         step.requires = uses
         let fresh = candidate.kind == .negative && candidate.stateful?.fresh != true
             ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
-        step.effect = effect(of: operation, uses: uses, fresh: fresh)
+        // What the case's own steps create (a volume brought into a state) is the run's too.
+        let created = candidate.before.compactMap { before -> String? in if case .create(let variable, _, _) = before.effect { variable } else { nil } }
+        step.effect = effect(of: operation, uses: uses, fresh: fresh + created.filter(uses.contains), created: created)
+        // Decision: a recipe that is not shared makes its resource per case (a transfer offer);
+        // a positive or boundary case of its create operation makes one the same way, so it takes
+        // the recipe's captures and cleanup, and the run withdraws what the case made.
+        // Versions of one operation make the same resource (`CreateOsVolumeTransferV2`). The
+        // case's resource takes the run's name, as the recipe's does (the safety rules ask it).
+        if candidate.kind != .negative, let made = recipeCreate(of: operation) {
+            step.captures = made.captures
+            step.effect = made.effect
+            if case .json(let body)? = step.body, case .json(let recipeBody)? = made.body {
+                step.body = .json(Self.named(body, like: recipeBody))
+            }
+        }
         var steps: [ScenarioStep] = []
         for variable in fresh { steps += plan.recipe(for: variable)?.steps ?? [] }
         let preparation = (candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []) + candidate.before
@@ -200,6 +214,31 @@ public struct CaseGenerator {
         return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)",
                         reach: reach(of: operation, uses: uses + preparation.flatMap(\.requires), effect: step.effect),
                         steps: steps, kind: candidate.kind, operation: operation.id)
+    }
+
+    /// The create step of a recipe that is not shared and that makes its resource with
+    /// `operation` (or another version of it), nil when there is none.
+    func recipeCreate(of operation: ConformanceModel.Operation) -> ScenarioStep? {
+        let family = FieldErrorCodes.family(of: operation.id)
+        for recipe in plan.recipes where !recipe.shared {
+            for step in recipe.steps {
+                if case .create(let variable, _, _) = step.effect, variable == recipe.variable, FieldErrorCodes.family(of: step.operation) == family { return step }
+            }
+        }
+        return nil
+    }
+
+    /// `body` with every member that holds the run's name in `recipe` (`transfer.name`:
+    /// `{{name}}-transfer`) set to the recipe's value, where `body` has the member's object.
+    static func named(_ body: JSONValue, like recipe: JSONValue, at path: BodyPath = BodyPath()) -> JSONValue {
+        switch recipe {
+        case .string(let text) where text.contains("{{name}}"):
+            return path.replacing(in: body, with: recipe)
+        case .object(let members):
+            return members.keys.sorted().reduce(body) { named($0, like: members[$1]!, at: path.appending(.member($1))) }
+        default:
+            return body
+        }
     }
 
     /// The request findings of `step` built with sample ids (nil when it does not route to
@@ -228,10 +267,10 @@ public struct CaseGenerator {
     /// Decision: an operation whose id says `Create` and whose path names no resource of the
     /// run (`CreateSnapshot`, `DiskCreate`) makes a new resource the case could not delete
     /// again, so it runs on the embedded mock only; the recipes' own creates run everywhere.
-    func effect(of operation: ConformanceModel.Operation, uses: [String], fresh: [String]) -> StepEffect {
+    func effect(of operation: ConformanceModel.Operation, uses: [String], fresh: [String], created: [String] = []) -> StepEffect {
         if ReadOnlyOperations.isReadOnly(service: spec.service, operation: operation.id, method: operation.method) { return .read }
         let owned = uses.filter { variable in
-            resources[variable] != nil || (plan.recipe(for: variable)?.steps.contains { if case .create = $0.effect { true } else { false } } ?? false)
+            resources[variable] != nil || created.contains(variable) || (plan.recipe(for: variable)?.steps.contains { if case .create = $0.effect { true } else { false } } ?? false)
         }
         let inPath = Set(operation.parameters(in: .path).map { plan.variable(forParameter: $0.name) })
         if operation.id.contains("Create") && !owned.contains(where: inPath.contains) { return .mutateMockFixture }

@@ -175,6 +175,16 @@ public enum FieldErrorCodes {
         return missing + named
     }
 
+    /// The table's codes for a resource in a status the operation does not allow, without
+    /// naming the operation: messages that call a status invalid (EVS A.1 `EVS.1031 "invalid
+    /// resources status!"`).
+    public static func statusCodes(status: Int = 400, in spec: ServiceSpec) -> [String] {
+        spec.errorCodes.filter { row in
+            let words = MessageWords(row.message)
+            return row.status == status && words.contains("invalid") && words.contains("status")
+        }.map(\.code)
+    }
+
     /// Codes for an idempotency token sent again with another request: messages that name the
     /// header and a conflict (EVS A.1 `EVS.2219 "url/project id/body conflict with X-Client-Token"`).
     public static func conflictCodes(header: String, status: Int = 400, in spec: ServiceSpec) -> [String] {
