@@ -288,7 +288,10 @@ struct CaseCandidates {
     /// the snapshot lists) only narrow a list, and an unknown one matches nothing.
     func references(query: [ScenarioStep.QueryItem]) -> [CaseCandidate] {
         var cases: [CaseCandidate] = []
-        if let schema = operation.requestBody, let body = golden("request.min.json") {
+        // A read that names a resource in its body filters by it (the Tencent gateway's
+        // `DiskLogsList` `DiskId`): an unknown one matches nothing, and that is no refusal.
+        let filters = ReadOnlyOperations.isReadOnly(service: service, operation: operation.id, method: operation.method)
+        if !filters, let schema = operation.requestBody, let body = golden("request.min.json") {
             for property in SchemaNode.walk(schema, body).flatMap({ node in node.schema.properties.map { (node.path.appending(.member($0.name)), $0) } }) {
                 let (path, member) = property
                 let variable = plan.bodyMembers[member.name] ?? (plan.recipe(for: member.name) != nil ? member.name : nil)
