@@ -83,10 +83,15 @@ public struct Coverage: Sendable {
 
     func coverage(of spec: ServiceSpec) -> ServiceCoverage {
         let id = spec.service
-        let seenOperations = operations[id] ?? []
+        let twins = Self.twins(in: spec)
+        let seenOperations = Set((operations[id] ?? []).flatMap { twins[$0] ?? [$0] })
         let operationIDs = spec.operations.map(\.id)
         let pairs = spec.operations.flatMap { operation in operation.responses.map { Self.pair(operation.id, $0.status) } }
-        let seenPairs = statuses[id] ?? []
+        let seenPairs = Set((statuses[id] ?? []).flatMap { pair -> [String] in
+            guard let space = pair.lastIndex(of: " ") else { return [pair] }
+            let operation = String(pair[..<space])
+            return (twins[operation] ?? [operation]).map { $0 + pair[space...] }
+        })
         let codes = spec.errorCodes.map(\.code)
         let seenCodes = errorCodes[id] ?? []
         return ServiceCoverage(
@@ -103,6 +108,19 @@ public struct Coverage: Sendable {
     public func meets(minimum: Double) -> Bool {
         let reported = services
         return !reported.isEmpty && reported.allSatisfy { ($0.operations.percent ?? 100) >= minimum }
+    }
+
+    /// The operations that describe one route, by each one's id: the same method, path shape and
+    /// action (EVS describes `GET /` twice, 5.1 查询API版本信息列表 `ListRoot` and 8.2.5.2
+    /// `ListRoot2`). A request to the route exercises every description of it; the router names
+    /// only one. Operations alone on their route are left out.
+    static func twins(in spec: ServiceSpec) -> [String: [String]] {
+        let groups = Dictionary(grouping: spec.operations) { "\($0.method.uppercased()) \($0.template.shape) \($0.action ?? "")" }
+        var twins: [String: [String]] = [:]
+        for group in groups.values where group.count > 1 {
+            for operation in group { twins[operation.id] = group.map(\.id) }
+        }
+        return twins
     }
 
     /// `ShowJob 200`: how a documented (operation, status) pair is named.

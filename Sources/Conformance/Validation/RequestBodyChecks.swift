@@ -32,7 +32,7 @@ enum RequestBodyChecks {
             let rule = compiled.rule
             if let violation = RuleChecks.violation(of: rule, captured: broken.values, captures: captures) {
                 context.add(rule: Rule.requestBodyConstraint, .error, .requestBody, pointer: violation.pointer,
-                            message: "\(violation.message) (rule \(rule.id): “\(rule.citation.sentence)”)",
+                            message: violation.message + rule.reportTail(),
                             expected: violation.expected, actual: violation.actual, source: rule.citation.reference)
             }
         }

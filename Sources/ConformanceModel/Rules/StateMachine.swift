@@ -54,12 +54,17 @@ public struct StateMachine: Sendable, Hashable {
         public var allowed: [String]
         public var target: [Locator]
         public var citation: Citation
+        /// The error code whose message restates the constraint, where the code table has one
+        /// (EVS A.1 `EVS.1064 "volume status must be available or in-use when extending!"` for
+        /// 6.1.7's); the mock answers it and `verify` expects it when the state is not allowed.
+        public var errorCode: String?
 
-        public init(operations: [String], allowed: [String], target: [Locator], citation: Citation) {
+        public init(operations: [String], allowed: [String], target: [Locator], citation: Citation, errorCode: String? = nil) {
             self.operations = operations
             self.allowed = allowed
             self.target = target
             self.citation = citation
+            self.errorCode = errorCode
         }
     }
 

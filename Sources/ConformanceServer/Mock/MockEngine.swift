@@ -10,6 +10,7 @@ import Synchronization
 /// For each request: route it to a documented operation (the `Router` the validator uses),
 /// check its credentials (``MockAuthenticator``), validate it with the `Validator`'s request
 /// checks (a request that breaks the spec gets the service's documented bad-request error),
+/// refuse a body member that names no volume or snapshot of the project (``MockReferences``),
 /// run the operation's handler against ``MockState`` (or answer the documented success with a
 /// synthesized body), let ``FaultInjector`` spoil the answer when faults were asked for, and
 /// record the exchange.
@@ -89,11 +90,26 @@ public final class MockEngine: Sendable {
         let spoil = faults.decide()
         if configuration.validateRequests, let problem = requestProblem(request, service: service) {
             // The refusal is an answer like any other: faults spoil it too (an undocumented code).
-            let code = problem.code ?? badRequestCode(service, finding: problem.finding)
+            let code = problem.code ?? badRequestCode(service, finding: problem.finding, operation: operation.id)
             let refusal = faults.spoil(.error(code: code, message: problem.message), kinds: spoil, operation: operation, spec: service.spec)
             if case .error(let code, let status, let message) = refusal {
                 return error(code, status: status, message: message, service: service, requestID: requestID)
             }
+        }
+
+        // An idempotency token seen before: the earlier answer, or the conflict refusal.
+        var idempotency: (key: String, fingerprint: String)?
+        if let header = MockIdempotency.header(of: operation), let token = request.headers.value(named: header.name) {
+            let key = "\(service.id) \(token)"
+            let fingerprint = MockIdempotency.fingerprint(request, target: target)
+            if let earlier = state.withLock({ $0.idempotent[key] }) {
+                guard earlier.fingerprint == fingerprint else {
+                    let code = FieldErrorCodes.conflictCodes(header: header.name, in: service.spec).first ?? badRequestCode(service, finding: nil)
+                    return error(code, status: nil, message: nil, service: service, requestID: requestID)
+                }
+                return Self.withRequestID(earlier.response, requestID)
+            }
+            idempotency = (key, fingerprint)
         }
 
         let context = MockContext(
@@ -111,7 +127,7 @@ public final class MockEngine: Sendable {
                 if cacheable, state.cacheVersion == state.version, let cached = state.responseCache[request.url] {
                     return (nil, cached, state.version)
                 }
-                let reply = handler(context, &state)
+                let reply = MockReferences.check(context, state) ?? handler(context, &state)
                 // Reads leave the state alone; anything else may have changed it.
                 if !Self.cacheableReads.contains(operation.id) && operation.method != "GET" { state.version &+= 1 }
                 return (reply, nil, state.version)
@@ -120,7 +136,11 @@ public final class MockEngine: Sendable {
             reply = outcome.reply!.rendered
             computedAt = cacheable ? outcome.version : nil
         } else {
-            reply = context.success()
+            let refused = body == nil ? nil : state.withLock { state in
+                state.settle(now: context.now)
+                return MockReferences.check(context, state)
+            }
+            reply = refused?.rendered ?? context.success()
         }
         reply = faults.spoil(reply, kinds: spoil, operation: operation, spec: service.spec)
         let response: Exchange.Response
@@ -131,6 +151,12 @@ public final class MockEngine: Sendable {
             response = error(code, status: status, message: message, service: service, requestID: requestID)
         case .later:
             preconditionFailure("rendered replies are never deferred")
+        }
+        if let idempotency, (200..<300).contains(response.status) {
+            state.withLock { state in
+                if state.idempotent.count >= MockIdempotency.capacity { state.idempotent.removeAll() }
+                state.idempotent[idempotency.key] = MockIdempotency.Entry(fingerprint: idempotency.fingerprint, response: response)
+            }
         }
         if let computedAt {
             state.withLock { state in
@@ -229,8 +255,8 @@ public final class MockEngine: Sendable {
     /// leaves statuses to 通用请求返回值, a page not among the docs; the refusal comes with the
     /// status that example is read under, 400 (`Operation.assumedErrorStatuses`), which the
     /// export declares and `validate` counts as documented, and in that envelope.
-    private func badRequestCode(_ service: MockService, finding: Finding?) -> String {
-        if let finding, let code = FieldErrorCodes.codes(for: finding, in: service.spec).first { return code }
+    private func badRequestCode(_ service: MockService, finding: Finding?, operation: String? = nil) -> String {
+        if let finding, let code = FieldErrorCodes.codes(for: finding, operation: operation, in: service.spec).first { return code }
         switch service.id {
         case "huawei-evs": return "EVS.5400"
         case "baidu-bcc": return "BadRequest"

@@ -13,11 +13,15 @@ struct MockState: Sendable {
     var volumes = MockTable<MockVolume>()
     var snapshots = MockTable<MockSnapshot>()
     var jobs: [String: MockJob] = [:]
+    /// Volume transfers on offer, by id (8.2.2).
+    var transfers: [String: MockTransfer] = [:]
     var disks = MockTable<MockDisk>()
     /// The Tencent gateway's operation log (`/v1/tencent/disk/logs/list`), oldest first.
     var diskLog: [MockDiskOperation] = []
     /// Baidu renewals by client token (idempotency: the same token is the same order).
     var renewals: [String: String] = [:]
+    /// Accepted idempotent requests by `service token` (``MockIdempotency``).
+    var idempotent: [String: MockIdempotency.Entry] = [:]
     /// Counter behind the ids the mock hands out.
     var serial: UInt64 = 0
     /// Bumped by every change (a mutation, a settled transition), so that cached answers of

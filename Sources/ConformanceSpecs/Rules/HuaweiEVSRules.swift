@@ -71,6 +71,15 @@ enum HuaweiEVSRules {
             requirement: .requiredWhen(field: "bssParam.periodType", condition: .init(field: "bssParam.chargingMode", isOneOf: ["prePaid"])),
             citation: Citation(document: document, section: "6.1.1 表 6-4 BssParamForCreateVolume (periodType)", sentence: "chargingMode为prePaid时该参数会生效，并且该参数为必选。")
         ),
+        // Per volume, not per request; a request of eleven tags with distinct keys cannot be
+        // accepted whatever the volume held before.
+        BodyRule(
+            id: "evs.batch-create-tags.limit",
+            service: "huawei-evs",
+            operations: ["BatchCreateVolumeTags"],
+            requirement: .maxItems(field: "tags", limit: 10),
+            citation: Citation(document: document, section: "6.4.1 为指定云硬盘批量添加标签 功能介绍", sentence: "单个云硬盘最多支持创建10个标签。")
+        ),
         BodyRule(
             id: "evs.unsubscribe.volume-ids-limit",
             service: "huawei-evs",

@@ -65,7 +65,8 @@ enum HuaweiEVSStateMachines {
         ],
         preconditions: [
             .init(operations: extendOperations, allowed: ["available", "in-use"], target: [.path("volume_id")],
-                  citation: Citation(document: document, section: "6.1.7 扩容云硬盘 接口约束", sentence: "扩容状态为available的云硬盘时，没有约束限制。")),
+                  citation: Citation(document: document, section: "6.1.7 扩容云硬盘 接口约束", sentence: "扩容状态为available的云硬盘时，没有约束限制。"),
+                  errorCode: "EVS.1064"),
             // A.3 names the states by their console names: 可用 (available), 回滚数据失败 (error_rollbacking).
             .init(operations: rollbackOperations, allowed: ["available", "error_rollbacking"], target: [.requestBody("rollback.volume_id")],
                   citation: a3("只有当云硬盘的状态处于“可用”或“回滚数据失败”状态才允许快照回滚到源云硬盘。")),
@@ -123,7 +124,8 @@ enum HuaweiEVSStateMachines {
         ],
         preconditions: [
             .init(operations: snapshotDeletes, allowed: ["available", "error"], target: [.path("snapshot_id")],
-                  citation: Citation(document: document, section: "6.2.2 删除云硬盘快照 接口约束", sentence: "当快照状态为available、error状态时，才可以删除。")),
+                  citation: Citation(document: document, section: "6.2.2 删除云硬盘快照 接口约束", sentence: "当快照状态为available、error状态时，才可以删除。"),
+                  errorCode: "EVS.1047"),
         ],
         effects: [
             .init(operations: snapshotDeletes, state: "deleting", target: [.path("snapshot_id")], citation: a4("云硬盘快照处于正在删除的过程中。")),

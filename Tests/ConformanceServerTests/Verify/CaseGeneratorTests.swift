@@ -57,7 +57,8 @@ struct CaseGeneratorTests {
     func createVolumeNegatives() throws {
         let negatives = cases(CaseSelection(maxCasesPerOperation: nil, operations: ["CreateVolume"], kinds: [.negative]))
         let rejections = negatives.compactMap { $0.steps.last }.filter { !$0.anonymous }.compactMap(\.rejection)
-        #expect(rejections.allSatisfy { $0.statuses == [400] })
+        // An id that names no snapshot may also be answered with the service's not-found 404 (A.2, A.1 EVS.5404).
+        #expect(rejections.allSatisfy { $0.statuses == [400] || ($0.constraint.contains("names no") && $0.statuses == [400, 404]) })
         let constraints = rejections.map(\.constraint)
         #expect(constraints.contains { $0.hasPrefix("/volume/size") && $0.contains("32768") })
         #expect(constraints.contains { $0.hasPrefix("/volume/availability_zone") })
@@ -179,5 +180,92 @@ struct CaseGeneratorTests {
         // A field code wins over the type-conversion code.
         let size = finding(Rule.requestBodyType, "/volume/size", "a string where an integer is documented")
         #expect(FieldErrorCodes.codes(for: size, in: Self.evs).first == "EVS.1010")
+    }
+
+    /// A.1, read by hand: `EVS.1003 "invalid volume name!"` is about a volume's name, not a
+    /// transfer's; `EVS.2231 "invalid iops value, …"` is about iops, not a tag's value; `EVS.1002
+    /// "invalid volume id!"` names `volume_id`, not `volume`; a query filter prefers `EVS.1041
+    /// "invalid filter availability-zone!"`, a body field `EVS.1036 "invalid availability zone!"`.
+    @Test("a message names a field only where its words spell it alone")
+    func wordRuns() {
+        #expect(!FieldErrorCodes.codes(for: "/transfer/name", in: Self.evs).contains("EVS.1003"))
+        #expect(!FieldErrorCodes.codes(for: "/tags/0/value", in: Self.evs).contains("EVS.2231"))
+        #expect(FieldErrorCodes.codes(for: "/volume/iops", in: Self.evs).first == "EVS.2231")
+        #expect(!FieldErrorCodes.codes(for: "/volume", in: Self.evs).contains("EVS.1002"))
+        #expect(FieldErrorCodes.codes(for: "/snapshot/volume_id", in: Self.evs).first == "EVS.1002")
+        #expect(FieldErrorCodes.codes(for: "/volume/availability_zone", in: Self.evs).first == "EVS.1036")
+        #expect(FieldErrorCodes.codes(for: "availability_zone", in: Self.evs).first == "EVS.1041")
+        // "the quantity of volume is invalid!" is about a quantity.
+        #expect(!FieldErrorCodes.codes(for: "/volume", in: Self.evs).contains("EVS.1021"))
+    }
+
+    /// The findings come from the validator on requests written here; the expected codes are
+    /// A.1's, read by hand: EVS.1001 "null volume!", EVS.1008 "null createVolume Req!", EVS.1016
+    /// "… May specify only one of imageRef, snapshot_id, backup_id!", EVS.2232 "ESSD2 type must
+    /// input iops and not input throughput.", EVS.2233 "GPSSD2 type must input iops and
+    /// throughput.", EVS.2235 "only ESSD2 and GPSSD2 can set iops or throughput".
+    @Test("a missing field or body, and a broken cross-field rule, get the code that says so")
+    func nullAndConstraintCodes() throws {
+        let validator = Validator(options: ValidatorOptions(service: "huawei-evs"))
+        func code(_ body: JSONValue?) throws -> String? {
+            let request = Exchange.Request(method: "POST", url: "https://evs.example.com/v2.1/0123456789abcdef0123456789abcdef/cloudvolumes",
+                                           headers: [Exchange.Header(name: "X-Auth-Token", value: "t")], body: body.map { Array($0.canonicalText.utf8) })
+            let result = validator.validate(Exchange(request: request, response: nil))
+            #expect(result.operationID == "CreateVolume")
+            let finding = try #require(result.findings.first { $0.severity == .error && $0.location == .requestBody })
+            return FieldErrorCodes.codes(for: finding, operation: "CreateVolume", in: Self.evs).first
+        }
+        func volume(_ members: [String: JSONValue]) -> JSONValue {
+            var volume: [String: JSONValue] = ["availability_zone": "az-1", "size": 10]
+            volume.merge(members) { $1 }
+            return ["volume": .object(volume)]
+        }
+        #expect(try code(["bssParam": ["chargingMode": "postPaid"]]) == "EVS.1001")
+        #expect(try code(nil) == "EVS.1008")
+        #expect(try code(volume(["volume_type": "SATA", "imageRef": "a", "snapshot_id": "b"])) == "EVS.1016")
+        #expect(try code(volume(["volume_type": "GPSSD2", "throughput": 200])) == "EVS.2233")
+        #expect(try code(volume(["volume_type": "ESSD2"])) == "EVS.2232")
+        #expect(try code(volume(["volume_type": "SATA", "iops": 3000])) == "EVS.2235")
+        #expect(try code(volume(["volume_type": "ESSD2", "iops": 3000, "throughput": 200])) == "EVS.2232")
+    }
+
+    @Test("under the default budget every documented code a case can expect is still expected by one")
+    func budgetKeepsEveryCode() {
+        func codes(_ cases: [Scenario]) -> Set<String> { Set(cases.compactMap { $0.steps.last?.rejection?.preferredCodes.first }) }
+        let all = codes(cases(CaseSelection(maxCasesPerOperation: nil)))
+        let budgeted = cases(CaseSelection())
+        #expect(codes(budgeted) == all)
+        #expect(all.isSuperset(of: ["EVS.1001", "EVS.1008", "EVS.1016", "EVS.2218", "EVS.2232", "EVS.2233", "EVS.2235"]))
+        let byOperation = Dictionary(grouping: budgeted, by: { $0.operation! })
+        #expect(byOperation.values.allSatisfy { $0.count <= CaseSelection.defaultMaxCasesPerOperation })
+    }
+
+    /// A.1 by hand: EVS.1015 "new volume Size must be greater than old Size!", EVS.2219
+    /// "url/project id/body conflict with X-Client-Token", EVS.5404 "Resource(...) could not be
+    /// found.", EVS.2228 "input volume ids must not be over 60.", EVS.1061 "The Volume Tags is
+    /// Exceed Max Limit Num."
+    @Test("stateful negatives: a relation, an unknown id, a reused idempotency token, an item limit of a rule")
+    func statefulNegatives() throws {
+        let all = cases(CaseSelection(maxCasesPerOperation: nil))
+        func rejection(_ id: String) throws -> ExpectedRejection {
+            try #require(all.first { $0.id == id }?.steps.last?.rejection, "\(id)")
+        }
+        let resize = try #require(all.first { $0.id == "huawei-evs.ResizeVolume.negative.os-extend-new_size-not-greater-than-the-volume-s-size-10" })
+        #expect(resize.steps.first?.operation == "CreateVolume", "the relation case makes its own volume, so its size is known")
+        #expect(resize.steps.last?.body == .json(["os-extend": ["new_size": 10]]))
+        #expect(try rejection(resize.id).preferredCodes.first == "EVS.1015")
+        let marker = try rejection("huawei-evs.ListVolumes.negative.query-marker-names-no-resource")
+        #expect(marker.preferredCodes.first == "EVS.5404" && marker.statuses.contains(404))
+        let token = try #require(all.first { $0.id.hasPrefix("huawei-evs.CreateVolume.negative.header-x-client-token-of-an-earlier-request") })
+        #expect(token.steps.count >= 2 && token.steps[token.steps.count - 2].headers["X-Client-Token"] == token.steps.last?.headers["X-Client-Token"])
+        #expect(token.steps.last?.rejection?.preferredCodes == ["EVS.2219"])
+        #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.2228" })
+        #expect(all.contains { $0.steps.last?.rejection?.preferredCodes.first == "EVS.1061" })
+        // 6.1.7 allows extending an available or in-use volume; one offered for transfer is neither.
+        let awaiting = try #require(all.first { $0.id == "huawei-evs.ResizeVolume.negative.its-volume-awaiting-transfer" })
+        #expect(awaiting.steps.contains { $0.operation == "CreateOsVolumeTransfer" })
+        #expect(awaiting.steps.last?.path["volume_id"] == "{{transfer_volume_id}}")
+        #expect(awaiting.steps.last?.rejection?.preferredCodes.first == "EVS.1064")
+        #expect(awaiting.reach == .anyEndpoint, "the volume is the case's own")
     }
 }

@@ -55,6 +55,7 @@ func mockConfiguration(_ url: URL, scenarios: [String] = [], owns: Bool = true, 
 
 /// Sends one signed EVS request to the mock outside any verify run (a resource "someone else"
 /// owns), and returns the parsed JSON answer.
+/// Its own requests wait as long as the runner's (see ``mockConfiguration(_:scenarios:owns:allowMutations:)``).
 func evsRequest(_ client: UpstreamClient, _ base: URL, _ method: String, _ path: String, body: JSONValue? = nil) async throws -> (Int, JSONValue?) {
     var url = base.absoluteString
     while url.hasSuffix("/") { url.removeLast() }
@@ -63,6 +64,6 @@ func evsRequest(_ client: UpstreamClient, _ base: URL, _ method: String, _ path:
     let request = Exchange.Request(method: method, url: url + path, headers: headers, body: body.map { Array($0.canonicalText.utf8) })
     let host = "\(base.host ?? "127.0.0.1"):\(base.port ?? 80)"
     let signed = Credentials.accessKey(id: MockConfiguration.defaultAccessKey, secret: MockConfiguration.defaultSecretKey).authorize(request, service: "huawei-evs", host: host)
-    let response = try await client.send(signed, timeout: .seconds(10))
+    let response = try await client.send(signed, timeout: .seconds(60))
     return (response.status, response.body.flatMap { try? JSONValue.parse(bytes: $0) })
 }

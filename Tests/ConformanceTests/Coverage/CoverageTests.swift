@@ -89,4 +89,20 @@ struct UndescribedEnvelopeCodeTests {
         #expect(answer(#"{"code": "NoSuchThing", "message": "?"}"#, status: 404).errorCode == nil)
         #expect(answer(#"{"error": {"code": "NoSuchObject"}}"#, status: 404).errorCode == nil)
     }
+
+    /// EVS describes `GET /` on two pages (5.1 `ListRoot`, 300; 8.2.5.2 `ListRoot2`, 300 and 400)
+    /// and `GET /{version}` on two (5.2, 8.2.5.1); the router names one of each.
+    @Test("a request to a route two pages describe exercises both descriptions; an action route's actions stay apart")
+    func twinDescriptions() throws {
+        let evs = try #require(Specs.service("huawei-evs"))
+        var coverage = Coverage(specs: [evs])
+        coverage.record(service: "huawei-evs", operation: "ListRoot", status: 300, errorCode: nil)
+        coverage.record(service: "huawei-evs", operation: "AttachVolume", status: 202, errorCode: nil)
+        let report = try #require(coverage.services.first)
+        #expect(!report.operations.missing.contains("ListRoot") && !report.operations.missing.contains("ListRoot2"))
+        #expect(!report.statusCodes.missing.contains("ListRoot2 300"))
+        #expect(report.statusCodes.missing.contains("ListRoot2 400"), "only the status the exchange had")
+        #expect(report.operations.missing.contains("ShowRoot") && report.operations.missing.contains("DetachVolume"))
+        #expect(report.operations.covered == 3)
+    }
 }

@@ -18,11 +18,13 @@ enum CinderVolumeHandlers {
     ]
 
     /// 8.2.1.1 创建云硬盘: `size` from the request, or the snapshot's when `snapshot_id` names one
-    /// (a snapshot of another project or none at all: EVS.5404); `creating`, then `available`.
+    /// (a snapshot of another project or none at all is refused, ``MockReferences``); `creating`, then `available`.
     static let create: MockHandler = { context, state in
         var snapshot: MockSnapshot?
         if let id = context.string("volume", "snapshot_id") {
-            guard let found = state.snapshots[id], found.project == context.project else { return EVSVolumeHandlers.notFound(context) }
+            guard let found = state.snapshots[id], found.project == context.project else {
+                return MockReferences.unknown("/volume/snapshot_id", resource: "snapshot_id", context)
+            }
             snapshot = found
         }
         let id = state.nextID()

@@ -3,7 +3,8 @@ import ConformanceModel
 /// EVS snapshot behaviour (6.2 and appendix A.4) behind every route that documents a
 /// snapshot: Huawei's `cloudsnapshots` and `v5/snapshots`, Cinder v2 and v3 `snapshots`
 /// (8.2.3). Create → `creating` → `available`, show, list, update, delete (only `available` or
-/// `error`: EVS.1047) → `deleting` → gone, and rollback onto the source volume (the volume must
+/// `error`: EVS.1047) → `deleting` → gone, and rollback (6.2.6 and the `os-vendor-snapshots` routes)
+/// onto the source volume (the volume must
 /// be 可用/回滚数据失败, A.3; it is `rollbacking`, then `available` again).
 enum EVSSnapshotHandlers {
     static let table: [([String], MockHandler)] = [
@@ -12,7 +13,7 @@ enum EVSSnapshotHandlers {
         (["ListSnapshots", "ListSnapshotsV3", "ListSnapshotsDetailsV3", "ListSnapshotsDeprecated", "ListSnapshotsDetailsV2", "ListSnapshotsDetails"], list),
         (["UpdateSnapshot", "UpdateSnapshotV3", "UpdateSnapshotDeprecated", "UpdateSnapshotV5"], update),
         (["DeleteSnapshot", "DeleteSnapshotV3", "DeleteSnapshotDeprecated", "DeleteSnapshotV5"], delete),
-        (["RollbackSnapshot"], rollback),
+        (["RollbackSnapshot", "RollbackOsVendorSnapshot", "RollbackOsVendorSnapshotV3"], rollback),
     ]
 
     /// 6.2.1 创建云硬盘快照, 8.2.3 创建快照: a snapshot of a volume of the project, of its size.
@@ -36,12 +37,12 @@ enum EVSSnapshotHandlers {
     }
 
     /// 6.2.4 查询云硬盘快照详细列表 and the Cinder lists: the project's snapshots, filtered by
-    /// `status`, `name` and `volume_id`, paged by `offset` and `limit`.
+    /// `status`, `name` and `volume_id`, paged by `marker` (an unknown one is refused), `offset` and `limit`.
     static let list: MockHandler = { context, state in
         let filters = ["status", "name", "volume_id"].compactMap { key in context.target.queryValue(key).map { (key, $0) } }
         let offset = max(Int(context.target.queryValue("offset") ?? "") ?? 0, 0)
         let limit = max(Int(context.target.queryValue("limit") ?? "") ?? 1000, 0)
-        let matching = state.snapshots.list("p:" + context.project).filter { snapshot in
+        var matching = state.snapshots.list("p:" + context.project).filter { snapshot in
             filters.allSatisfy { key, value in
                 switch key {
                 case "status": snapshot.status == value
@@ -50,8 +51,14 @@ enum EVSSnapshotHandlers {
                 }
             }
         }
+        let total = matching.count
+        if let marker = context.target.queryValue("marker") {
+            // 8.2.3.x `marker`: "分页查询的起始资源id，取值为上一页最后一条查询记录的资源id".
+            guard let position = matching.firstIndex(where: { $0.id == marker }) else { return MockReferences.unknown("marker", context) }
+            matching = Array(matching[(position + 1)...])
+        }
         let page = Array(matching.dropFirst(offset).prefix(limit))
-        return .later { MockShape.list(context, page.map { $0.members(context) }, total: matching.count) }
+        return .later { MockShape.list(context, page.map { $0.members(context) }, total: total) }
     }
 
     /// 6.2.3 更新云硬盘快照 and the Cinder updates: name and description.
@@ -78,7 +85,9 @@ enum EVSSnapshotHandlers {
     /// — otherwise EVS.1031 "invalid resources status!".
     static let rollback: MockHandler = { context, state in
         guard let snapshot = snapshot(context, state) else { return EVSVolumeHandlers.notFound(context) }
-        guard let volumeID = context.string("rollback", "volume_id"), var volume = state.volumes[volumeID], volume.project == context.project else {
+        // The os-vendor routes make `rollback.volume_id` optional: without it, the snapshot's own volume.
+        let volumeID = context.string("rollback", "volume_id") ?? snapshot.volumeID
+        guard var volume = state.volumes[volumeID], volume.project == context.project else {
             return EVSVolumeHandlers.notFound(context)
         }
         if !context.illegalTransitions {

@@ -16,11 +16,25 @@ enum EVSVolumeHandlers {
         (["BatchCreateVolumeTags"], createTags),
         (["BatchDeleteVolumeTags"], deleteTags),
         (["ShowVolumeTags"], showTags),
+        (["ModifyVolumeQoS"], modifyQoS),
     ]
 
-    /// 6.1.1 创建云硬盘: 202 `{job_id, volume_ids}`; `count` volumes (default 1) start in
+    /// 6.1.15 修改云硬盘 QoS: only an `available` or `in-use` volume (接口约束 "云硬盘状态是
+    /// available、in-use。"; otherwise EVS.1031 "invalid resources status!"); a job.
+    static let modifyQoS: MockHandler = { context, state in
+        guard let volume = volume(context, state) else { return notFound(context) }
+        if !context.illegalTransitions, volume.status != "available", volume.status != "in-use" { return .error(code: "EVS.1031") }
+        let job = EVSJobHandlers.start("modifyVolumeQoS", volume: volume.id, size: nil, context: context, state: &state)
+        return jobReply(context, job: job)
+    }
+
+    /// 6.1.1 创建云硬盘: 202 `{job_id, volume_ids}` (a `snapshot_id` must name a snapshot of the
+    /// project, ``MockReferences``); `count` volumes (default 1) start in
     /// `creating` (A.3 "云硬盘处于正在创建的过程中。") and become `available` (A.3 "云硬盘创建成功").
     static let create: MockHandler = { context, state in
+        if let snapshot = context.string("volume", "snapshot_id"), state.snapshots[snapshot]?.project != context.project {
+            return MockReferences.unknown("/volume/snapshot_id", resource: "snapshot_id", context)
+        }
         let count = min(max(context.integer("volume", "count") ?? 1, 1), 100)
         let now = MockClock.timestamp()
         // `illegal-transitions`: settle into in-use, a state creating never documents leading to.
@@ -68,7 +82,8 @@ enum EVSVolumeHandlers {
 
     /// 6.1.3 查询所有云硬盘详情 and the Cinder lists (8.2.1.x, summary and detail): the
     /// project's volumes, filtered by `status` and `name`, paged by `offset` and `limit`, in
-    /// each route's shape (``MockShape/list(_:_:total:)``); `count` is the number before paging. The smaller of the
+    /// each route's shape (``MockShape/list(_:_:total:)``); `count` is the number before paging;
+    /// `marker` starts the page after the volume it names (an unknown one is refused). The smaller of the
     /// filters' indexes is read, and only the page is rendered (after the lock is released).
     static let list: MockHandler = { context, state in
         let status = context.target.queryValue("status")
@@ -82,7 +97,13 @@ enum EVSVolumeHandlers {
         let key = keys.min { state.volumes.count($0) < state.volumes.count($1) }!
         let total: Int
         let page: [MockVolume]
-        if keys.count == 1 || (status == nil) != (name == nil) {
+        if let marker = context.target.queryValue("marker") {
+            // 6.1.3 `marker`: "通过云硬盘ID进行分页查询" — the page after the volume it names.
+            let matching = state.volumes.list(key).filter { (status == nil || $0.status == status) && (name == nil || $0.name == name) }
+            guard let position = matching.firstIndex(where: { $0.id == marker }) else { return MockReferences.unknown("marker", context) }
+            total = matching.count
+            page = Array(matching[(position + 1)...].dropFirst(offset).prefix(limit))
+        } else if keys.count == 1 || (status == nil) != (name == nil) {
             // One filter (or none): its index is exactly the matching set.
             total = state.volumes.count(key)
             page = state.volumes.list(key, offset: offset, limit: limit)

@@ -3,7 +3,7 @@
 enum MockHandlers {
     static let all: [String: MockHandler] = {
         var table: [String: MockHandler] = [:]
-        for (operations, handler) in EVSVolumeHandlers.table + EVSSnapshotHandlers.table + EVSJobHandlers.table
+        for (operations, handler) in EVSVolumeHandlers.table + EVSSnapshotHandlers.table + EVSJobHandlers.table + EVSTransferHandlers.table
             + CinderVolumeHandlers.table + CinderMetadataHandlers.table + CinderCatalogHandlers.table + CinderQuotaHandlers.table {
             for operation in operations { table["huawei-evs/\(operation)"] = handler }
         }

@@ -27,8 +27,8 @@ struct BodyPath: Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// `value` with the node at this path replaced by `newValue` (nil: removed); a path that
-    /// leads nowhere leaves `value` as it is.
+    /// `value` with the node at this path replaced by `newValue` (nil: removed); a member that is
+    /// missing at the path's end is added, and a path that leads nowhere else leaves `value` as it is.
     func replacing(in value: JSONValue, with newValue: JSONValue?) -> JSONValue {
         Self.replace(steps[...], in: value, with: newValue) ?? value
     }
@@ -37,7 +37,11 @@ struct BodyPath: Hashable, CustomStringConvertible {
         guard let first = steps.first else { return newValue }
         switch (first, value) {
         case (.member(let name), .object(var members)):
-            guard let child = members[name] else { return value }
+            guard let child = members[name] else {
+                guard steps.count == 1, let newValue else { return value }
+                members[name] = newValue
+                return .object(members)
+            }
             members[name] = replace(steps.dropFirst(), in: child, with: newValue)
             return .object(members)
         case (.index(let position), .array(var elements)):
@@ -80,5 +84,12 @@ extension SchemaNode {
             break
         }
         return nodes
+    }
+}
+
+extension BodyPath {
+    /// The path of a rule's dotted field (`volume.iops`).
+    init(dotted: String) {
+        self.init(steps: dotted.split(separator: ".").map { .member(String($0)) })
     }
 }

@@ -15,16 +15,37 @@ struct CaseCandidate {
     /// Sent without credentials (a negative case of an operation that requires them).
     var anonymous = false
 
+    /// For a negative case whose request is well-formed and breaks what the endpoint holds (an
+    /// id that names no resource, a size not above the volume's): the broken constraint, as the
+    /// validator cannot see it. The request must raise no finding.
+    var stateful: StatefulBreak?
+    /// Steps sent before the tested request (the first request of an idempotent pair, the
+    /// steps that bring a resource into a state).
+    var before: [ScenarioStep] = []
+    /// Path parameter → the variable it takes, where not the plan's (a volume in another state).
+    var pathVariables: [String: String] = [:]
+
     /// Whether the candidate is about the request's headers (its verdict is read from the
     /// header findings; every other candidate's from the body, query and path).
     var isAboutHeaders: Bool { anonymous || !headers.isEmpty }
+}
+
+/// A constraint a well-formed request breaks against the endpoint's resources: what it breaks,
+/// where the docs say so, the documented codes that answer it (best first), and whether the
+/// case needs resources of its own (a relation compares the very volume it creates).
+struct StatefulBreak {
+    var constraint: String
+    var citation: DocReference?
+    var codes: [String]
+    var fresh: Bool = false
 }
 
 /// Proposes the positive, boundary and negative requests of one operation from its documented
 /// parameters, its body schema, its examples and the synthesized `request.min`/`request.full`
 /// payloads, with the resource plan's ids in place.
 struct CaseCandidates {
-    let service: String
+    let spec: ServiceSpec
+    var service: String { spec.service }
     let operation: ConformanceModel.Operation
     let plan: ResourcePlan
 
@@ -176,6 +197,9 @@ struct CaseCandidates {
         var cases: [CaseCandidate] = []
         let minimal = query(full: false)
         if let schema = operation.requestBody, let body = golden("request.min.json") {
+            // The whole body left out: the validator refuses it only when the body has a
+            // required field (a body of optional fields may be absent).
+            cases.append(CaseCandidate(kind: .negative, label: "without its body", query: minimal, body: nil))
             for node in SchemaNode.walk(schema, body) {
                 for property in node.schema.properties.sorted(by: { $0.name < $1.name }) where property.required && node.value[property.name] != nil {
                     let path = node.path.appending(.member(property.name))
@@ -190,9 +214,8 @@ struct CaseCandidates {
                 }
             }
         }
-        if let raw = GoldenBodies.payload(service: service, operation: operation.id, file: "request.full.json"),
-           Rules.body(service: service, operation: operation.id).contains(where: { if case .atMostOne = $0.requirement { true } else { false } }) {
-            cases.append(CaseCandidate(kind: .negative, label: "every member of an at-most-one group set", query: minimal, body: substituted(raw)))
+        if let full = golden("request.full.json"), let schema = operation.requestBody {
+            cases += ruleBreaking(full, schema: schema).map { label, body in CaseCandidate(kind: .negative, label: label, query: minimal, body: body) }
         }
         let body = golden("request.min.json")
         for parameter in queryParameters {
@@ -205,7 +228,7 @@ struct CaseCandidates {
                 cases.append(CaseCandidate(kind: .negative, label: "query \(parameter.name) \(label)", query: others + [.init(parameter.name, text)], body: body))
             }
         }
-        return cases + headerNegatives(query: minimal, body: body)
+        return cases + headerNegatives(query: minimal, body: body) + references(query: minimal) + relations(query: minimal) + preconditions(query: minimal)
     }
 
     /// The request without credentials, when a header the operation requires carries them
@@ -223,6 +246,7 @@ struct CaseCandidates {
         for header in headers where header.schema.format == "uuid" {
             cases.append(CaseCandidate(kind: .negative, label: "header \(header.name) not a UUID", query: query, body: body, headers: [header.name: "not-a-uuid"]))
         }
+        if let header = MockIdempotency.header(of: operation), let conflict = idempotencyConflict(header, query: query, body: body) { cases.append(conflict) }
         return cases
     }
 

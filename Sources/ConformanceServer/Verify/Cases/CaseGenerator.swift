@@ -43,7 +43,18 @@ public struct CaseGenerator {
     public func scenarios() -> [Scenario] {
         let operations = spec.operations.filter { selection.selects(service: spec.service, operation: $0.id) }
         let ordered = operations.filter { $0.method != "DELETE" } + operations.filter { $0.method == "DELETE" }
-        let cases = ordered.flatMap(cases(of:))
+        let generated = ordered.map { (operation: $0, cases: candidateCases(of: $0)) }
+        // How many operations can reach each code: a code few can reach is picked first.
+        var reach: [String: Int] = [:]
+        for (_, cases) in generated {
+            for code in Set(cases.compactMap { Self.expectedCode(of: $0.1) }) { reach[code, default: 0] += 1 }
+        }
+        var expected = Set<String>()
+        var cases: [Scenario] = []
+        for (operation, candidates) in generated {
+            cases += selection.pick(candidates, operation: operation.id, kind: { $0.0 }, code: { Self.expectedCode(of: $0.1) },
+                                    rarity: { reach[$0] ?? 0 }, expected: &expected).map { $0.1 }
+        }
         let needed = Set(cases.flatMap { $0.steps.flatMap(\.requires) })
         return resourceScenarios(needed: needed) + cases
     }
@@ -107,9 +118,14 @@ public struct CaseGenerator {
 
     // MARK: Cases
 
-    /// The selected cases of one operation.
-    func cases(of operation: ConformanceModel.Operation) -> [Scenario] {
-        let candidates = CaseCandidates(service: spec.service, operation: operation, plan: plan).all()
+    /// The documented code a case's tested request expects first, if it is a negative case.
+    static func expectedCode(of scenario: Scenario) -> String? {
+        scenario.steps.last?.rejection?.preferredCodes.first
+    }
+
+    /// Every case of one operation, with its kind, before the selection.
+    func candidateCases(of operation: ConformanceModel.Operation) -> [(CaseKind, Scenario)] {
+        let candidates = CaseCandidates(spec: spec, operation: operation, plan: plan).all()
         var cases: [(CaseKind, Scenario)] = []
         var labels: [String: Int] = [:]
         for candidate in candidates {
@@ -120,7 +136,7 @@ public struct CaseGenerator {
             named.id = "\(spec.service).\(operation.id).\(candidate.kind.rawValue).\(slug)\(labels[slug]! > 1 ? "-\(labels[slug]!)" : "")"
             cases.append((candidate.kind, named))
         }
-        return selection.pick(cases, operation: operation.id, kind: { $0.0 }).map { $0.1 }
+        return cases
     }
 
     /// The case scenario of one candidate, or nil when the validator disagrees with what the
@@ -128,17 +144,31 @@ public struct CaseGenerator {
     func scenario(for candidate: CaseCandidate, of operation: ConformanceModel.Operation) -> Scenario? {
         var path: [String: String] = [:]
         for name in Self.pathParameters(of: operation) where name != "project_id" {
-            path[name] = "{{\(plan.variable(forParameter: name))}}"
+            path[name] = "{{\(candidate.pathVariables[name] ?? plan.variable(forParameter: name))}}"
         }
         var step = ScenarioStep("\(candidate.kind.rawValue): \(candidate.label)", operation: operation.id, path: path, query: candidate.query,
                                 body: candidate.body.map(StepBody.json), expect: Self.successStatuses(of: operation))
         step.headers = candidate.headers
         step.anonymous = candidate.anonymous
         let uses = Self.placeholders(of: step)
-        guard let verdict = check(step, operation: operation, headers: candidate.isAboutHeaders) else { return nil }
+        // A stateful break is well-formed in its headers too; its verdict is the body's and the query's.
+        guard let verdict = check(step, operation: operation, headers: candidate.isAboutHeaders && candidate.stateful == nil) else { return nil }
         switch candidate.kind {
         case .positive, .boundary:
             guard verdict.isEmpty else { return nil }
+        case .negative where candidate.stateful != nil:
+            // Well-formed, so the validator must see nothing; the endpoint's resources refuse it.
+            let broken = candidate.stateful!
+            var statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
+            // Decision: an id that names nothing may be answered with the service's documented
+            // not-found (EVS A.2 状态码 404, A.1 EVS.5404), which the docs give once for every
+            // operation, not on each page (``FieldErrorCodes/danglingCodes(for:resource:in:)``).
+            if let code = broken.codes.first, let status = spec.errorCodes.first(where: { $0.code == code })?.status, !statuses.contains(status) {
+                statuses.append(status)
+            }
+            guard verdict.isEmpty, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: broken.codes, constraint: broken.constraint, citation: broken.citation)
+            step.expect = Set(statuses)
         case .negative:
             var statuses = operation.responses.map(\.status).filter { (400..<500).contains($0) }
             // Decision: a request without credentials gets the service's documented
@@ -154,21 +184,61 @@ public struct CaseGenerator {
             // be the documented one; its negative cases are not generated.
             guard let first = verdict.first, !statuses.isEmpty || spec.responseEnvelope != nil else { return nil }
             let pointer = first.pointer.isEmpty ? "" : "\(first.pointer): "
-            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first, in: spec),
+            step.rejection = ExpectedRejection(statuses: statuses, preferredCodes: FieldErrorCodes.codes(for: first, operation: operation.id, in: spec),
                                                constraint: "\(pointer)\(first.message)", citation: first.source)
             step.expect = Set(statuses)
         }
         step.requires = uses
-        let fresh = candidate.kind == .negative ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
-        step.effect = effect(of: operation, uses: uses, fresh: fresh)
+        let fresh = candidate.kind == .negative && candidate.stateful?.fresh != true
+            ? uses.filter { plan.recipe(for: $0)?.shared == false } : freshVariables(of: operation, uses: uses)
+        // What the case's own steps create (a volume brought into a state) is the run's too.
+        let created = candidate.before.compactMap { before -> String? in if case .create(let variable, _, _) = before.effect { variable } else { nil } }
+        step.effect = effect(of: operation, uses: uses, fresh: fresh + created.filter(uses.contains), created: created)
+        // Decision: a recipe that is not shared makes its resource per case (a transfer offer);
+        // a positive or boundary case of its create operation makes one the same way, so it takes
+        // the recipe's captures and cleanup, and the run withdraws what the case made.
+        // Versions of one operation make the same resource (`CreateOsVolumeTransferV2`). The
+        // case's resource takes the run's name, as the recipe's does (the safety rules ask it).
+        if candidate.kind != .negative, let made = recipeCreate(of: operation) {
+            step.captures = made.captures
+            step.effect = made.effect
+            if case .json(let body)? = step.body, case .json(let recipeBody)? = made.body {
+                step.body = .json(Self.named(body, like: recipeBody))
+            }
+        }
         var steps: [ScenarioStep] = []
         for variable in fresh { steps += plan.recipe(for: variable)?.steps ?? [] }
-        let preparation = candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []
+        let preparation = (candidate.kind == .negative ? [] : plan.preparations[operation.id] ?? []) + candidate.before
         steps += preparation
         steps.append(step)
         return Scenario(id: "", service: spec.service, title: "\(operation.id) \(candidate.kind.rawValue): \(candidate.label)",
                         reach: reach(of: operation, uses: uses + preparation.flatMap(\.requires), effect: step.effect),
                         steps: steps, kind: candidate.kind, operation: operation.id)
+    }
+
+    /// The create step of a recipe that is not shared and that makes its resource with
+    /// `operation` (or another version of it), nil when there is none.
+    func recipeCreate(of operation: ConformanceModel.Operation) -> ScenarioStep? {
+        let family = FieldErrorCodes.family(of: operation.id)
+        for recipe in plan.recipes where !recipe.shared {
+            for step in recipe.steps {
+                if case .create(let variable, _, _) = step.effect, variable == recipe.variable, FieldErrorCodes.family(of: step.operation) == family { return step }
+            }
+        }
+        return nil
+    }
+
+    /// `body` with every member that holds the run's name in `recipe` (`transfer.name`:
+    /// `{{name}}-transfer`) set to the recipe's value, where `body` has the member's object.
+    static func named(_ body: JSONValue, like recipe: JSONValue, at path: BodyPath = BodyPath()) -> JSONValue {
+        switch recipe {
+        case .string(let text) where text.contains("{{name}}"):
+            return path.replacing(in: body, with: recipe)
+        case .object(let members):
+            return members.keys.sorted().reduce(body) { named($0, like: members[$1]!, at: path.appending(.member($1))) }
+        default:
+            return body
+        }
     }
 
     /// The request findings of `step` built with sample ids (nil when it does not route to
@@ -197,10 +267,10 @@ public struct CaseGenerator {
     /// Decision: an operation whose id says `Create` and whose path names no resource of the
     /// run (`CreateSnapshot`, `DiskCreate`) makes a new resource the case could not delete
     /// again, so it runs on the embedded mock only; the recipes' own creates run everywhere.
-    func effect(of operation: ConformanceModel.Operation, uses: [String], fresh: [String]) -> StepEffect {
+    func effect(of operation: ConformanceModel.Operation, uses: [String], fresh: [String], created: [String] = []) -> StepEffect {
         if ReadOnlyOperations.isReadOnly(service: spec.service, operation: operation.id, method: operation.method) { return .read }
         let owned = uses.filter { variable in
-            resources[variable] != nil || (plan.recipe(for: variable)?.steps.contains { if case .create = $0.effect { true } else { false } } ?? false)
+            resources[variable] != nil || created.contains(variable) || (plan.recipe(for: variable)?.steps.contains { if case .create = $0.effect { true } else { false } } ?? false)
         }
         let inPath = Set(operation.parameters(in: .path).map { plan.variable(forParameter: $0.name) })
         if operation.id.contains("Create") && !owned.contains(where: inPath.contains) { return .mutateMockFixture }

@@ -7,7 +7,8 @@ public struct CaseSelection: Sendable, Hashable {
     /// Seeds the choice among an operation's cases when there are more than the budget.
     public var seed: UInt64
     /// At most this many cases per operation (nil: all). Each operation keeps its first
-    /// positive case and its first negative case whatever the seed; the rest are drawn.
+    /// positive case, its first negative case and the negatives that expect a code no earlier
+    /// case expects, whatever the seed; the rest are drawn.
     public var maxCasesPerOperation: Int?
     /// Shell globs on `OperationId` or `service/OperationId`; empty: every operation.
     public var operations: [String]
@@ -33,18 +34,34 @@ public struct CaseSelection: Sendable, Hashable {
     }
 
     /// The cases of one operation to run, in their generated order: the first positive and
-    /// the first negative, then a seeded draw from the rest up to the budget.
-    func pick<Case>(_ cases: [Case], operation: String, kind: (Case) -> CaseKind) -> [Case] {
+    /// the first negative, then each negative that expects a documented code no case chosen so
+    /// far expects (`expected`, carried from operation to operation of a service, so that a
+    /// code the docs give is tried once even when its operation's budget is small), then a
+    /// seeded draw from the rest up to the budget. Among new codes, those fewest operations can
+    /// reach (`rarity`) come first. `expected` gains the chosen cases' codes.
+    func pick<Case>(_ cases: [Case], operation: String, kind: (Case) -> CaseKind, code: (Case) -> String? = { _ in nil },
+                    rarity: (String) -> Int = { _ in 0 }, expected: inout Set<String>) -> [Case] {
         let wanted = cases.indices.filter { kinds.contains(kind(cases[$0])) }
-        guard let budget = maxCasesPerOperation, wanted.count > budget else { return wanted.map { cases[$0] } }
+        guard let budget = maxCasesPerOperation, wanted.count > budget else {
+            for index in wanted { if let code = code(cases[index]) { expected.insert(code) } }
+            return wanted.map { cases[$0] }
+        }
         var chosen: [Int] = []
+        func choose(_ index: Int) {
+            chosen.append(index)
+            if let code = code(cases[index]) { expected.insert(code) }
+        }
         for first in [CaseKind.positive, .negative] {
-            if let index = wanted.first(where: { kind(cases[$0]) == first }), chosen.count < budget { chosen.append(index) }
+            if let index = wanted.first(where: { kind(cases[$0]) == first }), chosen.count < budget { choose(index) }
+        }
+        let fresh = wanted.compactMap { index in code(cases[index]).map { (index: index, rarity: rarity($0)) } }
+        for (index, _) in fresh.sorted(by: { ($0.rarity, $0.index) < ($1.rarity, $1.index) }) where chosen.count < budget && !chosen.contains(index) {
+            if let code = code(cases[index]), !expected.contains(code) { choose(index) }
         }
         var rest = wanted.filter { !chosen.contains($0) }
         var random = SplitMix64(seed: seed ^ Self.hash(operation))
         rest.shuffle(using: &random)
-        chosen += rest.prefix(max(0, budget - chosen.count))
+        for index in rest.prefix(max(0, budget - chosen.count)) { choose(index) }
         return chosen.sorted().map { cases[$0] }
     }
 

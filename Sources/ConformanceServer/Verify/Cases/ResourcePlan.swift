@@ -35,6 +35,27 @@ public struct ResourcePlan: Sendable {
         public var mutates: Bool { steps.contains { $0.effect.mutates } }
     }
 
+    /// Steps that bring a resource of its own into one documented state, for the negative cases
+    /// of operations whose precondition does not allow that state (StateMachine.Precondition):
+    /// EVS offers a volume for transfer (`awaiting-transfer`, A.3) or attaches it (`in-use`).
+    public struct StateSetup: Sendable {
+        /// The variable the precondition's target takes (`volume_id`).
+        public var variable: String
+        /// The state the steps leave the resource in.
+        public var state: String
+        /// The variable that holds the resource afterwards (`transfer_volume_id`).
+        public var provides: String
+        /// The steps, from creating the resource (each create registers its cleanup).
+        public var steps: [ScenarioStep]
+
+        public init(_ variable: String, state: String, provides: String, steps: [ScenarioStep]) {
+            self.variable = variable
+            self.state = state
+            self.provides = provides
+            self.steps = steps
+        }
+    }
+
     public var service: String
     /// In dependency order.
     public var recipes: [Recipe]
@@ -59,8 +80,11 @@ public struct ResourcePlan: Sendable {
     /// Variable → a value the docs give for it, used on every endpoint (EVS 5.2 查询接口的版本信息:
     /// `api_version` "取值为：v1、v2").
     public var samples: [String: String]
+    /// The states the plan can bring a resource into, for precondition cases.
+    public var stateSetups: [StateSetup]
 
-    public init(service: String, recipes: [Recipe] = [], parameters: [String: String] = [:], bodyMembers: [String: String] = [:], bodyValues: [String: JSONValue] = [:], mockFixtures: [String: String] = [:], fresh: [String: [String]] = [:], preparations: [String: [ScenarioStep]] = [:], samples: [String: String] = [:]) {
+    public init(service: String, recipes: [Recipe] = [], parameters: [String: String] = [:], bodyMembers: [String: String] = [:], bodyValues: [String: JSONValue] = [:], mockFixtures: [String: String] = [:], fresh: [String: [String]] = [:], preparations: [String: [ScenarioStep]] = [:], samples: [String: String] = [:], stateSetups: [StateSetup] = []) {
+        self.stateSetups = stateSetups
         self.service = service
         self.recipes = recipes
         self.parameters = parameters
@@ -118,31 +142,45 @@ extension ResourcePlan {
             Recipe("type_id", steps: [
                 ScenarioStep("pick a volume type", operation: "ListTypes", expect: [200], captures: ["type_id": "volume_types[0].id"]),
             ]),
-            Recipe("transfer_id", needs: ["zone"], steps: evsVolume("transfer_volume_id", suffix: "transfer-volume") + [
-                ScenarioStep("offer the volume for transfer", operation: "CreateOsVolumeTransfer",
-                             body: .json(["transfer": ["name": "{{name}}-transfer", "volume_id": "{{transfer_volume_id}}"]]),
-                             expect: [202], captures: ["transfer_id": "transfer.id"],
-                             effect: .create(variable: "transfer_id", cleanup: CleanupStep(ScenarioStep("cancel the transfer", operation: "DeleteOsVolumeTransfer",
-                                                                                                          path: ["transfer_id": "{{transfer_id}}"], expect: [202], effect: .delete(variable: "transfer_id"))))),
-            ], shared: false),
+            Recipe("transfer_id", needs: ["zone"], steps: evsTransfer, shared: false),
         ],
         parameters: ["target_project_id": "project_id", "key": "metadata_key", "version": "api_version"],
-        bodyMembers: ["volume_id": "volume_id", "instance_uuid": "server_id"],
+        // `auth_key`: accepting a transfer takes the key its offer answered (8.2.2.3 `auth_key`).
+        bodyMembers: ["volume_id": "volume_id", "snapshot_id": "snapshot_id", "instance_uuid": "server_id", "auth_key": "auth_key"],
         bodyValues: ["new_size": 20],
         mockFixtures: ["server_id": ScenarioCatalog.mockServerID],
         // os-reserve leaves its volume `reserved` (A.3), which no later case expects.
         fresh: ["ReserveVolume": ["volume_id"]],
         // os-detach needs an `in-use` volume (8.2.1.x 卸载云硬盘; the mock answers EVS.1031
         // otherwise): the fresh volume is attached first and waited to `in-use`.
-        preparations: ["DetachVolume": [
-            ScenarioStep("attach the volume first", operation: "AttachVolume", path: ["volume_id": "{{volume_id}}"],
-                         body: .json(["os-attach": ["instance_uuid": "{{server_id}}", "mountpoint": "/dev/vdb"]]),
-                         expect: [202], effect: .mutate(variable: "volume_id"), requires: ["server_id"]),
-            ScenarioStep("wait until the volume is in use", operation: "ShowVolume", path: ["volume_id": "{{volume_id}}"], expect: [200],
-                         until: .value(path: "volume.status", in: ["in-use"], failing: ["error"])),
-        ]],
-        samples: ["api_version": "v2"]
+        preparations: ["DetachVolume": evsAttach],
+        samples: ["api_version": "v2"],
+        // Stable states a volume of the case's own can be brought into: offered for transfer
+        // (8.2.2.4, until the cleanup withdraws the offer) and attached to the mock's server.
+        stateSetups: [
+            StateSetup("volume_id", state: "awaiting-transfer", provides: "transfer_volume_id", steps: evsTransfer),
+            StateSetup("volume_id", state: "in-use", provides: "volume_id", steps: evsVolume("volume_id", suffix: "volume") + evsAttach),
+        ]
     )
+
+    /// A volume of its own, offered for transfer (8.2.2.4 创建云硬盘过户; A.3 `awaiting-transfer`);
+    /// the cleanup withdraws the offer (8.2.2.6), then deletes the volume.
+    static let evsTransfer: [ScenarioStep] = evsVolume("transfer_volume_id", suffix: "transfer-volume") + [
+        ScenarioStep("offer the volume for transfer", operation: "CreateOsVolumeTransfer",
+                     body: .json(["transfer": ["name": "{{name}}-transfer", "volume_id": "{{transfer_volume_id}}"]]),
+                     expect: [202], captures: ["transfer_id": "transfer.id", "auth_key": "transfer.auth_key"],
+                     effect: .create(variable: "transfer_id", cleanup: CleanupStep(ScenarioStep("cancel the transfer", operation: "DeleteOsVolumeTransfer",
+                                                                                                  path: ["transfer_id": "{{transfer_id}}"], expect: [202], effect: .delete(variable: "transfer_id"))))),
+    ]
+
+    /// `volume_id` attached to the server and waited to `in-use` (8.2.1.x 挂载云硬盘, A.3).
+    static let evsAttach: [ScenarioStep] = [
+        ScenarioStep("attach the volume first", operation: "AttachVolume", path: ["volume_id": "{{volume_id}}"],
+                     body: .json(["os-attach": ["instance_uuid": "{{server_id}}", "mountpoint": "/dev/vdb"]]),
+                     expect: [202], effect: .mutate(variable: "volume_id"), requires: ["server_id"]),
+        ScenarioStep("wait until the volume is in use", operation: "ShowVolume", path: ["volume_id": "{{volume_id}}"], expect: [200],
+                     until: .value(path: "volume.status", in: ["in-use"], failing: ["error"])),
+    ]
 
     /// A 10 GB volume named `<run name>-<suffix>`, waited to `available`.
     static func evsVolume(_ variable: String, suffix: String) -> [ScenarioStep] {

@@ -1,0 +1,34 @@
+import Conformance
+import ConformanceModel
+
+/// Idempotent requests: an operation that documents an idempotency token header (EVS 6.1.1
+/// `X-Client-Token`: "请求的幂等标识 … 携带相同幂等标识的多个请求，会认为多个请求为同一个幂等请求，
+/// 会返回相同的响应体。") answers a request that repeats an earlier token with the earlier answer,
+/// and refuses one that brings the token with another URL or body (A.1 `EVS.2219 "url/project
+/// id/body conflict with X-Client-Token"`).
+enum MockIdempotency {
+    /// An accepted request's fingerprint and answer, under its token.
+    struct Entry: Sendable {
+        var fingerprint: String
+        var response: Exchange.Response
+    }
+
+    /// At most this many tokens are held; beyond, all are forgotten (the docs keep a token 8
+    /// hours; a mock that runs for days must not grow without bound).
+    static let capacity = 10_000
+
+    /// The header `operation` documents as its idempotency token: one whose description calls it
+    /// that (幂等, "idempotent"), nil when it has none.
+    static func header(of operation: Operation) -> Parameter? {
+        operation.parameters(in: .header).first { parameter in
+            let description = parameter.schema.description ?? ""
+            return description.contains("幂等") || description.lowercased().contains("idempoten")
+        }
+    }
+
+    /// What makes two requests the same request: method, path with query, and body.
+    static func fingerprint(_ request: Exchange.Request, target: RequestTarget) -> String {
+        let query = target.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
+        return "\(request.method.uppercased()) \(target.path)?\(query) \(String(decoding: request.body ?? [], as: UTF8.self))"
+    }
+}
