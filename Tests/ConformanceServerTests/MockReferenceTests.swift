@@ -59,6 +59,10 @@ import Testing
         #expect(first.status == 202 && again.status == 202)
         #expect(again.json == first.json)
         #expect(mock.send("GET", "\(v2)/cloudvolumes/detail").json?["count"]?.doubleValue == 1)
+        // The same request written with other spacing and member order is the same request.
+        let respaced = mock.send("POST", "\(v21)/cloudvolumes", body: #"{ "volume" : { "name": "data", "volume_type": "SAS", "size": 10, "availability_zone": "az-1" } }"#,
+                                 headers: ["X-Auth-Token": "test-token"].merging(token) { $1 })
+        #expect(respaced.status == 202 && respaced.json == first.json)
         let other = try volume(mock, headers: token, name: "another")
         #expect(other.status == 400)
         #expect(other.json?["error"]?["code"]?.stringValue == "EVS.2219")

@@ -101,7 +101,7 @@ public final class MockEngine: Sendable {
         var idempotency: (key: String, fingerprint: String)?
         if let header = MockIdempotency.header(of: operation), let token = request.headers.value(named: header.name) {
             let key = "\(service.id) \(token)"
-            let fingerprint = MockIdempotency.fingerprint(request, target: target)
+            let fingerprint = MockIdempotency.fingerprint(request, target: target, body: body)
             if let earlier = state.withLock({ $0.idempotent[key] }) {
                 guard earlier.fingerprint == fingerprint else {
                     let code = FieldErrorCodes.conflictCodes(header: header.name, in: service.spec).first ?? badRequestCode(service, finding: nil)

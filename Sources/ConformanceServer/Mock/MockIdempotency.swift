@@ -26,9 +26,12 @@ enum MockIdempotency {
         }
     }
 
-    /// What makes two requests the same request: method, path with query, and body.
-    static func fingerprint(_ request: Exchange.Request, target: RequestTarget) -> String {
+    /// What makes two requests the same request: method, path with query, and body (as
+    /// canonical JSON when it parses, so that spacing and member order do not tell two
+    /// requests apart).
+    static func fingerprint(_ request: Exchange.Request, target: RequestTarget, body: JSONValue?) -> String {
         let query = target.query.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
-        return "\(request.method.uppercased()) \(target.path)?\(query) \(String(decoding: request.body ?? [], as: UTF8.self))"
+        let content = body?.canonicalText ?? String(decoding: request.body ?? [], as: UTF8.self)
+        return "\(request.method.uppercased()) \(target.path)?\(query) \(content)"
     }
 }
