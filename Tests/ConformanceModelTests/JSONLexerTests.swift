@@ -196,3 +196,41 @@ struct JSONLexerTests {
         return copy
     }
 }
+
+/// `parse(bytes:keepingLevels:)` against the full parse: the same verdict on every input, and
+/// the full tree cut at the kept levels.
+@Suite("Tree parse kept to its first levels")
+struct ShallowParseTests {
+    /// `value` with every container at `level` or deeper emptied.
+    static func cut(_ value: JSONValue, at levels: Int, level: Int = 0) -> JSONValue {
+        switch value {
+        case .object(let members): level >= levels ? .object([:]) : .object(members.mapValues { cut($0, at: levels, level: level + 1) })
+        case .array(let items): level >= levels ? .array([]) : .array(items.map { cut($0, at: levels, level: level + 1) })
+        default: value
+        }
+    }
+
+    @Test("seeded documents, broken ones and repeated keys among them: the same verdict, the full tree cut")
+    func agreesWithFullParse() {
+        var random = SplitMix64(seed: 0x5A_11_0)
+        var built = 0
+        for round in 0..<2_000 {
+            var document = Array(JSONLexerTests.document(&random, depth: 0).utf8)
+            if round % 4 == 1 { document = JSONLexerTests.breakBytes(document, &random) }
+            if round % 4 == 2, let brace = document.lastIndex(of: UInt8(ascii: "}")) {
+                // A repeated key, deep or shallow: the full parse rejects it, so must the shallow one.
+                document.insert(contentsOf: Array(#","k":1,"k":2"#.utf8), at: brace)
+                if document[document.index(after: document.firstIndex(of: UInt8(ascii: "{"))!)] == UInt8(ascii: ",") { continue }
+            }
+            let levels = Int.random(in: 0...3, using: &random)
+            let full = try? JSONValue.parse(bytes: document)
+            let shallow = try? JSONValue.parse(bytes: document, keepingLevels: levels)
+            #expect((full == nil) == (shallow == nil), "\(String(decoding: document, as: UTF8.self))")
+            if let full, let shallow {
+                #expect(shallow == Self.cut(full, at: levels), "\(String(decoding: document, as: UTF8.self))")
+                built += 1
+            }
+        }
+        #expect(built > 500)
+    }
+}

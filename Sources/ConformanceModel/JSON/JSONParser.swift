@@ -22,6 +22,16 @@ extension JSONValue {
         var parser = JSONTreeParser(bytes: bytes)
         return try parser.parseDocument()
     }
+
+    /// Parses JSON from raw bytes, building only the first `levels` levels of the tree (the
+    /// top-level value is level 0): a container at `levels` or deeper is checked as fully as
+    /// `parse` checks it (syntax, UTF-8, repeated keys, depth) and stands in the result as an
+    /// empty object or array. For readers that look at a body's first levels only.
+    public static func parse(bytes: [UInt8], keepingLevels levels: Int) throws(JSONParseError) -> JSONValue {
+        var parser = JSONTreeParser(bytes: bytes)
+        parser.keptLevels = levels
+        return try parser.parseDocument()
+    }
 }
 
 /// A recursive-descent JSON parser that builds a `JSONValue` tree over the shared
@@ -30,6 +40,8 @@ struct JSONTreeParser {
     let bytes: [UInt8]
     var index = 0
     var depth = 0
+    /// Containers this deep or deeper are checked, not built (`parse(bytes:keepingLevels:)`).
+    var keptLevels = Int.max
     static let maximumDepth = 512
 
     init(bytes: [UInt8]) {
@@ -57,6 +69,12 @@ struct JSONTreeParser {
     private mutating func parseValue(_ lexer: JSONLexer) throws(JSONSyntaxError) -> JSONValue {
         guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input, expected a value", offset: index) }
         switch lexer[index] {
+        case UInt8(ascii: "{") where depth >= keptLevels:
+            try check(lexer)
+            return .object([:])
+        case UInt8(ascii: "[") where depth >= keptLevels:
+            try check(lexer)
+            return .array([])
         case UInt8(ascii: "{"): return try parseObject(lexer)
         case UInt8(ascii: "["): return try parseArray(lexer)
         case UInt8(ascii: "\""): return .string(try parseString(lexer))
@@ -132,6 +150,52 @@ struct JSONTreeParser {
                 return .array(elements)
             }
             throw JSONSyntaxError(message: "expected ',' or ']', found '\(JSONLexer.describe(lexer[index]))'", offset: index)
+        }
+    }
+
+    /// Checks the value at `index` as `parseValue` would, building nothing but the keys of each
+    /// object (a repeated key is an error here too).
+    private mutating func check(_ lexer: JSONLexer) throws(JSONSyntaxError) {
+        guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input, expected a value", offset: index) }
+        let isObject = lexer[index] == UInt8(ascii: "{")
+        guard isObject || lexer[index] == UInt8(ascii: "[") else {
+            index = try lexer.skipValue(at: index, depth: 0)
+            return
+        }
+        try enter()
+        index = lexer.skipWhitespace(from: index + 1)
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        if lexer.has(close, at: index) {
+            index += 1
+            depth -= 1
+            return
+        }
+        var keys: Set<String> = []
+        while true {
+            index = lexer.skipWhitespace(from: index)
+            if isObject {
+                let keyStart = index
+                let (_, valueStart) = try lexer.key(at: index)
+                let key = try parseString(lexer)
+                index = lexer.skipWhitespace(from: valueStart)
+                try check(lexer)
+                if !keys.insert(key).inserted { throw JSONSyntaxError(message: "duplicate key \"\(key)\"", offset: keyStart) }
+            } else {
+                if lexer.has(close, at: index) { throw JSONSyntaxError(message: "trailing comma before ']'", offset: index) }
+                try check(lexer)
+            }
+            index = lexer.skipWhitespace(from: index)
+            guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input inside \(isObject ? "an object" : "an array")", offset: index) }
+            if lexer[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            if lexer[index] == close {
+                index += 1
+                depth -= 1
+                return
+            }
+            throw JSONSyntaxError(message: "expected ',' or '\(isObject ? "}" : "]")', found '\(JSONLexer.describe(lexer[index]))'", offset: index)
         }
     }
 
