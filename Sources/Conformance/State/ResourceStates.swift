@@ -24,9 +24,6 @@ struct ResourceStates {
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
-        // Room for the usual bound up front: growing the table rehashes every entry, on the
-        // thread that follows the traffic in order. Pages are touched only as entries come.
-        entries.reserveCapacity(min(self.capacity, 1 << 17) + 1)
     }
 
     var count: Int { entries.count }
