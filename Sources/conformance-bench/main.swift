@@ -32,8 +32,8 @@ let cores = ProcessInfo.processInfo.activeProcessorCount
 /// state machines' captures, the pipeline on `jobs` threads, the tracker in input order, the
 /// report and its text. What `ValidateCommand.run` does, minus the argument parsing.
 func validateAsTheCLIDoes(_ path: String, jobs: Int) throws -> (exchanges: Int, findings: Int) {
+    let pipeline = ValidationPipeline(validator: Validator(machines: Rules.stateMachines), jobs: jobs)
     let tracker = StateTracker(machines: Rules.stateMachines)
-    let pipeline = ValidationPipeline(validator: Validator(machines: Rules.stateMachines), jobs: jobs, tracker: tracker)
     var report = ValidationReport()
     report.begin(file: path)
     var exchanges = 0

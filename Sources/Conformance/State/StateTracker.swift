@@ -1,6 +1,5 @@
 import ConformanceModel
 import ConformanceSpecs
-import Foundation
 
 /// Follows resources across exchanges and checks them against the documented life cycles.
 ///
@@ -14,20 +13,13 @@ import Foundation
 /// - `state.transition`: an observed change with no documented or tolerated path;
 /// - `state.relation`: a request value that breaks a documented relation to the resource's
 ///   value last seen in a response (`new_size` not greater than the `size` a show returned).
-///
-/// Its work has two halves. `read` works out what an exchange names for each machine (ids,
-/// states, values), from the exchange alone: it is thread-safe, and `ValidationPipeline` runs
-/// it on the validating threads. `observe` holds that against the states remembered so far and
-/// updates them: it is not thread-safe, and one tracker follows one ordered stream of traffic.
-public final class StateTracker: @unchecked Sendable {
+/// Not thread-safe: one tracker follows one ordered stream of traffic.
+public final class StateTracker {
     private let machines: [String: [StateMachine]]
     private let specs: [String: ServiceSpec]
-    /// Touched by `observe` only.
     private var states: ResourceStates
     private var reachability: [String: Set<String>] = [:]
-    /// Shared by `read` on every thread, under `plansLock`.
     private var plans: [PlanKey: Plan] = [:]
-    private let plansLock = NSLock()
 
     private struct PlanKey: Hashable {
         var operation: ObjectIdentifier
@@ -62,39 +54,15 @@ public final class StateTracker: @unchecked Sendable {
         states.state(of: .init(service: service, resource: resource, id: id))
     }
 
-    /// What the machines of its service read of one exchange, before any remembered state is
-    /// looked at: for each machine, the ids each applicable precondition and effect names, the
-    /// subjects of its relations, and the states the response shows. Thread-safe.
-    struct Reading: Sendable {
-        var path = ""
-        var pathParameters: [String: String] = [:]
-        var isRead = false
-        var machines: [MachineReading] = []
-
-        /// Nothing for the machines to do.
-        static let nothing = Reading()
-    }
-
-    /// One machine's part of a `Reading`: for each precondition, relation and effect that
-    /// applies to the operation, its index in the machine's list and what the exchange names.
-    struct MachineReading: Sendable {
-        var preconditions: [(index: Int, ids: [String])] = []
-        var relations: [(index: Int, subjects: [Subject])] = []
-        var observations: [Observation] = []
-        var effects: [(index: Int, ids: [String])] = []
-
-        var isEmpty: Bool { preconditions.isEmpty && relations.isEmpty && observations.isEmpty && effects.isEmpty }
-    }
-
-    /// The first half of `observe`: what `exchange` names for the machines. The bodies are
-    /// read from `result`'s captured evidence where the validator has it (`Validator(machines:)`),
-    /// otherwise parsed here. Safe to call from any thread.
-    func read(_ exchange: Exchange, result: ExchangeResult) -> Reading {
+    /// The state findings for one exchange, which the validator has already routed. The
+    /// bodies are read from `result`'s captured evidence where the validator has it
+    /// (`Validator(machines:)`), otherwise parsed here.
+    public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
         guard let service = result.service, let reference = result.operationReference, let machines = machines[service],
-              let response = exchange.response, (200..<300).contains(response.status) else { return .nothing }
+              let response = exchange.response, (200..<300).contains(response.status) else { return [] }
         let operation = reference.operation
         let plan = self.plan(service: service, operation: reference, status: response.status, machines: machines)
-        guard plan.hasWork else { return .nothing }
+        guard plan.hasWork else { return [] }
         let evidence = result.stateEvidence
         let requestBody: StateBody
         if let captured = evidence?.request {
@@ -112,71 +80,34 @@ public final class StateTracker: @unchecked Sendable {
             }
             responseBody = .tree(needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
         }
-        var reading = Reading()
-        let target = RequestTarget(url: exchange.request.url)
-        reading.path = target.path
-        if !plan.placeholders.isEmpty {
-            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { reading.pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
-        }
-        let pathParameters = reading.pathParameters
-        reading.isRead = ["GET", "HEAD"].contains(exchange.request.method.uppercased())
-        for machine in machines {
-            var part = MachineReading()
-            for (index, precondition) in machine.preconditions.enumerated() where precondition.operations.contains(operation.id) {
-                part.preconditions.append((index, Self.ids(precondition.target, path: pathParameters, request: requestBody, response: responseBody)))
-            }
-            for (index, relation) in machine.relations.enumerated() where relation.operations.contains(operation.id) {
-                part.relations.append((index, Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body)))
-            }
-            switch responseBody {
-            case .captured(let side):
-                part.observations = Self.observations(side, machine: machine)
-            case .tree(let value?):
-                let table = specs[service]?.stateTable(for: machine.resource) != nil
-                part.observations = Self.observations(value, schema: operation.response(for: response.status)?.body, machine: machine, byTable: table, pointer: "")
-            case .tree(nil):
-                break
-            }
-            for (index, effect) in machine.effects.enumerated() where effect.operations.contains(operation.id) {
-                part.effects.append((index, Self.ids(effect.target, path: pathParameters, request: requestBody, response: responseBody)))
-            }
-            reading.machines.append(part)
-        }
-        return reading
-    }
-
-    /// The state findings for one exchange, which the validator has already routed, and the
-    /// states it leaves. Uses the `Reading` the pipeline worked out on its threads
-    /// (`result.stateReading`), or reads the exchange here.
-    public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
-        let reading = result.stateReading ?? read(exchange, result: result)
-        guard !reading.machines.isEmpty, let service = result.service, let operation = result.operationReference?.operation,
-              let machines = machines[service], let response = exchange.response else { return [] }
         var findings: [Finding] = []
-        let pathParameters = reading.pathParameters
+        let target = RequestTarget(url: exchange.request.url)
+        var pathParameters: [String: String] = [:]
+        if !plan.placeholders.isEmpty {
+            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
+        }
 
         func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
         }
 
-        for (machine, part) in zip(machines, reading.machines) where !part.isEmpty {
+        let isRead = ["GET", "HEAD"].contains(exchange.request.method.uppercased())
+        for machine in machines {
             // 1. Preconditions, on the states before this exchange. Only a state seen in a response
             // counts: after an accepted mutation the resource's state is inferred, and it may have
             // moved on since (two extends a minute apart are fine).
-            for (index, ids) in part.preconditions {
-                let precondition = machine.preconditions[index]
-                for id in ids {
+            for precondition in machine.preconditions where precondition.operations.contains(operation.id) {
+                for id in Self.ids(precondition.target, path: pathParameters, request: requestBody, response: responseBody) {
                     let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
                     guard let (current, inferred) = states.lookup(key), !inferred, !precondition.allowed.contains(current) else { continue }
-                    finding(Rule.statePrecondition, .error, .requestPath, reading.path,
+                    finding(Rule.statePrecondition, .error, .requestPath, target.path,
                             "\(operation.id) was accepted while \(machine.resource) \(id) was \(current); the docs allow it only in \(precondition.allowed.joined(separator: ", "))",
                             expected: precondition.allowed.joined(separator: " or "), actual: current, source: precondition.citation.reference)
                 }
             }
             // 1b. Relations to values seen in responses (never to inferred ones).
-            for (index, subjects) in part.relations {
-                let relation = machine.relations[index]
-                for subject in subjects {
+            for relation in machine.relations where relation.operations.contains(operation.id) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) {
                     let key = ResourceStates.Key(service: service, resource: machine.resource, id: subject.id)
                     guard let (seen, inferred) = states.value(relation.field, of: key), !inferred, !relation.comparison.holds(subject.value, against: seen) else { continue }
                     finding(Rule.stateRelation, .error, .requestBody, subject.pointer,
@@ -186,7 +117,17 @@ public final class StateTracker: @unchecked Sendable {
             }
             // 2. States the response shows.
             var observed: Set<String> = []
-            for observation in part.observations {
+            let observations: [Observation]
+            switch responseBody {
+            case .captured(let side):
+                observations = Self.observations(side, machine: machine)
+            case .tree(let value?):
+                let table = specs[service]?.stateTable(for: machine.resource) != nil
+                observations = Self.observations(value, schema: operation.response(for: response.status)?.body, machine: machine, byTable: table, pointer: "")
+            case .tree(nil):
+                observations = []
+            }
+            for observation in observations {
                 let id = observation.id ?? pathParameters["\(machine.resource)_id"]
                 guard let id else { continue }
                 observed.insert(id)
@@ -206,20 +147,18 @@ public final class StateTracker: @unchecked Sendable {
                 // A mutation's own answer shows the state at acceptance (a create's `creating`,
                 // A.3), which the service leaves by itself: like an effect, it is inferred, and a
                 // later request is not held to it. Show and list answers are observations.
-                states.set(observation.state, for: key, inferred: !reading.isRead)
+                states.set(observation.state, for: key, inferred: !isRead)
                 for (field, value) in observation.values { states.set(field, to: value, for: key) }
             }
             // 3. Effects of the accepted operation, where the response did not show the state.
-            for (index, ids) in part.effects {
-                let effect = machine.effects[index]
-                for id in ids where !observed.contains(id) {
+            for effect in machine.effects where effect.operations.contains(operation.id) {
+                for id in Self.ids(effect.target, path: pathParameters, request: requestBody, response: responseBody) where !observed.contains(id) {
                     states.set(effect.state, for: .init(service: service, resource: machine.resource, id: id), inferred: true)
                 }
             }
             // An accepted request sets the value it asked for; until a response shows it, it is inferred.
-            for (index, subjects) in part.relations {
-                let relation = machine.relations[index]
-                for subject in subjects where !observed.contains(subject.id) {
+            for relation in machine.relations where relation.operations.contains(operation.id) {
+                for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) where !observed.contains(subject.id) {
                     states.set(relation.field, to: subject.value, for: .init(service: service, resource: machine.resource, id: subject.id), inferred: true)
                 }
             }
@@ -229,8 +168,6 @@ public final class StateTracker: @unchecked Sendable {
 
     private func plan(service: String, operation reference: OperationReference, status: Int, machines: [StateMachine]) -> Plan {
         let key = PlanKey(operation: ObjectIdentifier(reference), status: status)
-        plansLock.lock()
-        defer { plansLock.unlock() }
         if let cached = plans[key] { return cached }
         let operation = reference.operation
         var plan = Plan()

@@ -9,21 +9,15 @@ import Dispatch
 /// batch the caller reads the next and delivers the one before, in order. At most three
 /// batches are in memory at a time, so memory stays flat on any length of input. With one job
 /// everything runs on the calling thread, unit by unit.
-///
-/// With a `tracker`, the workers also do the half of state tracking that needs no remembered
-/// state (`StateTracker.read`: the ids, states and values each exchange names), so that the
-/// calling thread, which must observe in order, only holds them against the states.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
     public let batchSize: Int
-    public let tracker: StateTracker?
 
-    public init(validator: Validator, jobs: Int, batchSize: Int = 1024, tracker: StateTracker? = nil) {
+    public init(validator: Validator, jobs: Int, batchSize: Int = 1024) {
         self.validator = validator
         self.jobs = max(1, jobs)
         self.batchSize = max(1, batchSize)
-        self.tracker = tracker
     }
 
     /// One record as read, with its result when it is an exchange.
@@ -54,9 +48,7 @@ public struct ValidationPipeline: Sendable {
     func process(_ unit: TrafficUnit) -> Delivery {
         let record = unit.record()
         guard case .exchange(let exchange) = record else { return (record, nil) }
-        var result = validator.validate(exchange)
-        if let tracker { result.stateReading = tracker.read(exchange, result: result) }
-        return (record, result)
+        return (record, validator.validate(exchange))
     }
 
     /// A batch being processed by the workers.

@@ -36,9 +36,6 @@ public struct ExchangeResult: Sendable {
     public var findings: [Finding]
     /// The values the state machines need, captured by the validator's scan (`Validator(machines:)`).
     var stateEvidence: StateEvidence?
-    /// What the state machines read of the exchange, worked out on the validating thread
-    /// (`ValidationPipeline(tracker:)`); `nil`: the tracker reads it when it observes.
-    var stateReading: StateTracker.Reading?
 
     public init(exchange: Int, file: String? = nil, service: String? = nil, operation: Operation? = nil, status: Int? = nil, errorCode: String? = nil, findings: [Finding] = []) {
         self.exchange = exchange

@@ -44,8 +44,8 @@ struct ValidateCommand: ParsableCommand {
         // then follows states in input order on the calling thread.
         let specs = try traffic.specs()
         let machines = stateless ? [] : Rules.stateMachines
+        let pipeline = ValidationPipeline(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict), machines: machines), jobs: jobs)
         let tracker = StateTracker(machines: machines, specs: specs)
-        let pipeline = ValidationPipeline(validator: Validator(specs: specs, options: traffic.validatorOptions(strict: reporting.strict), machines: machines), jobs: jobs, tracker: tracker)
         var report = ValidationReport(keepsEveryExchange: reporting.keepsEveryExchange)
         for file in traffic.files { report.begin(file: file) }
         try traffic.forEachValidated(by: pipeline) { record, result in
