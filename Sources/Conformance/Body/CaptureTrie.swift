@@ -1,3 +1,5 @@
+import ConformanceModel
+
 /// The body paths whose values the validator needs besides the schema checks (cross-field
 /// rules, resource ids and states), arranged as a trie the scanner walks alongside the JSON.
 ///
@@ -201,7 +203,7 @@ struct CapturedBody {
         let mark = marks[slot]
         guard mark.kind == .string || mark.kind == .number || mark.kind == .boolean else { return false }
         if mark.escaped {
-            let text = Array(BodyScanner.decodeString(UnsafeBufferPointer(rebasing: bytes[Int(mark.start)..<Int(mark.end)]), escaped: true).utf8)
+            let text = Array(JSONLexer.decode(UnsafeBufferPointer(rebasing: bytes[Int(mark.start)..<Int(mark.end)]), escaped: true).utf8)
             return values.contains(text)
         }
         let length = Int(mark.end - mark.start)
@@ -220,7 +222,7 @@ struct CapturedBody {
             let range = Int(mark.start)..<Int(mark.end)
             switch mark.kind {
             case .absent: return nil
-            case .string: return CapturedValue(text: BodyScanner.decodeString(UnsafeBufferPointer(rebasing: bytes[range]), escaped: mark.escaped), kind: "string")
+            case .string: return CapturedValue(text: JSONLexer.decode(UnsafeBufferPointer(rebasing: bytes[range]), escaped: mark.escaped), kind: "string")
             case .number, .boolean: return CapturedValue(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self), kind: mark.kind == .number ? "number" : "boolean")
             case .null: return CapturedValue(text: nil, kind: "null")
             case .object: return CapturedValue(text: nil, kind: "object")

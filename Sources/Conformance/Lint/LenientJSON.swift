@@ -9,32 +9,31 @@ import ConformanceModel
 /// `example.invalid-json` either way.
 enum LenientJSON {
     static func parse(_ text: String) -> JSONValue? {
-        var output: [UInt8] = []
         let bytes = Array(text.utf8)
-        var inString = false
-        var escaped = false
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
-                output.append(byte)
-            } else if byte == UInt8(ascii: "\"") {
-                inString = true
-                output.append(byte)
-            } else if byte == UInt8(ascii: ",") {
-                var next = index + 1
-                while next < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { next += 1 }
-                if next < bytes.count, bytes[next] == UInt8(ascii: "}") || bytes[next] == UInt8(ascii: "]") {
+        let repaired: [UInt8] = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            let lexer = JSONLexer(base: base, count: buffer.count)
+            var output: [UInt8] = []
+            output.reserveCapacity(buffer.count)
+            var index = 0
+            while index < lexer.count {
+                let byte = lexer[index]
+                if byte == UInt8(ascii: "\"") {
+                    // A string is copied whole (a comma inside it is text).
+                    let end = lexer.skipStringUnchecked(at: index).map { $0.end + 1 } ?? lexer.count
+                    output.append(contentsOf: buffer[index..<end])
+                    index = end
+                    continue
+                }
+                if byte == UInt8(ascii: ","), lexer.has(UInt8(ascii: "}"), at: lexer.skipWhitespace(from: index + 1)) || lexer.has(UInt8(ascii: "]"), at: lexer.skipWhitespace(from: index + 1)) {
                     index += 1
                     continue
                 }
                 output.append(byte)
-            } else {
-                output.append(byte)
+                index += 1
             }
-            index += 1
+            return output
         }
-        return try? JSONValue.parse(bytes: output)
+        return try? JSONValue.parse(bytes: repaired)
     }
 }

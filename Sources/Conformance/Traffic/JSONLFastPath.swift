@@ -3,20 +3,23 @@ import ConformanceModel
 /// Reads the common JSONL line — string fields, string bodies, ASCII strings — straight from
 /// its bytes into an `Exchange`, without building a tree: the reader's hot path.
 ///
-/// It accepts a line only when it is sure to give the same exchange the tree path gives: the
-/// whole line is first checked as JSON by the body scanner, and anything it does not handle
-/// (non-ASCII or escaped-unicode strings, `bodyBase64`, bodies that are not strings, headers
-/// that are not strings, repeated keys) returns `nil`, and the line takes the tree path,
-/// which also writes the error messages.
+/// It accepts a line only when it is sure to give the same exchange the tree path gives. The
+/// line is read once: the fields it needs are read with the shared `JSONLexer`'s checked
+/// tokens and every other value is skipped with the lexer's checked skip, so a line it accepts
+/// is valid JSON all through (no separate validity pass). Anything it does not handle (a
+/// syntax error, non-ASCII or escaped-unicode strings, `bodyBase64`, bodies that are not
+/// strings, headers that are not strings, repeated keys) returns `nil`, and the line takes the
+/// tree path, which also writes the error messages.
 ///
 /// Keys are byte ranges of the line (no allocation), and escaped strings are unescaped run by
 /// run; the body of a line is the one array it allocates.
 enum JSONLFastPath {
     static func exchange(_ line: ArraySlice<UInt8>, index: Int, file: String) -> Exchange? {
         line.withUnsafeBufferPointer { bytes in
-            guard BodyScanner.isValidJSON(bytes) else { return nil }
-            var reader = Reader(bytes: bytes)
-            return reader.exchange(index: index, file: file)
+            guard let base = bytes.baseAddress else { return nil }
+            var reader = Reader(lexer: JSONLexer(base: base, count: bytes.count))
+            guard let exchange = reader.exchange(index: index, file: file), reader.atEnd else { return nil }
+            return exchange
         }
     }
 
@@ -40,12 +43,17 @@ enum JSONLFastPath {
     }
 
     private struct Reader {
+        let lexer: JSONLexer
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
+        init(lexer: JSONLexer) {
+            self.lexer = lexer
+            self.bytes = UnsafeBufferPointer(start: lexer.base, count: lexer.count)
         }
+
+        /// Whether only whitespace is left.
+        var atEnd: Bool { lexer.skipWhitespace(from: index) == lexer.count }
 
         /// Whether the key at `range` is `name`.
         private func key(_ range: Range<Int>, is name: [UInt8]) -> Bool {
@@ -57,7 +65,7 @@ enum JSONLFastPath {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         }
 
-        /// Which top-level members to expect; the line is known to be valid JSON.
+        /// Which top-level members to expect.
         mutating func exchange(index exchangeIndex: Int, file: String) -> Exchange? {
             guard open("{") else { return nil }
             var request: Exchange.Request?
@@ -77,7 +85,7 @@ enum JSONLFastPath {
                     guard let parsed = message(isRequest: false) else { return nil }
                     response = parsed.response
                 } else {
-                    skipValue()
+                    guard skipValue(depth: 1) else { return nil }
                 }
             }
             guard let request else { return nil }
@@ -117,7 +125,7 @@ enum JSONLFastPath {
                 } else if self.key(key, is: Key.bodyBase64) {
                     return nil
                 } else {
-                    skipValue()
+                    guard skipValue(depth: 2) else { return nil }
                 }
             }
             if isRequest {
@@ -146,11 +154,11 @@ enum JSONLFastPath {
                     skipWhitespace()
                     if peek("]") { index += 1 } else {
                         while true {
-                            skipWhitespace()
                             guard let value = string() else { return nil }
                             values.append(value.text)
                             skipWhitespace()
                             if peek(",") { index += 1; continue }
+                            guard peek("]") else { return nil }
                             index += 1
                             break
                         }
@@ -164,23 +172,29 @@ enum JSONLFastPath {
             return headers.filter { !$0.0.isEmpty }.sorted { $0.0 < $1.0 }.flatMap { name, values in values.map { Exchange.Header(name: name, value: $0) } }
         }
 
-        // MARK: - Tokens (the line is valid JSON, so only the shape is checked)
+        // MARK: - Tokens (each checked: a line that is not JSON gives up)
 
-        /// The next key of the current object, or `nil` at its end; a repeated key gives up.
-        /// Keys are compared as bytes: the fast path takes no escaped keys.
+        /// The next key of the current object, or `.end` at its end; a repeated key, or bytes
+        /// that are not an object's members, give up. Keys are compared as bytes: the fast path
+        /// takes no escaped keys.
         private mutating func nextKey(_ seen: inout [Range<Int>]) -> Next {
             skipWhitespace()
-            if peek(",") {
+            if !seen.isEmpty {
+                if peek("}") {
+                    index += 1
+                    return .end
+                }
+                guard peek(",") else { return .giveUp }
                 index += 1
                 skipWhitespace()
-            }
-            if peek("}") {
+            } else if peek("}") {
                 index += 1
                 return .end
             }
-            guard peek("\""), let value = string(), value.range != nil, let key = value.range else { return .giveUp }
+            guard peek("\""), let value = string(), let key = value.range else { return .giveUp }
             skipWhitespace()
-            index += 1  // ':'
+            guard peek(":") else { return .giveUp }
+            index += 1
             skipWhitespace()
             if seen.contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
                 return .giveUp
@@ -211,7 +225,7 @@ enum JSONLFastPath {
             while index < bytes.count {
                 // Eight bytes at a time to the next quote, backslash, control or non-ASCII byte.
                 while index + 8 <= bytes.count {
-                    let special = BodyScanner.specialBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)))
+                    let special = JSONLexer.specialBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)))
                     if special == 0 {
                         index += 8
                         continue
@@ -236,6 +250,7 @@ enum JSONLFastPath {
                     }
                     decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                     index += 1
+                    guard index < bytes.count else { return nil }
                     switch bytes[index] {
                     case UInt8(ascii: "n"): decoded.append(0x0A)
                     case UInt8(ascii: "t"): decoded.append(0x09)
@@ -249,25 +264,29 @@ enum JSONLFastPath {
                     runStart = index
                     continue
                 }
-                // A control character: the line was checked as JSON, so this cannot happen; step over it.
+                // A control character is not JSON; any other byte is plain text (the tail
+                // shorter than eight bytes comes here byte by byte).
+                if byte < 0x20 { return nil }
                 index += 1
             }
             return nil
         }
 
+        /// An integer checked against the number grammar; a fraction or an exponent gives up.
         private mutating func integer() -> Int? {
             skipWhitespace()
             let start = index
-            while index < bytes.count, bytes[index] == UInt8(ascii: "-") || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")) { index += 1 }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "-") || JSONLexer.isDigit(bytes[index]),
+                  let number = try? lexer.number(at: start) else { return nil }
+            index = number.end
+            guard !number.hasExponent, !bytes[start..<number.end].contains(UInt8(ascii: ".")) else { return nil }
             return Int(text(start..<index))
         }
 
-        private mutating func literal(_ word: String) -> Bool {
+        private mutating func literal(_ word: StaticString) -> Bool {
             skipWhitespace()
-            let expected = Array(word.utf8)
-            guard index + expected.count <= bytes.count, key(index..<(index + expected.count), is: expected) else { return false }
-            index += expected.count
+            guard lexer.matches(word, at: index) else { return false }
+            index += word.utf8CodeUnitCount
             return true
         }
 
@@ -283,42 +302,14 @@ enum JSONLFastPath {
         }
 
         private mutating func skipWhitespace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 { index += 1 }
+            index = lexer.skipWhitespace(from: index)
         }
 
-        /// Skips a value of a line already known to be valid JSON.
-        private mutating func skipValue() {
-            skipWhitespace()
-            var depth = 0
-            var inString = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if inString {
-                    if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") {
-                        inString = false
-                        if depth == 0 { return }
-                    }
-                    continue
-                }
-                switch byte {
-                case UInt8(ascii: "\""): inString = true
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                    depth -= 1
-                    if depth <= 0 {
-                        if depth < 0 { index -= 1 }
-                        return
-                    }
-                case UInt8(ascii: ","):
-                    if depth == 0 {
-                        index -= 1
-                        return
-                    }
-                default:
-                    break
-                }
-            }
+        /// Skips a value at nesting `depth`, checked as JSON all through.
+        private mutating func skipValue(depth: Int) -> Bool {
+            guard let end = try? lexer.skipValue(at: index, depth: depth) else { return false }
+            index = end
+            return true
         }
     }
 }

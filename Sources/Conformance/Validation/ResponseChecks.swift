@@ -95,7 +95,13 @@ enum ErrorBodyChecks {
     static func check(_ body: [UInt8]?, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
         let envelopes = service.errorEnvelopes
         guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, service: service) }
-        guard let body, let value = try? JSONValue.parse(bytes: body) else {
+        // The envelope is read from the body's first three levels (the body, the wrapper's
+        // value, the code and message); deeper levels are checked, as before, but not built.
+        // This is a second read of an error body that has a documented schema (the body scan
+        // has read it): it stays a small tree because an envelope's wrapper may be any key
+        // (EVS: "其中error是泛指的错误") and the check counts the top-level members, which the
+        // scan's fixed capture paths do not express.
+        guard let body, let value = try? JSONValue.parse(bytes: body, keepingLevels: 3) else {
             if !documentedSchema {
                 context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",
                             message: "an error response (\(status)) without a JSON error body",

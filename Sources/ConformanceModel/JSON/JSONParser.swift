@@ -22,13 +22,26 @@ extension JSONValue {
         var parser = JSONTreeParser(bytes: bytes)
         return try parser.parseDocument()
     }
+
+    /// Parses JSON from raw bytes, building only the first `levels` levels of the tree (the
+    /// top-level value is level 0): a container at `levels` or deeper is checked as fully as
+    /// `parse` checks it (syntax, UTF-8, repeated keys, depth) and stands in the result as an
+    /// empty object or array. For readers that look at a body's first levels only.
+    public static func parse(bytes: [UInt8], keepingLevels levels: Int) throws(JSONParseError) -> JSONValue {
+        var parser = JSONTreeParser(bytes: bytes)
+        parser.keptLevels = levels
+        return try parser.parseDocument()
+    }
 }
 
-/// A recursive-descent JSON parser that builds a `JSONValue` tree.
+/// A recursive-descent JSON parser that builds a `JSONValue` tree over the shared
+/// `JSONLexer`'s tokens.
 struct JSONTreeParser {
     let bytes: [UInt8]
     var index = 0
     var depth = 0
+    /// Containers this deep or deeper are checked, not built (`parse(bytes:keepingLevels:)`).
+    var keptLevels = Int.max
     static let maximumDepth = 512
 
     init(bytes: [UInt8]) {
@@ -36,259 +49,173 @@ struct JSONTreeParser {
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        skipWhitespace()
-        if index == bytes.count { throw failure("empty document") }
-        let value = try parseValue()
-        skipWhitespace()
-        if index < bytes.count { throw failure("unexpected '\(describe(bytes[index]))' after the value") }
-        return value
-    }
-
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        guard index < bytes.count else { throw failure("unexpected end of input, expected a value") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
-        case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        default: throw failure("unexpected '\(describe(bytes[index]))', expected a value")
+        let bytes = self.bytes
+        return try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) -> JSONValue in
+            guard let base = buffer.baseAddress, !buffer.isEmpty else { throw failure("empty document", at: 0) }
+            let lexer = JSONLexer(base: base, count: buffer.count)
+            do throws(JSONSyntaxError) {
+                index = lexer.skipWhitespace(from: 0)
+                if index == lexer.count { throw JSONSyntaxError(message: "empty document", offset: index) }
+                let value = try parseValue(lexer)
+                index = lexer.skipWhitespace(from: index)
+                if index < lexer.count { throw JSONSyntaxError(message: "unexpected '\(JSONLexer.describe(lexer[index]))' after the value", offset: index) }
+                return value
+            } catch {
+                throw failure(error.message, at: error.offset)
+            }
         }
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    private mutating func parseValue(_ lexer: JSONLexer) throws(JSONSyntaxError) -> JSONValue {
+        guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input, expected a value", offset: index) }
+        switch lexer[index] {
+        case UInt8(ascii: "{") where depth >= keptLevels:
+            try check(lexer)
+            return .object([:])
+        case UInt8(ascii: "[") where depth >= keptLevels:
+            try check(lexer)
+            return .array([])
+        case UInt8(ascii: "{"): return try parseObject(lexer)
+        case UInt8(ascii: "["): return try parseArray(lexer)
+        case UInt8(ascii: "\""): return .string(try parseString(lexer))
+        case UInt8(ascii: "t"): index = try lexer.literal("true", at: index); return .bool(true)
+        case UInt8(ascii: "f"): index = try lexer.literal("false", at: index); return .bool(false)
+        case UInt8(ascii: "n"): index = try lexer.literal("null", at: index); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            index = try lexer.number(at: index).end
+            return .number(String(decoding: UnsafeBufferPointer(start: lexer.base + start, count: index - start), as: UTF8.self))
+        default: throw JSONSyntaxError(message: "unexpected '\(JSONLexer.describe(lexer[index]))', expected a value", offset: index)
+        }
+    }
+
+    private mutating func parseObject(_ lexer: JSONLexer) throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
         var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
+        index = lexer.skipWhitespace(from: index)
+        if lexer.has(UInt8(ascii: "}"), at: index) {
             index += 1
             depth -= 1
             return .object(members)
         }
         while true {
-            skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else {
-                if peek(UInt8(ascii: "}")) { throw failure("trailing comma before '}'") }
-                throw failure(index < bytes.count ? "expected a quoted key, found '\(describe(bytes[index]))'" : "unexpected end of input inside an object")
-            }
+            index = lexer.skipWhitespace(from: index)
             let keyStart = index
-            let key = try parseString()
-            skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw failure("expected ':' after key \"\(key)\"") }
-            index += 1
-            skipWhitespace()
-            let value = try parseValue()
+            let (_, valueStart) = try lexer.key(at: index)
+            let key = try parseString(lexer)
+            index = lexer.skipWhitespace(from: valueStart)
+            let value = try parseValue(lexer)
             if members.updateValue(value, forKey: key) != nil {
-                index = keyStart
-                throw failure("duplicate key \"\(key)\"")
+                throw JSONSyntaxError(message: "duplicate key \"\(key)\"", offset: keyStart)
             }
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of input inside an object") }
-            if bytes[index] == UInt8(ascii: ",") {
+            index = lexer.skipWhitespace(from: index)
+            guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input inside an object", offset: index) }
+            if lexer[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "}") {
+            if lexer[index] == UInt8(ascii: "}") {
                 index += 1
                 depth -= 1
                 return .object(members)
             }
-            throw failure("expected ',' or '}', found '\(describe(bytes[index]))'")
+            throw JSONSyntaxError(message: "expected ',' or '}', found '\(JSONLexer.describe(lexer[index]))'", offset: index)
         }
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    private mutating func parseArray(_ lexer: JSONLexer) throws(JSONSyntaxError) -> JSONValue {
         try enter()
         index += 1
         var elements: [JSONValue] = []
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
+        index = lexer.skipWhitespace(from: index)
+        if lexer.has(UInt8(ascii: "]"), at: index) {
             index += 1
             depth -= 1
             return .array(elements)
         }
         while true {
-            skipWhitespace()
-            if peek(UInt8(ascii: "]")) { throw failure("trailing comma before ']'") }
-            elements.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unexpected end of input inside an array") }
-            if bytes[index] == UInt8(ascii: ",") {
+            index = lexer.skipWhitespace(from: index)
+            if lexer.has(UInt8(ascii: "]"), at: index) { throw JSONSyntaxError(message: "trailing comma before ']'", offset: index) }
+            elements.append(try parseValue(lexer))
+            index = lexer.skipWhitespace(from: index)
+            guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input inside an array", offset: index) }
+            if lexer[index] == UInt8(ascii: ",") {
                 index += 1
                 continue
             }
-            if bytes[index] == UInt8(ascii: "]") {
+            if lexer[index] == UInt8(ascii: "]") {
                 index += 1
                 depth -= 1
                 return .array(elements)
             }
-            throw failure("expected ',' or ']', found '\(describe(bytes[index]))'")
+            throw JSONSyntaxError(message: "expected ',' or ']', found '\(JSONLexer.describe(lexer[index]))'", offset: index)
         }
     }
 
-    private mutating func parseString() throws(JSONParseError) -> String {
-        index += 1
-        var runStart = index
-        var output = ""
-        func flush(_ end: Int) {
-            if end > runStart { output += String(decoding: bytes[runStart..<end], as: UTF8.self) }
+    /// Checks the value at `index` as `parseValue` would, building nothing but the keys of each
+    /// object (a repeated key is an error here too).
+    private mutating func check(_ lexer: JSONLexer) throws(JSONSyntaxError) {
+        guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input, expected a value", offset: index) }
+        let isObject = lexer[index] == UInt8(ascii: "{")
+        guard isObject || lexer[index] == UInt8(ascii: "[") else {
+            index = try lexer.skipValue(at: index, depth: 0)
+            return
         }
+        try enter()
+        index = lexer.skipWhitespace(from: index + 1)
+        let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        if lexer.has(close, at: index) {
+            index += 1
+            depth -= 1
+            return
+        }
+        var keys: Set<String> = []
         while true {
-            guard index < bytes.count else { throw failure("unterminated string") }
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                flush(index)
-                index += 1
-                return output
+            index = lexer.skipWhitespace(from: index)
+            if isObject {
+                let keyStart = index
+                let (_, valueStart) = try lexer.key(at: index)
+                let key = try parseString(lexer)
+                index = lexer.skipWhitespace(from: valueStart)
+                try check(lexer)
+                if !keys.insert(key).inserted { throw JSONSyntaxError(message: "duplicate key \"\(key)\"", offset: keyStart) }
+            } else {
+                if lexer.has(close, at: index) { throw JSONSyntaxError(message: "trailing comma before ']'", offset: index) }
+                try check(lexer)
             }
-            if byte < 0x20 { throw failure("control character U+\(String(byte, radix: 16, uppercase: true)) in a string") }
-            if byte == UInt8(ascii: "\\") {
-                flush(index)
+            index = lexer.skipWhitespace(from: index)
+            guard index < lexer.count else { throw JSONSyntaxError(message: "unexpected end of input inside \(isObject ? "an object" : "an array")", offset: index) }
+            if lexer[index] == UInt8(ascii: ",") {
                 index += 1
-                guard index < bytes.count else { throw failure("unterminated escape") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): output += "\""
-                case UInt8(ascii: "\\"): output += "\\"
-                case UInt8(ascii: "/"): output += "/"
-                case UInt8(ascii: "b"): output += "\u{08}"
-                case UInt8(ascii: "f"): output += "\u{0C}"
-                case UInt8(ascii: "n"): output += "\n"
-                case UInt8(ascii: "r"): output += "\r"
-                case UInt8(ascii: "t"): output += "\t"
-                case UInt8(ascii: "u"):
-                    let scalar = try parseUnicodeEscape()
-                    output.unicodeScalars.append(scalar)
-                default:
-                    index -= 1
-                    throw failure("invalid escape '\\\(describe(escape))'")
-                }
-                runStart = index
                 continue
             }
-            if byte >= 0x80 {
-                let length = try validateUTF8Sequence()
-                index += length
-                continue
+            if lexer[index] == close {
+                index += 1
+                depth -= 1
+                return
             }
-            index += 1
+            throw JSONSyntaxError(message: "expected ',' or '\(isObject ? "}" : "]")', found '\(JSONLexer.describe(lexer[index]))'", offset: index)
         }
     }
 
-    /// Checks one multi-byte UTF-8 sequence at `index` and returns its length.
-    private func validateUTF8Sequence() throws(JSONParseError) -> Int {
-        let outcome = bytes.withUnsafeBufferPointer { UTF8Check.sequence(at: index, in: $0) }
-        switch outcome {
-        case .valid(let length): return length
-        case .invalid(let message, _): throw failure(message)
-        }
+    /// The string whose quote is at `index`, checked by the lexer, then decoded.
+    private mutating func parseString(_ lexer: JSONLexer) throws(JSONSyntaxError) -> String {
+        let token = try lexer.string(at: index)
+        let content = UnsafeBufferPointer(start: lexer.base + index + 1, count: token.end - index - 1)
+        index = token.next
+        return JSONLexer.decode(content, escaped: token.escaped)
     }
 
-    private mutating func parseUnicodeEscape() throws(JSONParseError) -> Unicode.Scalar {
-        let high = try parseHex4()
-        if (0xD800...0xDBFF).contains(high) {
-            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                throw failure("unpaired surrogate \\u\(String(high, radix: 16))")
-            }
-            index += 2
-            let low = try parseHex4()
-            guard (0xDC00...0xDFFF).contains(low) else { throw failure("invalid low surrogate \\u\(String(low, radix: 16))") }
-            return Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))!
-        }
-        guard let scalar = Unicode.Scalar(high) else { throw failure("unpaired surrogate \\u\(String(high, radix: 16))") }
-        return scalar
-    }
-
-    private mutating func parseHex4() throws(JSONParseError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw failure("truncated \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("invalid hex digit '\(describe(byte))' in \\u escape")
-            }
-            value = value << 4 | digit
-            index += 1
-        }
-        return value
-    }
-
-    private mutating func parseNumber() throws(JSONParseError) -> String {
-        let start = index
-        if peek(UInt8(ascii: "-")) { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw failure("leading zero in a number") }
-        } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if peek(UInt8(ascii: ".")) {
-            index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit after '.'") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw failure("expected a digit in the exponent") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
-    }
-
-    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
-            throw failure("invalid literal, expected '\(word)'")
-        }
-        index += expected.count
-    }
-
-    private mutating func enter() throws(JSONParseError) {
+    private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > JSONTreeParser.maximumDepth { throw failure("nesting deeper than \(JSONTreeParser.maximumDepth) levels") }
+        if depth > JSONTreeParser.maximumDepth { throw JSONSyntaxError(message: "nesting deeper than \(JSONTreeParser.maximumDepth) levels", offset: index) }
     }
 
-    private mutating func skipWhitespace() {
-        while index < bytes.count {
-            switch bytes[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
-            default: return
-            }
+    private func failure(_ message: String, at offset: Int) -> JSONParseError {
+        let (line, column) = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { JSONLexer(base: $0, count: buffer.count).position(of: offset) } ?? (1, 1)
         }
-    }
-
-    private func peek(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
-
-    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
-
-    private func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "0x" + String(byte, radix: 16)
-    }
-
-    private func failure(_ message: String) -> JSONParseError {
-        var line = 1
-        var column = 1
-        var position = 0
-        let end = min(index, bytes.count)
-        while position < end {
-            if bytes[position] == 0x0A {
-                line += 1
-                column = 1
-            } else if bytes[position] & 0xC0 != 0x80 {
-                column += 1
-            }
-            position += 1
-        }
-        return JSONParseError(message: message, line: line, column: column, offset: index)
+        return JSONParseError(message: message, line: line, column: column, offset: offset)
     }
 }
