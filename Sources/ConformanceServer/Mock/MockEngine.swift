@@ -99,7 +99,7 @@ public final class MockEngine: Sendable {
 
         // An idempotency token seen before: the earlier answer, or the conflict refusal.
         var idempotency: (key: String, fingerprint: String)?
-        if let header = MockIdempotency.header(of: operation), let token = request.headers.value(named: header.name) {
+        if let header = operation.idempotencyHeader, let token = request.headers.value(named: header.name) {
             let key = "\(service.id) \(token)"
             let fingerprint = MockIdempotency.fingerprint(request, target: target, body: body)
             if let earlier = state.withLock({ $0.idempotent[key] }) {

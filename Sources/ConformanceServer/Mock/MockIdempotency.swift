@@ -17,15 +17,6 @@ enum MockIdempotency {
     /// hours; a mock that runs for days must not grow without bound).
     static let capacity = 10_000
 
-    /// The header `operation` documents as its idempotency token: one whose description calls it
-    /// that (幂等, "idempotent"), nil when it has none.
-    static func header(of operation: Operation) -> Parameter? {
-        operation.parameters(in: .header).first { parameter in
-            let description = parameter.schema.description ?? ""
-            return description.contains("幂等") || description.lowercased().contains("idempoten")
-        }
-    }
-
     /// What makes two requests the same request: method, path with query, and body (as
     /// canonical JSON when it parses, so that spacing and member order do not tell two
     /// requests apart).

@@ -246,7 +246,7 @@ struct CaseCandidates {
         for header in headers where header.schema.format == "uuid" {
             cases.append(CaseCandidate(kind: .negative, label: "header \(header.name) not a UUID", query: query, body: body, headers: [header.name: "not-a-uuid"]))
         }
-        if let header = MockIdempotency.header(of: operation), let conflict = idempotencyConflict(header, query: query, body: body) { cases.append(conflict) }
+        if let header = operation.idempotencyHeader, let conflict = idempotencyConflict(header, query: query, body: body) { cases.append(conflict) }
         return cases
     }
 

@@ -219,10 +219,10 @@ public struct CaseGenerator {
     /// The create step of a recipe that is not shared and that makes its resource with
     /// `operation` (or another version of it), nil when there is none.
     func recipeCreate(of operation: ConformanceModel.Operation) -> ScenarioStep? {
-        let family = FieldErrorCodes.family(of: operation.id)
+        let family = ConformanceModel.Operation.family(of: operation.id)
         for recipe in plan.recipes where !recipe.shared {
             for step in recipe.steps {
-                if case .create(let variable, _, _) = step.effect, variable == recipe.variable, FieldErrorCodes.family(of: step.operation) == family { return step }
+                if case .create(let variable, _, _) = step.effect, variable == recipe.variable, ConformanceModel.Operation.family(of: step.operation) == family { return step }
             }
         }
         return nil

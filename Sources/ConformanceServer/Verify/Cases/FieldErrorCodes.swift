@@ -53,7 +53,7 @@ public enum FieldErrorCodes {
         if let field = fieldNames(pointer).last.map(squashed), !field.isEmpty {
             spelled = [field, singularOf(field)]
         } else if let operation {
-            spelled = [squashed(family(of: operation))]
+            spelled = [squashed(Operation.family(of: operation))]
         }
         guard !spelled.isEmpty else { return [] }
         return spec.errorCodes.filter { row in
@@ -226,16 +226,6 @@ public enum FieldErrorCodes {
     public static func generic(in spec: ServiceSpec) -> String? {
         let rows = spec.errorCodes.filter { $0.status == 400 }
         return (rows.first { $0.message.lowercased().contains("malformed") } ?? rows.first { $0.message.lowercased().hasPrefix("bad request") })?.code
-    }
-
-    /// An operation's name without its version or deprecation suffix (`ExtendVolumeV2`,
-    /// `ExtendVolumeDeprecated` → `ExtendVolume`): the versions of an operation take one request.
-    static func family(of operation: String) -> String {
-        var name = Substring(operation)
-        if name.hasSuffix("Deprecated") { name = name.dropLast("Deprecated".count) }
-        let digits = name.reversed().prefix { $0.isNumber }.count
-        if digits > 0, name.dropLast(digits).hasSuffix("V") { name = name.dropLast(digits + 1) }
-        return String(name)
     }
 
     /// The member names of a pointer, array indices left out (`/volumes/0/new_size` →
