@@ -7,6 +7,12 @@ struct ResourceStates {
         var service: String
         var resource: String
         var id: String
+
+        /// Only the id is hashed: ids are unique well beyond one resource type, and the
+        /// service and resource names are compared on a collision anyway (`==` is synthesized).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(id)
+        }
     }
 
     private struct Entry {
@@ -45,6 +51,20 @@ struct ResourceStates {
             entry.state = state
             entry.inferred = inferred
         }
+    }
+
+    /// Sets a state a response showed and the values beside it, and returns the state before:
+    /// one hash lookup for what would otherwise be a read and a write per field. The values
+    /// are seen, never inferred; `inferred` is about the state alone (a mutation's answer).
+    mutating func record(_ state: String, values: [String: Double], for key: Key, inferred: Bool) -> String? {
+        var previous: String?
+        update(key) { entry in
+            previous = entry.state
+            entry.state = state
+            entry.inferred = inferred
+            for (field, value) in values { entry.values[field] = (value, false) }
+        }
+        return previous
     }
 
     /// The last value of `field` and whether it was inferred.
