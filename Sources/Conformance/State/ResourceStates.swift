@@ -4,14 +4,27 @@
 /// that could be proven.
 struct ResourceStates {
     struct Key: Hashable {
-        var service: String
-        var resource: String
-        var id: String
+        let service: String
+        let resource: String
+        let id: String
+        /// The id's hash, worked out once: the table rehashes every key each time it grows,
+        /// and a lookup compares it before any string. Ids are unique well beyond one
+        /// resource type, so the service and resource names are only compared, not hashed.
+        private let fingerprint: Int
 
-        /// Only the id is hashed: ids are unique well beyond one resource type, and the
-        /// service and resource names are compared on a collision anyway (`==` is synthesized).
+        init(service: String, resource: String, id: String) {
+            self.service = service
+            self.resource = resource
+            self.id = id
+            fingerprint = id.hashValue
+        }
+
         func hash(into hasher: inout Hasher) {
-            hasher.combine(id)
+            hasher.combine(fingerprint)
+        }
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.fingerprint == right.fingerprint && left.id == right.id && left.resource == right.resource && left.service == right.service
         }
     }
 
@@ -56,7 +69,7 @@ struct ResourceStates {
     /// Sets a state a response showed and the values beside it, and returns the state before:
     /// one hash lookup for what would otherwise be a read and a write per field. The values
     /// are seen, never inferred; `inferred` is about the state alone (a mutation's answer).
-    mutating func record(_ state: String, values: [String: Double], for key: Key, inferred: Bool) -> String? {
+    mutating func record(_ state: String, values: [(field: String, value: Double)], for key: Key, inferred: Bool) -> String? {
         var previous: String?
         update(key) { entry in
             previous = entry.state

@@ -54,8 +54,9 @@ public final class StateTracker {
         let byTable: Bool
         /// The path parameter that names the resource when the body does not (`volume_id`).
         let idParameter: String
-        let key: ResourceStates.Key
         let reachability: Reachability
+        let service: String
+        let resource: String
 
         init(machine: StateMachine, operation: String, byTable: Bool, reachability: Reachability) {
             self.machine = machine
@@ -64,14 +65,13 @@ public final class StateTracker {
             effects = machine.effects.filter { $0.operations.contains(operation) }
             self.byTable = byTable
             idParameter = "\(machine.resource)_id"
-            key = ResourceStates.Key(service: machine.service, resource: machine.resource, id: "")
             self.reachability = reachability
+            service = machine.service
+            resource = machine.resource
         }
 
         func key(_ id: String) -> ResourceStates.Key {
-            var key = key
-            key.id = id
-            return key
+            ResourceStates.Key(service: service, resource: resource, id: id)
         }
     }
 
@@ -116,13 +116,16 @@ public final class StateTracker {
             responseBody = .tree(needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
         }
         var findings: [Finding] = []
-        // The URL is split again only for an operation with path parameters; the path of a
-        // finding is worked out when there is one.
-        var pathParameters: [String: String] = [:]
-        if !plan.placeholders.isEmpty {
+        // The path parameters come with the evidence, split on the validator's thread; without
+        // it the URL is split here. The path of a finding is worked out when there is one.
+        var pathParameters = PathParameters()
+        if let evidence {
+            pathParameters.pairs = evidence.pathParameters
+        } else if !plan.placeholders.isEmpty {
             let target = RequestTarget(url: exchange.request.url)
-            pathParameters.reserveCapacity(plan.placeholders.count)
-            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
+            for placeholder in plan.placeholders where placeholder.index < target.segmentCount {
+                pathParameters.pairs.append((placeholder.name, String(target.segment(placeholder.index))))
+            }
         }
         // The operation is a large value: read through the reference, never copied per exchange.
         let operationID = reference.operation.id
@@ -158,7 +161,7 @@ public final class StateTracker {
             let observations: [Observation]
             switch responseBody {
             case .captured(let side):
-                observations = Self.observations(side, machine: work.machine)
+                observations = Self.observations(side, resource: work.resource)
             case .tree(let value?):
                 observations = Self.observations(value, schema: reference.operation.response(for: response.status)?.body, machine: work.machine, byTable: work.byTable, pointer: "")
             case .tree(nil):
@@ -176,7 +179,7 @@ public final class StateTracker {
                             "\(work.machine.resource) \(id) is \(observation.state), which the state table does not list",
                             expected: "one of \(work.machine.states.joined(separator: ", "))", actual: observation.state, source: work.machine.citation.reference)
                 } else if work.machine.closed, let previous, previous != observation.state, work.machine.states.contains(previous),
-                          !work.reachability.reachable(work.machine, from: previous).contains(observation.state) {
+                          !work.reachability.reachable(from: previous).contains(observation.state) {
                     let next = work.machine.transitions.filter { $0.from == previous }.map(\.to)
                     finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: response.body),
                             "\(work.machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
@@ -207,7 +210,7 @@ public final class StateTracker {
         plan.placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
         let body = operation.response(for: status)?.body
         for machine in machines {
-            let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability()]
+            let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability(machine)]
             self.reachability["\(machine.service)/\(machine.resource)"] = reachability
             plan.work.append(MachineWork(machine: machine, operation: operation.id, byTable: specs[service]?.stateTable(for: machine.resource) != nil, reachability: reachability))
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
@@ -252,13 +255,28 @@ public final class StateTracker {
 
     /// The states one machine reaches from each state, worked out when first asked.
     private final class Reachability {
+        private let machine: StateMachine
         private var cache: [String: Set<String>] = [:]
 
-        func reachable(_ machine: StateMachine, from state: String) -> Set<String> {
+        init(_ machine: StateMachine) {
+            self.machine = machine
+        }
+
+        func reachable(from state: String) -> Set<String> {
             if let cached = cache[state] { return cached }
             let result = machine.reachable(from: state)
             cache[state] = result
             return result
+        }
+    }
+
+    /// The path parameters of one request: a handful, so a list looked up by name.
+    struct PathParameters {
+        var pairs: [(name: String, value: String)] = []
+
+        /// The value of `name`; the last one where a template repeats a name.
+        subscript(name: String) -> String? {
+            pairs.last { $0.name == name }?.value
         }
     }
 
@@ -275,7 +293,7 @@ public final class StateTracker {
         var pointer: String
         var offset: Int? = nil
         /// The numbers beside the state that the machine's relations compare with (`size`).
-        var values: [String: Double] = [:]
+        var values: [(field: String, value: Double)] = []
     }
 
     /// A resource a request names, with the value it asks for and where that value is.
@@ -287,7 +305,7 @@ public final class StateTracker {
     }
 
     /// The resources and values a relation's subject finds in a request.
-    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: StateBody, bytes: [UInt8]?) -> [Subject] {
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: PathParameters, request: StateBody, bytes: [UInt8]?) -> [Subject] {
         guard case .captured(let side) = request else {
             guard case .tree(let tree) = request else { return [] }
             return subjects(subject, path: path, request: tree)
@@ -314,7 +332,7 @@ public final class StateTracker {
     }
 
     /// The same from a parsed request.
-    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: JSONValue?) -> [Subject] {
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: PathParameters, request: JSONValue?) -> [Subject] {
         switch subject {
         case .value(let dotted, let locators):
             guard let value = number(at: dotted, in: request) else { return [] }
@@ -335,14 +353,14 @@ public final class StateTracker {
 
     /// The (id, state) pairs the validator captured for `machine`: each string at one of its
     /// state paths, with the id and relation values beside it in the same object.
-    static func observations(_ side: StateEvidence.Side, machine: StateMachine) -> [Observation] {
+    static func observations(_ side: StateEvidence.Side, resource: String) -> [Observation] {
         var result: [Observation] = []
-        for path in side.states[machine.resource] ?? [] {
+        for path in side.states[resource] ?? [] {
             for value in side.values where value.path == path.index {
                 guard case .string(let state) = value.scalar else { continue }
-                var values: [String: Double] = [:]
+                var values: [(field: String, value: Double)] = []
                 for field in path.fields {
-                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values[field.name] = number }
+                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values.append((field.name, number)) }
                 }
                 var id: String?
                 if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
@@ -379,9 +397,9 @@ public final class StateTracker {
                 let child = schema?.property(named: key)?.schema
                 let linked = byTable ? child?.stateTable == machine.resource : key == machine.statusField
                 if linked, case .string(let state) = member {
-                    var values: [String: Double] = [:]
-                    for relation in machine.relations where values[relation.field] == nil {
-                        if case .number(let literal)? = members[relation.field], let number = Double(literal) { values[relation.field] = number }
+                    var values: [(field: String, value: Double)] = []
+                    for relation in machine.relations where !values.contains(where: { $0.field == relation.field }) {
+                        if case .number(let literal)? = members[relation.field], let number = Double(literal) { values.append((relation.field, number)) }
                     }
                     result.append(Observation(id: members[machine.idField]?.stringValue, state: state, pointer: pointer + "/" + key, values: values))
                 } else {
@@ -399,7 +417,7 @@ public final class StateTracker {
     }
 
     /// The resource ids a locator finds.
-    static func ids(_ locators: [StateMachine.Locator], path: [String: String], request: StateBody, response: StateBody) -> [String] {
+    static func ids(_ locators: [StateMachine.Locator], path: PathParameters, request: StateBody, response: StateBody) -> [String] {
         var ids: [String] = []
         for locator in locators {
             switch locator {

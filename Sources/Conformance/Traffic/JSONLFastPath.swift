@@ -47,6 +47,9 @@ enum JSONLFastPath {
         let lexer: JSONLexer
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// The keys of the objects being read, innermost last: a stack, so that a line's
+        /// objects share one array instead of allocating one each.
+        var keys: [Range<Int>] = []
         /// Where escaped strings are unescaped: as long as the line (no string is longer),
         /// allocated at the line's first escape, freed by `exchange(_:index:file:)`.
         var scratch: UnsafeMutablePointer<UInt8>?
@@ -54,6 +57,7 @@ enum JSONLFastPath {
         init(lexer: JSONLexer) {
             self.lexer = lexer
             self.bytes = UnsafeBufferPointer(start: lexer.base, count: lexer.count)
+            keys.reserveCapacity(16)
         }
 
         /// Whether only whitespace is left.
@@ -74,9 +78,10 @@ enum JSONLFastPath {
             guard open("{") else { return nil }
             var request: Exchange.Request?
             var response: Exchange.Response?
-            var keys: [Range<Int>] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -103,9 +108,10 @@ enum JSONLFastPath {
             var status: Int?
             var headers: [Exchange.Header] = []
             var body: [UInt8]?
-            var keys: [Range<Int>] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -144,10 +150,11 @@ enum JSONLFastPath {
         /// `{"Name": "value" | ["v1", "v2"]}`, in name order like the tree path.
         private mutating func headerObject() -> [Exchange.Header]? {
             guard open("{") else { return nil }
-            var keys: [Range<Int>] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
             var headers: [Exchange.Header] = []
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -181,12 +188,12 @@ enum JSONLFastPath {
 
         // MARK: - Tokens (each checked: a line that is not JSON gives up)
 
-        /// The next key of the current object, or `.end` at its end; a repeated key, or bytes
-        /// that are not an object's members, give up. Keys are compared as bytes: the fast path
-        /// takes no escaped keys.
-        private mutating func nextKey(_ seen: inout [Range<Int>]) -> Next {
+        /// The next key of the current object (whose keys are `keys[base...]`), or `.end` at
+        /// its end; a repeated key, or bytes that are not an object's members, give up. Keys
+        /// are compared as bytes: the fast path takes no escaped keys.
+        private mutating func nextKey(since base: Int) -> Next {
             skipWhitespace()
-            if !seen.isEmpty {
+            if keys.count > base {
                 if peek("}") {
                     index += 1
                     return .end
@@ -203,10 +210,10 @@ enum JSONLFastPath {
             guard peek(":") else { return .giveUp }
             index += 1
             skipWhitespace()
-            if seen.contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
+            if keys[base...].contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
                 return .giveUp
             }
-            seen.append(key)
+            keys.append(key)
             return .key(key)
         }
 

@@ -4,20 +4,25 @@ import Dispatch
 /// Reads and validates traffic on several threads and hands every record back in input order,
 /// so that what must see the traffic in order (the `StateTracker`, the report) still does.
 ///
-/// The calling thread reads the input in batches of units (JSONL lines are only split there);
-/// worker threads turn each unit into an exchange and validate it; while they work on one
-/// batch the caller reads the next and delivers the one before, in order. At most three
-/// batches are in memory at a time, so memory stays flat on any length of input. With one job
-/// everything runs on the calling thread, unit by unit.
+/// The calling thread reads the input in chunks of units (JSONL lines are only split there)
+/// and deals them round-robin to `jobs` lanes, serial queues that turn each unit into an
+/// exchange and validate it. It then takes the oldest chunk back, delivers its records in
+/// order, and returns them to the lane that made them to be freed there. No lane waits for
+/// another: a lane that falls behind holds up delivery, never the other lanes, and the
+/// calling thread only waits when the oldest chunk is not done. At most `4 × jobs` chunks are
+/// in flight, so memory stays flat on any length of input. With one job everything runs on
+/// the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
-    public let batchSize: Int
+    /// Units per chunk: enough to make handing a chunk over cheap beside its work, few enough
+    /// that the lanes start at once and the chunks in flight stay small.
+    public let chunkSize: Int
 
-    public init(validator: Validator, jobs: Int, batchSize: Int = 1024) {
+    public init(validator: Validator, jobs: Int, chunkSize: Int = 256) {
         self.validator = validator
         self.jobs = max(1, jobs)
-        self.batchSize = max(1, batchSize)
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// One record as read, with its result when it is an exchange.
@@ -30,17 +35,36 @@ public struct ValidationPipeline: Sendable {
             while let unit = units.next() { deliver(process(unit)) }
             return
         }
-        // The workers always have a batch while this thread reads the next one and delivers
-        // the one before: read k+1, wait for k, start k+1, deliver k.
-        var running: Batch?
+        let lanes = (0..<jobs).map { DispatchQueue(label: "conformance.validate.lane\($0)") }
+        var inFlight: [Chunk] = []
+        var nextLane = 0
+        var exhausted = false
         while true {
-            var next: [TrafficUnit] = []
-            next.reserveCapacity(batchSize)
-            while next.count < batchSize, let unit = units.next() { next.append(unit) }
-            let finished = running?.wait()
-            running = next.isEmpty ? nil : Batch(next, pipeline: self)
-            for delivery in finished ?? [] { deliver(delivery) }
-            if running == nil { return }
+            while !exhausted, inFlight.count < 4 * jobs {
+                var next: [TrafficUnit] = []
+                next.reserveCapacity(chunkSize)
+                while next.count < chunkSize, let unit = units.next() { next.append(unit) }
+                if next.isEmpty {
+                    exhausted = true
+                } else {
+                    inFlight.append(Chunk(next, lane: lanes[nextLane], pipeline: self))
+                    nextLane = (nextLane + 1) % jobs
+                }
+            }
+            guard !inFlight.isEmpty else { return }
+            let chunk = inFlight.removeFirst()
+            var records = chunk.wait()
+            // Each record is moved out for its delivery and back in after, never copied: a
+            // copy would retain every header and body on this thread, which is the busiest.
+            records.withUnsafeMutableBufferPointer { buffer in
+                for index in buffer.indices {
+                    let delivery = buffer.moveElement(from: index)
+                    deliver(delivery)
+                    buffer.initializeElement(at: index, to: delivery)
+                }
+            }
+            // Freed by the lane that allocated them: freeing another thread's memory is slow.
+            chunk.lane.async { [records] in withExtendedLifetime(records) {} }
         }
     }
 
@@ -51,32 +75,30 @@ public struct ValidationPipeline: Sendable {
         return (record, validator.validate(exchange))
     }
 
-    /// A batch being processed by the workers.
-    private final class Batch: @unchecked Sendable {
+    /// A chunk of units being validated on its lane.
+    private final class Chunk: @unchecked Sendable {
+        let lane: DispatchQueue
         private let done = DispatchSemaphore(value: 0)
-        /// Written by the workers (each its own indices) before `done` is signalled; read after.
-        private var results: [Delivery?]
+        /// Written on the lane before `done` is signalled; read after.
+        private var records: [Delivery] = []
 
-        init(_ units: [TrafficUnit], pipeline: ValidationPipeline) {
-            results = Array(repeating: nil, count: units.count)
-            let workers = min(pipeline.jobs, units.count)
-            let share = (units.count + workers - 1) / workers
-            DispatchQueue.global().async { [self] in
-                results.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let output = buffer
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        for index in min(units.count, worker * share)..<min(units.count, (worker + 1) * share) {
-                            output[index] = pipeline.process(units[index])
-                        }
-                    }
-                }
+        init(_ units: [TrafficUnit], lane: DispatchQueue, pipeline: ValidationPipeline) {
+            self.lane = lane
+            lane.async { [self] in
+                var records: [Delivery] = []
+                records.reserveCapacity(units.count)
+                for unit in units { records.append(pipeline.process(unit)) }
+                self.records = records
                 done.signal()
             }
         }
 
+        /// The chunk's records, handed over: the chunk keeps no reference to them.
         func wait() -> [Delivery] {
             done.wait()
-            return results.map { $0! }
+            var taken: [Delivery] = []
+            swap(&taken, &records)
+            return taken
         }
     }
 }

@@ -56,7 +56,11 @@ public final class Validator: Sendable {
             let (errorCode, responseState) = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
             result.errorCode = errorCode
             if compiled.state != nil, (200..<300).contains(response.status) {
-                result.stateEvidence = StateEvidence(request: requestState, response: responseState)
+                var parameters: [(name: String, value: String)] = []
+                for placeholder in compiled.placeholders where placeholder.index < target.segmentCount {
+                    parameters.append((placeholder.name, String(target.segment(placeholder.index))))
+                }
+                result.stateEvidence = StateEvidence(request: requestState, response: responseState, pathParameters: parameters)
             }
         }
         result.findings = context.findings
