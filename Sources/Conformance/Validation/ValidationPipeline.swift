@@ -35,7 +35,7 @@ public struct ValidationPipeline: Sendable {
             while let unit = units.next() { deliver(process(unit)) }
             return
         }
-        let lanes = (0..<jobs).map { DispatchQueue(label: "conformance.validate.lane\($0)") }
+        let lanes = (0..<jobs).map { Lane(index: $0, pipeline: self) }
         var inFlight: [Chunk] = []
         var nextLane = 0
         var exhausted = false
@@ -47,47 +47,70 @@ public struct ValidationPipeline: Sendable {
                 if next.isEmpty {
                     exhausted = true
                 } else {
-                    inFlight.append(Chunk(next, lane: lanes[nextLane], pipeline: self))
+                    inFlight.append(Chunk(next, lane: lanes[nextLane]))
                     nextLane = (nextLane + 1) % jobs
                 }
             }
             guard !inFlight.isEmpty else { return }
             let chunk = inFlight.removeFirst()
-            var records = chunk.wait()
-            // Each record is moved out for its delivery and back in after, never copied: a
-            // copy would retain every header and body on this thread, which is the busiest.
-            records.withUnsafeMutableBufferPointer { buffer in
-                for index in buffer.indices {
-                    let delivery = buffer.moveElement(from: index)
-                    deliver(delivery)
-                    buffer.initializeElement(at: index, to: delivery)
-                }
-            }
-            // Freed by the lane that allocated them: freeing another thread's memory is slow.
-            chunk.lane.async { [records] in withExtendedLifetime(records) {} }
+            let records = chunk.wait()
+            for record in records { deliver(record) }
+            // Freed by the lane that allocated them: freeing memory another thread allocated
+            // is slow (glibc locks and consolidates that thread's arena), and this thread is
+            // the one the others wait for when the input is stateful.
+            chunk.lane.queue.async { [records] in withExtendedLifetime(records) {} }
         }
     }
 
     /// A unit read and validated.
     func process(_ unit: TrafficUnit) -> Delivery {
+        Self.process(unit, by: validator)
+    }
+
+    static func process(_ unit: TrafficUnit, by validator: Validator) -> Delivery {
         let record = unit.record()
         guard case .exchange(let exchange) = record else { return (record, nil) }
         return (record, validator.validate(exchange))
     }
 
+    /// A serial queue with a validator of its own (`Validator.replica()`, compiled on the lane
+    /// itself, in parallel with the others; the first lane takes the pipeline's).
+    private final class Lane: @unchecked Sendable {
+        let queue: DispatchQueue
+        private let index: Int
+        private let pipeline: ValidationPipeline
+        /// Only touched on `queue`.
+        private var ownValidator: Validator?
+
+        init(index: Int, pipeline: ValidationPipeline) {
+            queue = DispatchQueue(label: "conformance.validate.lane\(index)")
+            self.index = index
+            self.pipeline = pipeline
+        }
+
+        /// The lane's validator; call on `queue` only.
+        var validator: Validator {
+            if let ownValidator { return ownValidator }
+            let made = index == 0 ? pipeline.validator : pipeline.validator.replica()
+            ownValidator = made
+            return made
+        }
+    }
+
     /// A chunk of units being validated on its lane.
     private final class Chunk: @unchecked Sendable {
-        let lane: DispatchQueue
+        let lane: Lane
         private let done = DispatchSemaphore(value: 0)
         /// Written on the lane before `done` is signalled; read after.
         private var records: [Delivery] = []
 
-        init(_ units: [TrafficUnit], lane: DispatchQueue, pipeline: ValidationPipeline) {
+        init(_ units: [TrafficUnit], lane: Lane) {
             self.lane = lane
-            lane.async { [self] in
+            lane.queue.async { [self] in
+                let validator = lane.validator
                 var records: [Delivery] = []
                 records.reserveCapacity(units.count)
-                for unit in units { records.append(pipeline.process(unit)) }
+                for unit in units { records.append(ValidationPipeline.process(unit, by: validator)) }
                 self.records = records
                 done.signal()
             }
