@@ -94,10 +94,9 @@ public final class StateTracker {
     /// bodies are read from `result`'s captured evidence where the validator has it
     /// (`Validator(machines:)`), otherwise parsed here.
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
-        guard let service = result.service, let reference = result.operationReference, let machines = machines[service],
-              let response = exchange.response, (200..<300).contains(response.status) else { return [] }
-        let plan = self.plan(service: service, operation: reference, status: response.status, machines: machines)
-        guard plan.hasWork else { return [] }
+        guard let service = result.service, let reference = result.operationReference,
+              let response = exchange.response, (200..<300).contains(response.status),
+              let plan = plan(service: service, operation: reference, status: response.status), plan.hasWork else { return [] }
         let evidence = result.stateEvidence
         let requestBody: StateBody
         if let captured = evidence?.request {
@@ -202,9 +201,13 @@ public final class StateTracker {
         return findings
     }
 
-    private func plan(service: String, operation reference: OperationReference, status: Int, machines: [StateMachine]) -> Plan {
+    /// The plan for an operation's answers with `status`; `nil` when no machine follows the
+    /// service. Looked up by the operation's identity first: the service's machines are only
+    /// looked up (by name) the first time.
+    private func plan(service: String, operation reference: OperationReference, status: Int) -> Plan? {
         let key = PlanKey(operation: ObjectIdentifier(reference), status: status)
         if let cached = plans[key] { return cached }
+        guard let machines = machines[service] else { return nil }
         let operation = reference.operation
         var plan = Plan()
         plan.placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
@@ -355,16 +358,19 @@ public final class StateTracker {
     /// state paths, with the id and relation values beside it in the same object.
     static func observations(_ side: StateEvidence.Side, resource: String) -> [Observation] {
         var result: [Observation] = []
-        for path in side.states[resource] ?? [] {
-            for value in side.values where value.path == path.index {
-                guard case .string(let state) = value.scalar else { continue }
-                var values: [(field: String, value: Double)] = []
-                for field in path.fields {
-                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values.append((field.name, number)) }
+        // The few state-path lists a body has are compared by name, not hashed.
+        for (name, paths) in side.states where name == resource {
+            for path in paths {
+                for value in side.values where value.path == path.index {
+                    guard case .string(let state) = value.scalar else { continue }
+                    var values: [(field: String, value: Double)] = []
+                    for field in path.fields {
+                        if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values.append((field.name, number)) }
+                    }
+                    var id: String?
+                    if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
+                    result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
                 }
-                var id: String?
-                if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
-                result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
             }
         }
         return result
