@@ -103,10 +103,18 @@ struct ResourceStates {
         change(&entry)
     }
 
-    /// Drops the least recently touched tenth (at least one).
+    /// Drops the least recently touched tenth (at least one). Touch times are unique (each
+    /// touch takes the next tick of the clock), so the `drop`-th smallest is the cut: found by
+    /// sorting the times alone, not the entries with their keys and values.
     private mutating func evict() {
-        let drop = max(1, capacity / 10)
-        let oldest = entries.sorted { $0.value.touched < $1.value.touched }.prefix(drop).map(\.key)
+        let drop = min(max(1, capacity / 10), entries.count)
+        guard drop > 0 else { return }
+        var times = entries.values.map(\.touched)
+        times.sort()
+        let cut = times[drop - 1]
+        var oldest: [Key] = []
+        oldest.reserveCapacity(drop)
+        for index in entries.indices where entries.values[index].touched <= cut { oldest.append(entries.keys[index]) }
         for key in oldest { entries[key] = nil }
     }
 }
