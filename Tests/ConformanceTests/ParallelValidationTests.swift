@@ -1,4 +1,5 @@
 import ConformanceModel
+import ConformanceSpecs
 import Testing
 @testable import Conformance
 
@@ -41,5 +42,47 @@ struct ParallelValidationTests {
             return exchange
         }
         #expect(validator.validate(exchanges, cores: cores).map(\.exchange) == Array(0..<count))
+    }
+
+    @Test("a replica validates as the original does and shares none of its compiled objects")
+    func replica() {
+        let validator = Validator(machines: Rules.stateMachines)
+        let replica = validator.replica()
+        #expect(replica !== validator)
+        #expect(replica.services.count == validator.services.count)
+        for (mine, theirs) in zip(replica.services, validator.services) {
+            #expect(mine !== theirs)
+            #expect(mine.id == theirs.id)
+        }
+        let exchanges = [
+            B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody(status: "MELTING")),
+            B.exchange("POST", "/v2/\(B.project)/cloudvolumes", body: B.createVolumeBody(#""availability_zone": "az1", "size": "ten""#), status: 202, response: B.jobBody()),
+        ]
+        for exchange in exchanges {
+            #expect(replica.validate(exchange).findings == validator.validate(exchange).findings)
+            #expect(!validator.validate(exchange).findings.isEmpty)
+        }
+    }
+
+    @Test("the pipeline delivers in input order for any number of lanes and chunk sizes", arguments: [(1, 256), (2, 1), (3, 2), (2, 256), (5, 7)])
+    func pipelineOrder(jobs: Int, chunkSize: Int) {
+        let validator = Validator()
+        let units: [TrafficUnit] = (0..<300).map { index in
+            var exchange = index % 3 == 0
+                ? B.exchange("DELETE", "/v2/\(B.project)/nowhere/\(index)")
+                : B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody())
+            exchange.index = index
+            return .ready(.exchange(exchange))
+        }
+        var delivered: [(index: Int, findings: [Finding])] = []
+        ValidationPipeline(validator: validator, jobs: jobs, chunkSize: chunkSize).run(units.makeIterator()) { record, result in
+            guard case .exchange(let exchange) = record, let result else { return }
+            delivered.append((exchange.index, result.findings))
+        }
+        #expect(delivered.map(\.index) == Array(0..<300))
+        for (index, findings) in delivered {
+            guard case .ready(.exchange(let exchange)) = units[index] else { continue }
+            #expect(findings == validator.validate(exchange).findings)
+        }
     }
 }

@@ -163,4 +163,10 @@ struct StateTrackerTests {
         #expect(tracker.state(service: "huawei-evs", resource: "volume", id: "vol-4999") == "available")
         #expect(tracker.state(service: "huawei-evs", resource: "volume", id: "vol-0") == nil)
     }
+
+    @Test("a read is GET or HEAD in any case; nothing else is (RFC 9110 §9.1: methods are case-sensitive, but recorders differ)")
+    func readMethods() {
+        for method in ["GET", "get", "Get", "HEAD", "head", "hEaD"] { #expect(StateTracker.isRead(method), "\(method)") }
+        for method in ["POST", "post", "GETS", "GE", "", "PUT", "gét", "DELETE"] { #expect(!StateTracker.isRead(method), "\(method)") }
+    }
 }

@@ -81,6 +81,36 @@ struct TrafficFuzzTests {
         #expect(accepted > 200)
     }
 
+    @Test("the JSONL fast path unescapes every escape at every offset in the eight-byte word as the tree path does")
+    func fastPathEscapesAtEveryOffset() throws {
+        // The fast path reads strings eight bytes at a time and copies runs between escapes;
+        // an escape on each side of a word boundary, and strings shorter than a word, are
+        // where such code goes wrong. The tree parser is the oracle.
+        let escapes = [#"\n"#, #"\t"#, #"\r"#, #"\b"#, #"\f"#, #"\""#, #"\\"#, #"\/"#]
+        var checked = 0
+        for length in 0..<20 {
+            for position in 0...length {
+                for escape in escapes {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: escape, at: text.index(text.startIndex, offsetBy: position))
+                    let body = #"{\"name\": \"\#(text)\"}"#
+                    let line = Array(#"{"request": {"method": "POST", "url": "/v2/p/cloudvolumes", "headers": {"X-B": ["\#(text)", "2"], "A": "\#(text)"}, "body": "\#(body)"}, "response": {"status": 202, "body": "\#(text)"}}"#.utf8)
+                    let fast = try #require(JSONLFastPath.exchange(line[...], index: checked, file: "f"), "the fast path gave up on \(String(decoding: line, as: UTF8.self))")
+                    guard case .success(let expected) = JSONLReader.exchange(try JSONValue.parse(bytes: line), index: checked, file: "f") else {
+                        Issue.record("the tree path rejects \(String(decoding: line, as: UTF8.self))")
+                        continue
+                    }
+                    #expect(fast == expected, "\(String(decoding: line, as: UTF8.self))")
+                    checked += 1
+                }
+            }
+        }
+        // `\u` escapes and non-ASCII bytes are left to the tree path.
+        #expect(JSONLFastPath.exchange(Array(#"{"request": {"method": "GET", "url": "/\u0041"}}"#.utf8)[...], index: 0, file: "f") == nil)
+        #expect(JSONLFastPath.exchange(Array(#"{"request": {"method": "GET", "url": "/é"}}"#.utf8)[...], index: 0, file: "f") == nil)
+        #expect(checked == 8 * (1...20).reduce(0, +))
+    }
+
     @Test("mutated bodies of real operations always give well-formed findings", arguments: ["CreateVolume", "ShowJob", "ResizeVolume"])
     func bodyMutations(operationID: String) throws {
         let operation = try #require(Specs.operation(service: "huawei-evs", id: operationID))

@@ -4,9 +4,28 @@
 /// that could be proven.
 struct ResourceStates {
     struct Key: Hashable {
-        var service: String
-        var resource: String
-        var id: String
+        let service: String
+        let resource: String
+        let id: String
+        /// The id's hash, worked out once: the table rehashes every key each time it grows,
+        /// and a lookup compares it before any string. Ids are unique well beyond one
+        /// resource type, so the service and resource names are only compared, not hashed.
+        private let fingerprint: Int
+
+        init(service: String, resource: String, id: String) {
+            self.service = service
+            self.resource = resource
+            self.id = id
+            fingerprint = id.hashValue
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(fingerprint)
+        }
+
+        static func == (left: Key, right: Key) -> Bool {
+            left.fingerprint == right.fingerprint && left.id == right.id && left.resource == right.resource && left.service == right.service
+        }
     }
 
     private struct Entry {
@@ -47,6 +66,20 @@ struct ResourceStates {
         }
     }
 
+    /// Sets a state a response showed and the values beside it, and returns the state before:
+    /// one hash lookup for what would otherwise be a read and a write per field. The values
+    /// are seen, never inferred; `inferred` is about the state alone (a mutation's answer).
+    mutating func record(_ state: String, values: [(field: String, value: Double)], for key: Key, inferred: Bool) -> String? {
+        var previous: String?
+        update(key) { entry in
+            previous = entry.state
+            entry.state = state
+            entry.inferred = inferred
+            for (field, value) in values { entry.values[field] = (value, false) }
+        }
+        return previous
+    }
+
     /// The last value of `field` and whether it was inferred.
     mutating func value(_ field: String, of key: Key) -> (value: Double, inferred: Bool)? {
         guard let entry = entries[key] else { return nil }
@@ -70,10 +103,18 @@ struct ResourceStates {
         change(&entry)
     }
 
-    /// Drops the least recently touched tenth (at least one).
+    /// Drops the least recently touched tenth (at least one). Touch times are unique (each
+    /// touch takes the next tick of the clock), so the `drop`-th smallest is the cut: found by
+    /// sorting the times alone, not the entries with their keys and values.
     private mutating func evict() {
-        let drop = max(1, capacity / 10)
-        let oldest = entries.sorted { $0.value.touched < $1.value.touched }.prefix(drop).map(\.key)
+        let drop = min(max(1, capacity / 10), entries.count)
+        guard drop > 0 else { return }
+        var times = entries.values.map(\.touched)
+        times.sort()
+        let cut = times[drop - 1]
+        var oldest: [Key] = []
+        oldest.reserveCapacity(drop)
+        for index in entries.indices where entries.values[index].touched <= cut { oldest.append(entries.keys[index]) }
         for key in oldest { entries[key] = nil }
     }
 }

@@ -225,6 +225,9 @@ public struct StateEvidence: Sendable {
     /// `nil`: not captured, the tracker reads the body.
     var request: Side?
     var response: Side?
+    /// The request path's values for the template's placeholders, as the tracker would split
+    /// them from the URL (`RequestTarget.segment`), read on the validator's thread.
+    var pathParameters: [(name: String, value: String)] = []
 }
 
 extension CapturedBody {

@@ -18,7 +18,8 @@ public final class StateTracker {
     private let machines: [String: [StateMachine]]
     private let specs: [String: ServiceSpec]
     private var states: ResourceStates
-    private var reachability: [String: Set<String>] = [:]
+    /// Per machine (`service/resource`), the states reachable from each state, filled as met.
+    private var reachability: [String: Reachability] = [:]
     private var plans: [PlanKey: Plan] = [:]
 
     private struct PlanKey: Hashable {
@@ -37,6 +38,41 @@ public final class StateTracker {
         var hasWork = false
         /// The path template's placeholders: segment index and name.
         var placeholders: [(index: Int, name: String)] = []
+        /// Per machine of the service, in order, what it does with these exchanges.
+        var work: [MachineWork] = []
+    }
+
+    /// One machine's part in one operation's exchanges, worked out once per (operation,
+    /// status) so that an exchange compares no operation ids and copies no machine.
+    private final class MachineWork {
+        let machine: StateMachine
+        let preconditions: [StateMachine.Precondition]
+        let relations: [StateMachine.Relation]
+        let effects: [StateMachine.Effect]
+        /// Whether the service has a state table for the machine's resource (fields linked to
+        /// it carry the state), rather than a status field found by name.
+        let byTable: Bool
+        /// The path parameter that names the resource when the body does not (`volume_id`).
+        let idParameter: String
+        let reachability: Reachability
+        let service: String
+        let resource: String
+
+        init(machine: StateMachine, operation: String, byTable: Bool, reachability: Reachability) {
+            self.machine = machine
+            preconditions = machine.preconditions.filter { $0.operations.contains(operation) }
+            relations = machine.relations.filter { $0.operations.contains(operation) }
+            effects = machine.effects.filter { $0.operations.contains(operation) }
+            self.byTable = byTable
+            idParameter = "\(machine.resource)_id"
+            self.reachability = reachability
+            service = machine.service
+            resource = machine.resource
+        }
+
+        func key(_ id: String) -> ResourceStates.Key {
+            ResourceStates.Key(service: service, resource: resource, id: id)
+        }
     }
 
     /// `capacity` bounds how many resources are remembered (least recently touched forgotten first).
@@ -58,11 +94,9 @@ public final class StateTracker {
     /// bodies are read from `result`'s captured evidence where the validator has it
     /// (`Validator(machines:)`), otherwise parsed here.
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
-        guard let service = result.service, let reference = result.operationReference, let machines = machines[service],
-              let response = exchange.response, (200..<300).contains(response.status) else { return [] }
-        let operation = reference.operation
-        let plan = self.plan(service: service, operation: reference, status: response.status, machines: machines)
-        guard plan.hasWork else { return [] }
+        guard let service = result.service, let reference = result.operationReference,
+              let response = exchange.response, (200..<300).contains(response.status),
+              let plan = plan(service: service, operation: reference, status: response.status), plan.hasWork else { return [] }
         let evidence = result.stateEvidence
         let requestBody: StateBody
         if let captured = evidence?.request {
@@ -81,99 +115,107 @@ public final class StateTracker {
             responseBody = .tree(needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
         }
         var findings: [Finding] = []
-        let target = RequestTarget(url: exchange.request.url)
-        var pathParameters: [String: String] = [:]
-        if !plan.placeholders.isEmpty {
-            for placeholder in plan.placeholders where placeholder.index < target.segmentCount { pathParameters[placeholder.name] = String(target.segment(placeholder.index)) }
+        // The path parameters come with the evidence, split on the validator's thread; without
+        // it the URL is split here. The path of a finding is worked out when there is one.
+        var pathParameters = PathParameters()
+        if let evidence {
+            pathParameters.pairs = evidence.pathParameters
+        } else if !plan.placeholders.isEmpty {
+            let target = RequestTarget(url: exchange.request.url)
+            for placeholder in plan.placeholders where placeholder.index < target.segmentCount {
+                pathParameters.pairs.append((placeholder.name, String(target.segment(placeholder.index))))
+            }
         }
+        // The operation is a large value: read through the reference, never copied per exchange.
+        let operationID = reference.operation.id
 
         func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
-            findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operation.id, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
+            findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operationID, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
         }
 
-        let isRead = ["GET", "HEAD"].contains(exchange.request.method.uppercased())
-        for machine in machines {
+        let isRead = Self.isRead(exchange.request.method)
+        for work in plan.work {
             // 1. Preconditions, on the states before this exchange. Only a state seen in a response
             // counts: after an accepted mutation the resource's state is inferred, and it may have
             // moved on since (two extends a minute apart are fine).
-            for precondition in machine.preconditions where precondition.operations.contains(operation.id) {
+            for precondition in work.preconditions {
                 for id in Self.ids(precondition.target, path: pathParameters, request: requestBody, response: responseBody) {
-                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
-                    guard let (current, inferred) = states.lookup(key), !inferred, !precondition.allowed.contains(current) else { continue }
-                    finding(Rule.statePrecondition, .error, .requestPath, target.path,
-                            "\(operation.id) was accepted while \(machine.resource) \(id) was \(current); the docs allow it only in \(precondition.allowed.joined(separator: ", "))",
+                    guard let (current, inferred) = states.lookup(work.key(id)), !inferred, !precondition.allowed.contains(current) else { continue }
+                    finding(Rule.statePrecondition, .error, .requestPath, RequestTarget(url: exchange.request.url).path,
+                            "\(operationID) was accepted while \(work.machine.resource) \(id) was \(current); the docs allow it only in \(precondition.allowed.joined(separator: ", "))",
                             expected: precondition.allowed.joined(separator: " or "), actual: current, source: precondition.citation.reference)
                 }
             }
             // 1b. Relations to values seen in responses (never to inferred ones).
-            for relation in machine.relations where relation.operations.contains(operation.id) {
+            for relation in work.relations {
                 for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) {
-                    let key = ResourceStates.Key(service: service, resource: machine.resource, id: subject.id)
-                    guard let (seen, inferred) = states.value(relation.field, of: key), !inferred, !relation.comparison.holds(subject.value, against: seen) else { continue }
+                    guard let (seen, inferred) = states.value(relation.field, of: work.key(subject.id)), !inferred, !relation.comparison.holds(subject.value, against: seen) else { continue }
                     finding(Rule.stateRelation, .error, .requestBody, subject.pointer,
-                            "\(operation.id) was accepted with \(subject.name) \(Self.format(subject.value)) for \(machine.resource) \(subject.id), last seen with \(relation.field) \(Self.format(seen)); the docs require it \(relation.comparison.words) the current \(relation.field) (“\(relation.citation.sentence)”)",
+                            "\(operationID) was accepted with \(subject.name) \(Self.format(subject.value)) for \(work.machine.resource) \(subject.id), last seen with \(relation.field) \(Self.format(seen)); the docs require it \(relation.comparison.words) the current \(relation.field) (“\(relation.citation.sentence)”)",
                             expected: "\(relation.comparison.rawValue) \(Self.format(seen))", actual: Self.format(subject.value), source: relation.citation.reference)
                 }
             }
             // 2. States the response shows.
-            var observed: Set<String> = []
+            var observed: [String] = []
             let observations: [Observation]
             switch responseBody {
             case .captured(let side):
-                observations = Self.observations(side, machine: machine)
+                observations = Self.observations(side, resource: work.resource)
             case .tree(let value?):
-                let table = specs[service]?.stateTable(for: machine.resource) != nil
-                observations = Self.observations(value, schema: operation.response(for: response.status)?.body, machine: machine, byTable: table, pointer: "")
+                observations = Self.observations(value, schema: reference.operation.response(for: response.status)?.body, machine: work.machine, byTable: work.byTable, pointer: "")
             case .tree(nil):
                 observations = []
             }
             for observation in observations {
-                let id = observation.id ?? pathParameters["\(machine.resource)_id"]
-                guard let id else { continue }
-                observed.insert(id)
-                let key = ResourceStates.Key(service: service, resource: machine.resource, id: id)
-                let previous = states.state(of: key)
-                if !machine.states.contains(observation.state) {
-                    finding(Rule.stateUnknownValue, machine.closed ? .error : .info, .responseBody, Self.pointer(of: observation, in: response.body),
-                            "\(machine.resource) \(id) is \(observation.state), which the state table does not list",
-                            expected: "one of \(machine.states.joined(separator: ", "))", actual: observation.state, source: machine.citation.reference)
-                } else if machine.closed, let previous, previous != observation.state, machine.states.contains(previous),
-                          !reachable(machine, from: previous).contains(observation.state) {
-                    let next = machine.transitions.filter { $0.from == previous }.map(\.to)
-                    finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: response.body),
-                            "\(machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
-                            expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: machine.citation.reference)
-                }
+                guard let id = observation.id ?? pathParameters[work.idParameter] else { continue }
+                observed.append(id)
                 // A mutation's own answer shows the state at acceptance (a create's `creating`,
                 // A.3), which the service leaves by itself: like an effect, it is inferred, and a
                 // later request is not held to it. Show and list answers are observations.
-                states.set(observation.state, for: key, inferred: !isRead)
-                for (field, value) in observation.values { states.set(field, to: value, for: key) }
+                let previous = states.record(observation.state, values: observation.values, for: work.key(id), inferred: !isRead)
+                if !work.machine.states.contains(observation.state) {
+                    finding(Rule.stateUnknownValue, work.machine.closed ? .error : .info, .responseBody, Self.pointer(of: observation, in: response.body),
+                            "\(work.machine.resource) \(id) is \(observation.state), which the state table does not list",
+                            expected: "one of \(work.machine.states.joined(separator: ", "))", actual: observation.state, source: work.machine.citation.reference)
+                } else if work.machine.closed, let previous, previous != observation.state, work.machine.states.contains(previous),
+                          !work.reachability.reachable(from: previous).contains(observation.state) {
+                    let next = work.machine.transitions.filter { $0.from == previous }.map(\.to)
+                    finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: response.body),
+                            "\(work.machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
+                            expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: work.machine.citation.reference)
+                }
             }
             // 3. Effects of the accepted operation, where the response did not show the state.
-            for effect in machine.effects where effect.operations.contains(operation.id) {
+            for effect in work.effects {
                 for id in Self.ids(effect.target, path: pathParameters, request: requestBody, response: responseBody) where !observed.contains(id) {
-                    states.set(effect.state, for: .init(service: service, resource: machine.resource, id: id), inferred: true)
+                    states.set(effect.state, for: work.key(id), inferred: true)
                 }
             }
             // An accepted request sets the value it asked for; until a response shows it, it is inferred.
-            for relation in machine.relations where relation.operations.contains(operation.id) {
+            for relation in work.relations {
                 for subject in Self.subjects(relation.subject, path: pathParameters, request: requestBody, bytes: exchange.request.body) where !observed.contains(subject.id) {
-                    states.set(relation.field, to: subject.value, for: .init(service: service, resource: machine.resource, id: subject.id), inferred: true)
+                    states.set(relation.field, to: subject.value, for: work.key(subject.id), inferred: true)
                 }
             }
         }
         return findings
     }
 
-    private func plan(service: String, operation reference: OperationReference, status: Int, machines: [StateMachine]) -> Plan {
+    /// The plan for an operation's answers with `status`; `nil` when no machine follows the
+    /// service. Looked up by the operation's identity first: the service's machines are only
+    /// looked up (by name) the first time.
+    private func plan(service: String, operation reference: OperationReference, status: Int) -> Plan? {
         let key = PlanKey(operation: ObjectIdentifier(reference), status: status)
         if let cached = plans[key] { return cached }
+        guard let machines = machines[service] else { return nil }
         let operation = reference.operation
         var plan = Plan()
         plan.placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
         let body = operation.response(for: status)?.body
         for machine in machines {
+            let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability(machine)]
+            self.reachability["\(machine.service)/\(machine.resource)"] = reachability
+            plan.work.append(MachineWork(machine: machine, operation: operation.id, byTable: specs[service]?.stateTable(for: machine.resource) != nil, reachability: reachability))
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
                 + machine.effects.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
             if locators.contains(where: { if case .requestBody = $0 { true } else { false } }) { plan.request = true }
@@ -194,6 +236,13 @@ public final class StateTracker {
         return plan
     }
 
+    /// `GET` or `HEAD`, in any case; a method written in capitals (nearly all) is not copied.
+    static func isRead(_ method: String) -> Bool {
+        if method == "GET" || method == "HEAD" { return true }
+        guard method.utf8.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return false }
+        return ["GET", "HEAD"].contains(method.uppercased())
+    }
+
     /// `true` when some field of `schema` takes its values from the state table of `resource`.
     static func links(_ schema: Schema, to resource: String) -> Bool {
         if schema.stateTable == resource { return true }
@@ -207,12 +256,31 @@ public final class StateTracker {
         haystack.withUnsafeBufferPointer { StateCaptures.count(needle, in: $0, limit: 1) } > 0
     }
 
-    private func reachable(_ machine: StateMachine, from state: String) -> Set<String> {
-        let key = "\(machine.service)/\(machine.resource)/\(state)"
-        if let cached = reachability[key] { return cached }
-        let result = machine.reachable(from: state)
-        reachability[key] = result
-        return result
+    /// The states one machine reaches from each state, worked out when first asked.
+    private final class Reachability {
+        private let machine: StateMachine
+        private var cache: [String: Set<String>] = [:]
+
+        init(_ machine: StateMachine) {
+            self.machine = machine
+        }
+
+        func reachable(from state: String) -> Set<String> {
+            if let cached = cache[state] { return cached }
+            let result = machine.reachable(from: state)
+            cache[state] = result
+            return result
+        }
+    }
+
+    /// The path parameters of one request: a handful, so a list looked up by name.
+    struct PathParameters {
+        var pairs: [(name: String, value: String)] = []
+
+        /// The value of `name`; the last one where a template repeats a name.
+        subscript(name: String) -> String? {
+            pairs.last { $0.name == name }?.value
+        }
     }
 
     /// A body as the tracker reads it: the values the validator captured, or the parsed tree.
@@ -228,7 +296,7 @@ public final class StateTracker {
         var pointer: String
         var offset: Int? = nil
         /// The numbers beside the state that the machine's relations compare with (`size`).
-        var values: [String: Double] = [:]
+        var values: [(field: String, value: Double)] = []
     }
 
     /// A resource a request names, with the value it asks for and where that value is.
@@ -240,7 +308,7 @@ public final class StateTracker {
     }
 
     /// The resources and values a relation's subject finds in a request.
-    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: StateBody, bytes: [UInt8]?) -> [Subject] {
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: PathParameters, request: StateBody, bytes: [UInt8]?) -> [Subject] {
         guard case .captured(let side) = request else {
             guard case .tree(let tree) = request else { return [] }
             return subjects(subject, path: path, request: tree)
@@ -267,7 +335,7 @@ public final class StateTracker {
     }
 
     /// The same from a parsed request.
-    static func subjects(_ subject: StateMachine.Relation.Subject, path: [String: String], request: JSONValue?) -> [Subject] {
+    static func subjects(_ subject: StateMachine.Relation.Subject, path: PathParameters, request: JSONValue?) -> [Subject] {
         switch subject {
         case .value(let dotted, let locators):
             guard let value = number(at: dotted, in: request) else { return [] }
@@ -288,18 +356,21 @@ public final class StateTracker {
 
     /// The (id, state) pairs the validator captured for `machine`: each string at one of its
     /// state paths, with the id and relation values beside it in the same object.
-    static func observations(_ side: StateEvidence.Side, machine: StateMachine) -> [Observation] {
+    static func observations(_ side: StateEvidence.Side, resource: String) -> [Observation] {
         var result: [Observation] = []
-        for path in side.states[machine.resource] ?? [] {
-            for value in side.values where value.path == path.index {
-                guard case .string(let state) = value.scalar else { continue }
-                var values: [String: Double] = [:]
-                for field in path.fields {
-                    if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values[field.name] = number }
+        // The few state-path lists a body has are compared by name, not hashed.
+        for (name, paths) in side.states where name == resource {
+            for path in paths {
+                for value in side.values where value.path == path.index {
+                    guard case .string(let state) = value.scalar else { continue }
+                    var values: [(field: String, value: Double)] = []
+                    for field in path.fields {
+                        if case .number(let number)? = side.value(at: field.index, in: value.object)?.scalar { values.append((field.name, number)) }
+                    }
+                    var id: String?
+                    if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
+                    result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
                 }
-                var id: String?
-                if case .string(let text)? = side.value(at: path.id, in: value.object)?.scalar { id = text }
-                result.append(Observation(id: id, state: state, pointer: "", offset: value.offset, values: values))
             }
         }
         return result
@@ -332,9 +403,9 @@ public final class StateTracker {
                 let child = schema?.property(named: key)?.schema
                 let linked = byTable ? child?.stateTable == machine.resource : key == machine.statusField
                 if linked, case .string(let state) = member {
-                    var values: [String: Double] = [:]
-                    for relation in machine.relations where values[relation.field] == nil {
-                        if case .number(let literal)? = members[relation.field], let number = Double(literal) { values[relation.field] = number }
+                    var values: [(field: String, value: Double)] = []
+                    for relation in machine.relations where !values.contains(where: { $0.field == relation.field }) {
+                        if case .number(let literal)? = members[relation.field], let number = Double(literal) { values.append((relation.field, number)) }
                     }
                     result.append(Observation(id: members[machine.idField]?.stringValue, state: state, pointer: pointer + "/" + key, values: values))
                 } else {
@@ -352,7 +423,7 @@ public final class StateTracker {
     }
 
     /// The resource ids a locator finds.
-    static func ids(_ locators: [StateMachine.Locator], path: [String: String], request: StateBody, response: StateBody) -> [String] {
+    static func ids(_ locators: [StateMachine.Locator], path: PathParameters, request: StateBody, response: StateBody) -> [String] {
         var ids: [String] = []
         for locator in locators {
             switch locator {

@@ -11,13 +11,14 @@ import ConformanceModel
 /// strings, headers that are not strings, repeated keys) returns `nil`, and the line takes the
 /// tree path, which also writes the error messages.
 ///
-/// Keys are byte ranges of the line (no allocation), and escaped strings are unescaped run by
-/// run; the body of a line is the one array it allocates.
+/// Keys are byte ranges of the line (no allocation), and an escaped string is unescaped into a
+/// scratch buffer, then copied into an array of its exact length.
 enum JSONLFastPath {
     static func exchange(_ line: ArraySlice<UInt8>, index: Int, file: String) -> Exchange? {
         line.withUnsafeBufferPointer { bytes in
             guard let base = bytes.baseAddress else { return nil }
             var reader = Reader(lexer: JSONLexer(base: base, count: bytes.count))
+            defer { reader.scratch?.deallocate() }
             guard let exchange = reader.exchange(index: index, file: file), reader.atEnd else { return nil }
             return exchange
         }
@@ -46,10 +47,17 @@ enum JSONLFastPath {
         let lexer: JSONLexer
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// The keys of the objects being read, innermost last: a stack, so that a line's
+        /// objects share one array instead of allocating one each.
+        var keys: [Range<Int>] = []
+        /// Where escaped strings are unescaped: as long as the line (no string is longer),
+        /// allocated at the line's first escape, freed by `exchange(_:index:file:)`.
+        var scratch: UnsafeMutablePointer<UInt8>?
 
         init(lexer: JSONLexer) {
             self.lexer = lexer
             self.bytes = UnsafeBufferPointer(start: lexer.base, count: lexer.count)
+            keys.reserveCapacity(16)
         }
 
         /// Whether only whitespace is left.
@@ -70,9 +78,10 @@ enum JSONLFastPath {
             guard open("{") else { return nil }
             var request: Exchange.Request?
             var response: Exchange.Response?
-            var keys: [Range<Int>] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -99,9 +108,10 @@ enum JSONLFastPath {
             var status: Int?
             var headers: [Exchange.Header] = []
             var body: [UInt8]?
-            var keys: [Range<Int>] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -121,7 +131,8 @@ enum JSONLFastPath {
                 } else if self.key(key, is: Key.body) {
                     if literal("null") { continue }
                     guard let value = string() else { return nil }
-                    body = value.bytes.isEmpty ? nil : value.bytes
+                    let bytes = value.bytes
+                    body = bytes.isEmpty ? nil : bytes
                 } else if self.key(key, is: Key.bodyBase64) {
                     return nil
                 } else {
@@ -139,10 +150,11 @@ enum JSONLFastPath {
         /// `{"Name": "value" | ["v1", "v2"]}`, in name order like the tree path.
         private mutating func headerObject() -> [Exchange.Header]? {
             guard open("{") else { return nil }
-            var keys: [Range<Int>] = []
-            var headers: [(String, [String])] = []
+            let base = keys.count
+            defer { keys.removeLast(keys.count - base) }
+            var headers: [Exchange.Header] = []
             members: while true {
-                let next = nextKey(&keys)
+                let next = nextKey(since: base)
                 guard case .key(let key) = next else {
                     if case .giveUp = next { return nil }
                     break members
@@ -150,12 +162,11 @@ enum JSONLFastPath {
                 let name = text(key)
                 if peek("[") {
                     index += 1
-                    var values: [String] = []
                     skipWhitespace()
                     if peek("]") { index += 1 } else {
                         while true {
                             guard let value = string() else { return nil }
-                            values.append(value.text)
+                            headers.append(Exchange.Header(name: name, value: value.text))
                             skipWhitespace()
                             if peek(",") { index += 1; continue }
                             guard peek("]") else { return nil }
@@ -163,23 +174,26 @@ enum JSONLFastPath {
                             break
                         }
                     }
-                    headers.append((name, values))
                 } else {
                     guard let value = string() else { return nil }
-                    headers.append((name, [value.text]))
+                    headers.append(Exchange.Header(name: name, value: value.text))
                 }
             }
-            return headers.filter { !$0.0.isEmpty }.sorted { $0.0 < $1.0 }.flatMap { name, values in values.map { Exchange.Header(name: name, value: $0) } }
+            // In name order, a name's values in the order given: names are unique here (a
+            // repeated key gives up) and `sort` is stable.
+            headers.removeAll { $0.name.isEmpty }
+            if zip(headers, headers.dropFirst()).contains(where: { $0.name > $1.name }) { headers.sort { $0.name < $1.name } }
+            return headers
         }
 
         // MARK: - Tokens (each checked: a line that is not JSON gives up)
 
-        /// The next key of the current object, or `.end` at its end; a repeated key, or bytes
-        /// that are not an object's members, give up. Keys are compared as bytes: the fast path
-        /// takes no escaped keys.
-        private mutating func nextKey(_ seen: inout [Range<Int>]) -> Next {
+        /// The next key of the current object (whose keys are `keys[base...]`), or `.end` at
+        /// its end; a repeated key, or bytes that are not an object's members, give up. Keys
+        /// are compared as bytes: the fast path takes no escaped keys.
+        private mutating func nextKey(since base: Int) -> Next {
             skipWhitespace()
-            if !seen.isEmpty {
+            if keys.count > base {
                 if peek("}") {
                     index += 1
                     return .end
@@ -196,10 +210,10 @@ enum JSONLFastPath {
             guard peek(":") else { return .giveUp }
             index += 1
             skipWhitespace()
-            if seen.contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
+            if keys[base...].contains(where: { $0.count == key.count && CompiledSchema.equal(bytes.baseAddress! + $0.lowerBound, bytes.baseAddress! + key.lowerBound, key.count) }) {
                 return .giveUp
             }
-            seen.append(key)
+            keys.append(key)
             return .key(key)
         }
 
@@ -214,62 +228,76 @@ enum JSONLFastPath {
             var text: String { unescaped.map { String(decoding: $0, as: UTF8.self) } ?? String(decoding: UnsafeBufferPointer(rebasing: line[range!]), as: UTF8.self) }
         }
 
+        /// Reads a string in one pass, eight bytes at a time to the next byte that needs a
+        /// look. A string with escapes is unescaped run by run into the line's scratch buffer
+        /// and copied out at its end into an array of its exact length.
         private mutating func string() -> StringValue? {
             skipWhitespace()
             guard peek("\"") else { return nil }
-            index += 1
-            let start = index
-            var runStart = index
-            var decoded: [UInt8] = []
+            let start = index + 1
+            var position = start
+            var runStart = start
+            var written = 0
             var escaped = false
-            while index < bytes.count {
+            while true {
                 // Eight bytes at a time to the next quote, backslash, control or non-ASCII byte.
-                while index + 8 <= bytes.count {
-                    let special = JSONLexer.specialBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)))
+                while position + 8 <= bytes.count {
+                    let special = JSONLexer.specialBytes(UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + position).loadUnaligned(as: UInt64.self)))
                     if special == 0 {
-                        index += 8
+                        position += 8
                         continue
                     }
-                    index += special.trailingZeroBitCount >> 3
+                    position += special.trailingZeroBitCount >> 3
                     break
                 }
-                guard index < bytes.count else { break }
-                let byte = bytes[index]
+                guard position < bytes.count else { return nil }
+                let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
-                    let end = index
-                    index += 1
-                    guard escaped else { return StringValue(range: start..<end, unescaped: nil, line: bytes) }
-                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
-                    return StringValue(range: nil, unescaped: decoded, line: bytes)
+                    index = position + 1
+                    guard escaped else { return StringValue(range: start..<position, unescaped: nil, line: bytes) }
+                    copyRun(runStart..<position, at: &written)
+                    return StringValue(range: nil, unescaped: Array(UnsafeBufferPointer(start: scratch, count: written)), line: bytes)
                 }
-                if byte >= 0x80 { return nil }
                 if byte == UInt8(ascii: "\\") {
+                    // `\u` escapes take the tree path.
+                    guard position + 1 < bytes.count, let character = Self.unescaped(bytes[position + 1]) else { return nil }
                     if !escaped {
                         escaped = true
-                        decoded.reserveCapacity(bytes.count - start)
+                        if scratch == nil { scratch = .allocate(capacity: bytes.count) }
                     }
-                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                    index += 1
-                    guard index < bytes.count else { return nil }
-                    switch bytes[index] {
-                    case UInt8(ascii: "n"): decoded.append(0x0A)
-                    case UInt8(ascii: "t"): decoded.append(0x09)
-                    case UInt8(ascii: "r"): decoded.append(0x0D)
-                    case UInt8(ascii: "b"): decoded.append(0x08)
-                    case UInt8(ascii: "f"): decoded.append(0x0C)
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(bytes[index])
-                    default: return nil  // \\u escapes take the tree path
-                    }
-                    index += 1
-                    runStart = index
+                    copyRun(runStart..<position, at: &written)
+                    scratch![written] = character
+                    written += 1
+                    position += 2
+                    runStart = position
                     continue
                 }
-                // A control character is not JSON; any other byte is plain text (the tail
-                // shorter than eight bytes comes here byte by byte).
-                if byte < 0x20 { return nil }
-                index += 1
+                // A control character is not JSON; non-ASCII takes the tree path. Any other
+                // byte is plain text (the tail shorter than eight bytes comes here byte by byte).
+                if byte >= 0x80 || byte < 0x20 { return nil }
+                position += 1
             }
-            return nil
+        }
+
+        /// Appends the line's bytes in `run` to the scratch buffer.
+        private func copyRun(_ run: Range<Int>, at written: inout Int) {
+            guard !run.isEmpty else { return }
+            (scratch! + written).update(from: bytes.baseAddress! + run.lowerBound, count: run.count)
+            written += run.count
+        }
+
+        /// The byte a one-character escape stands for (`n` after a backslash is a line feed);
+        /// `nil` for `u` and anything that is not an escape.
+        private static func unescaped(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "n"): 0x0A
+            case UInt8(ascii: "t"): 0x09
+            case UInt8(ascii: "r"): 0x0D
+            case UInt8(ascii: "b"): 0x08
+            case UInt8(ascii: "f"): 0x0C
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): byte
+            default: nil
+            }
         }
 
         /// An integer checked against the number grammar; a fraction or an exponent gives up.

@@ -72,6 +72,8 @@ final class CompiledOperation: Sendable {
     let captures: CaptureTrie?
     /// What the state machines read, with the capture slots of each path; `nil` without machines.
     let state: CompiledStateCaptures?
+    /// The path template's placeholders: segment index and name (for the state evidence).
+    let placeholders: [(index: Int, name: String)]
     /// Error codes the operation's own error examples give, with where: another reading of the
     /// codes beside the error-code table (EVS 6.1.6's 400 example gives `EVS.2203`, which A.1
     /// does not list). Placeholders (`XXX`, `EVS.XXX`, `string`) are not codes.
@@ -128,6 +130,7 @@ final class CompiledOperation: Sendable {
         let captures = paths.isEmpty && statePaths.isEmpty ? nil : CaptureTrie(paths: paths + statePaths, everyOccurrence: Set(statePaths))
         self.captures = captures
         self.state = state.map { CompiledStateCaptures($0, requestTrie: captures) }
+        placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
 

@@ -4,20 +4,25 @@ import Dispatch
 /// Reads and validates traffic on several threads and hands every record back in input order,
 /// so that what must see the traffic in order (the `StateTracker`, the report) still does.
 ///
-/// The calling thread reads the input in batches of units (JSONL lines are only split there);
-/// worker threads turn each unit into an exchange and validate it; while they work on one
-/// batch the caller reads the next and delivers the one before, in order. At most three
-/// batches are in memory at a time, so memory stays flat on any length of input. With one job
-/// everything runs on the calling thread, unit by unit.
+/// The calling thread reads the input in chunks of units (JSONL lines are only split there)
+/// and deals them round-robin to `jobs` lanes, serial queues that turn each unit into an
+/// exchange and validate it. It then takes the oldest chunk back, delivers its records in
+/// order, and returns them to the lane that made them to be freed there. No lane waits for
+/// another: a lane that falls behind holds up delivery, never the other lanes, and the
+/// calling thread only waits when the oldest chunk is not done. At most `4 × jobs` chunks are
+/// in flight, so memory stays flat on any length of input. With one job everything runs on
+/// the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
-    public let batchSize: Int
+    /// Units per chunk: enough to make handing a chunk over cheap beside its work, few enough
+    /// that the lanes start at once and the chunks in flight stay small.
+    public let chunkSize: Int
 
-    public init(validator: Validator, jobs: Int, batchSize: Int = 1024) {
+    public init(validator: Validator, jobs: Int, chunkSize: Int = 256) {
         self.validator = validator
         self.jobs = max(1, jobs)
-        self.batchSize = max(1, batchSize)
+        self.chunkSize = max(1, chunkSize)
     }
 
     /// One record as read, with its result when it is an exchange.
@@ -30,53 +35,93 @@ public struct ValidationPipeline: Sendable {
             while let unit = units.next() { deliver(process(unit)) }
             return
         }
-        // The workers always have a batch while this thread reads the next one and delivers
-        // the one before: read k+1, wait for k, start k+1, deliver k.
-        var running: Batch?
+        let lanes = (0..<jobs).map { Lane(index: $0, pipeline: self) }
+        var inFlight: [Chunk] = []
+        var nextLane = 0
+        var exhausted = false
         while true {
-            var next: [TrafficUnit] = []
-            next.reserveCapacity(batchSize)
-            while next.count < batchSize, let unit = units.next() { next.append(unit) }
-            let finished = running?.wait()
-            running = next.isEmpty ? nil : Batch(next, pipeline: self)
-            for delivery in finished ?? [] { deliver(delivery) }
-            if running == nil { return }
+            while !exhausted, inFlight.count < 4 * jobs {
+                var next: [TrafficUnit] = []
+                next.reserveCapacity(chunkSize)
+                while next.count < chunkSize, let unit = units.next() { next.append(unit) }
+                if next.isEmpty {
+                    exhausted = true
+                } else {
+                    inFlight.append(Chunk(next, lane: lanes[nextLane]))
+                    nextLane = (nextLane + 1) % jobs
+                }
+            }
+            guard !inFlight.isEmpty else { return }
+            let chunk = inFlight.removeFirst()
+            let records = chunk.wait()
+            for record in records { deliver(record) }
+            // Freed by the lane that allocated them: freeing memory another thread allocated
+            // is slow (glibc locks and consolidates that thread's arena), and this thread is
+            // the one the others wait for when the input is stateful.
+            chunk.lane.queue.async { [records] in withExtendedLifetime(records) {} }
         }
     }
 
     /// A unit read and validated.
     func process(_ unit: TrafficUnit) -> Delivery {
+        Self.process(unit, by: validator)
+    }
+
+    static func process(_ unit: TrafficUnit, by validator: Validator) -> Delivery {
         let record = unit.record()
         guard case .exchange(let exchange) = record else { return (record, nil) }
         return (record, validator.validate(exchange))
     }
 
-    /// A batch being processed by the workers.
-    private final class Batch: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        /// Written by the workers (each its own indices) before `done` is signalled; read after.
-        private var results: [Delivery?]
+    /// A serial queue with a validator of its own (`Validator.replica()`, compiled on the lane
+    /// itself, in parallel with the others; the first lane takes the pipeline's).
+    private final class Lane: @unchecked Sendable {
+        let queue: DispatchQueue
+        private let index: Int
+        private let pipeline: ValidationPipeline
+        /// Only touched on `queue`.
+        private var ownValidator: Validator?
 
-        init(_ units: [TrafficUnit], pipeline: ValidationPipeline) {
-            results = Array(repeating: nil, count: units.count)
-            let workers = min(pipeline.jobs, units.count)
-            let share = (units.count + workers - 1) / workers
-            DispatchQueue.global().async { [self] in
-                results.withUnsafeMutableBufferPointer { buffer in
-                    nonisolated(unsafe) let output = buffer
-                    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                        for index in min(units.count, worker * share)..<min(units.count, (worker + 1) * share) {
-                            output[index] = pipeline.process(units[index])
-                        }
-                    }
-                }
+        init(index: Int, pipeline: ValidationPipeline) {
+            queue = DispatchQueue(label: "conformance.validate.lane\(index)")
+            self.index = index
+            self.pipeline = pipeline
+        }
+
+        /// The lane's validator; call on `queue` only.
+        var validator: Validator {
+            if let ownValidator { return ownValidator }
+            let made = index == 0 ? pipeline.validator : pipeline.validator.replica()
+            ownValidator = made
+            return made
+        }
+    }
+
+    /// A chunk of units being validated on its lane.
+    private final class Chunk: @unchecked Sendable {
+        let lane: Lane
+        private let done = DispatchSemaphore(value: 0)
+        /// Written on the lane before `done` is signalled; read after.
+        private var records: [Delivery] = []
+
+        init(_ units: [TrafficUnit], lane: Lane) {
+            self.lane = lane
+            lane.queue.async { [self] in
+                let validator = lane.validator
+                var records: [Delivery] = []
+                records.reserveCapacity(units.count)
+                for unit in units { records.append(ValidationPipeline.process(unit, by: validator)) }
+                self.records = records
                 done.signal()
             }
         }
 
+        /// The chunk's records, handed over: the chunk keeps no reference to them.
         func wait() -> [Delivery] {
             done.wait()
-            return results.map { $0! }
+            var taken: [Delivery] = []
+            swap(&taken, &records)
+            return taken
         }
     }
 }

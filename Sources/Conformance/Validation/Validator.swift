@@ -14,6 +14,8 @@ import ConformanceSpecs
 public final class Validator: Sendable {
     let services: [CompiledService]
     public let options: ValidatorOptions
+    /// What it was compiled from, for `replica()`.
+    private let sources: (specs: [ServiceSpec], rules: [BodyRule], machines: [StateMachine])
 
     /// `machines`: the state machines a `StateTracker` behind this validator follows. Their
     /// fields are then captured while the bodies are scanned (`ExchangeResult.stateEvidence`),
@@ -22,6 +24,15 @@ public final class Validator: Sendable {
         let chosen = options.service.map { id in specs.filter { $0.service == id } } ?? specs
         services = chosen.map { CompiledService(spec: $0, rules: rules, machines: machines) }
         self.options = options
+        sources = (specs, rules, machines)
+    }
+
+    /// The same validator compiled again, sharing no compiled object with this one. Threads
+    /// validating side by side each take their own: the compiled objects are retained and
+    /// released for every exchange, and threads doing that to the same objects slow each
+    /// other down (the reference counts' cache lines move between cores).
+    public func replica() -> Validator {
+        Validator(specs: sources.specs, rules: sources.rules, options: options, machines: sources.machines)
     }
 
     /// The findings for one exchange.
@@ -56,7 +67,11 @@ public final class Validator: Sendable {
             let (errorCode, responseState) = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
             result.errorCode = errorCode
             if compiled.state != nil, (200..<300).contains(response.status) {
-                result.stateEvidence = StateEvidence(request: requestState, response: responseState)
+                var parameters: [(name: String, value: String)] = []
+                for placeholder in compiled.placeholders where placeholder.index < target.segmentCount {
+                    parameters.append((placeholder.name, String(target.segment(placeholder.index))))
+                }
+                result.stateEvidence = StateEvidence(request: requestState, response: responseState, pathParameters: parameters)
             }
         }
         result.findings = context.findings

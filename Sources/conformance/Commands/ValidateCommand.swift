@@ -51,9 +51,10 @@ struct ValidateCommand: ParsableCommand {
         try traffic.forEachValidated(by: pipeline) { record, result in
             switch record {
             case .exchange(let exchange):
-                guard var result else { return }
-                result.findings += tracker.observe(exchange, result: result)
-                report.add(result, of: exchange)
+                guard let result else { return }
+                // The result is read in place, not copied to append the state findings.
+                let states = tracker.observe(exchange, result: result)
+                report.add(exchange, service: result.service, operation: result.operationID, findings: states.isEmpty ? result.findings : result.findings + states)
             case .unreadable(let error):
                 report.addUnreadable(error)
             }
