@@ -42,4 +42,12 @@ struct PathTemplateTests {
             }
         }
     }
+
+    @Test("placeholders are the whole-segment ones, with the segment's position")
+    func placeholders() {
+        let path = PathTemplate("/v2/{project_id}/cloudvolumes/{volume_id}/tags/key{n}")
+        #expect(path.placeholders.map(\.index) == [1, 3])
+        #expect(path.placeholders.map(\.name) == ["project_id", "volume_id"])
+        #expect(PathTemplate("/").placeholders.isEmpty)
+    }
 }

@@ -55,6 +55,8 @@ public final class StateTracker {
         /// The path parameter that names the resource when the body does not (`volume_id`).
         let idParameter: String
         let reachability: Reachability
+        /// The machine's service and resource, kept apart so that a key is made per exchange
+        /// without reading through the machine value.
         let service: String
         let resource: String
 
@@ -210,7 +212,7 @@ public final class StateTracker {
         guard let machines = machines[service] else { return nil }
         let operation = reference.operation
         var plan = Plan()
-        plan.placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
+        plan.placeholders = operation.template.placeholders
         let body = operation.response(for: status)?.body
         for machine in machines {
             let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability(machine)]

@@ -130,7 +130,7 @@ final class CompiledOperation: Sendable {
         let captures = paths.isEmpty && statePaths.isEmpty ? nil : CaptureTrie(paths: paths + statePaths, everyOccurrence: Set(statePaths))
         self.captures = captures
         self.state = state.map { CompiledStateCaptures($0, requestTrie: captures) }
-        placeholders = operation.template.segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
+        placeholders = operation.template.placeholders
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
 

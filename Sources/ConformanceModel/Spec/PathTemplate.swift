@@ -63,6 +63,12 @@ public struct PathTemplate: Sendable, Hashable, CustomStringConvertible {
         "/" + segments.map { $0.parameterName == nil ? $0.text : "{}" }.joined(separator: "/")
     }
 
+    /// The placeholders that fill a whole segment, with the segment's position: where a
+    /// request path's value for each is.
+    public var placeholders: [(index: Int, name: String)] {
+        segments.enumerated().compactMap { index, segment in segment.parameterName.map { (index, $0) } }
+    }
+
     /// The literal segments, in order.
     public var literals: [String] {
         segments.compactMap { if case .literal(let text) = $0 { text } else { nil } }
