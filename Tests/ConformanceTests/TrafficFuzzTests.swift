@@ -38,7 +38,7 @@ struct TrafficFuzzTests {
                 }
                 line = Array(value.compactText.utf8)
             }
-            switch JSONLReader.record(line, line: round + 1, file: "fuzz.jsonl") {
+            switch JSONLReader.record(line[...], line: round + 1, file: "fuzz.jsonl") {
             case .exchange(let exchange):
                 exchanges += 1
                 let result = Self.validator.validate(exchange)

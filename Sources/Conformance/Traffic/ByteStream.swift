@@ -129,6 +129,36 @@ public final class ByteStream {
         }
     }
 
+    /// What `nextBlock()` hands out.
+    public enum Block: Equatable {
+        /// Whole lines, each with its `\n` (and any `\r` before it), copied out of the buffer at once.
+        case lines([UInt8])
+        /// One line as `nextLine()` reads it: the last line when it has no `\n`, or a runaway line.
+        case line(Line)
+    }
+
+    /// The lines read so far that are whole, in one copy: one allocation for a chunk's worth of
+    /// lines instead of one per line, for readers that split the block themselves (on other
+    /// threads). A line longer than what is buffered is read on until its end first; the last
+    /// line without `\n`, and a line over the limit, come as `.line`. `nil` at the end.
+    public func nextBlock() -> Block? {
+        // Offsets from `start`, because `fill()` may move the unread bytes to the front.
+        var scannedFromStart = 0
+        while true {
+            // The last newline of what is buffered; only the bytes not looked at yet are searched.
+            if let last = buffer[(start + scannedFromStart)...].lastIndex(of: 0x0A) {
+                let lines = Array(buffer[start...last])
+                start = last + 1
+                return .lines(lines)
+            }
+            scannedFromStart = buffer.count - start
+            if scannedFromStart > maximumLineLength || !fill() {
+                // A runaway line, or the end: `nextLine()` knows how to end both.
+                return nextLine().map(Block.line)
+            }
+        }
+    }
+
     /// The index of the first `\n` at or after `from`: `memchr`, which looks at many bytes at once.
     private static func newline(in buffer: [UInt8], from: Int) -> Int? {
         guard from < buffer.count else { return nil }

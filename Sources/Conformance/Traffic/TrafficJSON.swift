@@ -30,8 +30,12 @@ enum TrafficJSON {
     }
 
     /// Removes a UTF-8 byte order mark.
+    static func droppingByteOrderMark(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes
+    }
+
     static func droppingByteOrderMark(_ bytes: [UInt8]) -> ArraySlice<UInt8> {
-        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        droppingByteOrderMark(bytes[...])
     }
 
     /// A parse error in the words a report uses.

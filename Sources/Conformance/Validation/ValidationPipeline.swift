@@ -4,18 +4,18 @@ import Dispatch
 /// Reads and validates traffic on several threads and hands every record back in input order,
 /// so that what must see the traffic in order (the `StateTracker`, the report) still does.
 ///
-/// The calling thread reads the input in chunks of units (JSONL lines are only split there)
-/// and deals them round-robin to `jobs` lanes, serial queues that turn each unit into an
-/// exchange and validate it. It then takes the oldest chunk back, delivers its records in
-/// order, and returns them to the lane that made them to be freed there. No lane waits for
-/// another: a lane that falls behind holds up delivery, never the other lanes, and the
-/// calling thread only waits when the oldest chunk is not done. At most `4 × jobs` chunks are
-/// in flight, so memory stays flat on any length of input. With one job everything runs on
+/// The calling thread reads the input in chunks of units (blocks of JSONL lines, which it only
+/// splits into lines) and deals them round-robin to `jobs` lanes, serial queues that turn each
+/// line into an exchange and validate it. It then takes the oldest chunk back, delivers its
+/// records in order, and returns them to the lane that made them to be freed there. No lane
+/// waits for another: a lane that falls behind holds up delivery, never the other lanes, and
+/// the calling thread only waits when the oldest chunk is not done. At most `4 × jobs` chunks
+/// are in flight, so memory stays flat on any length of input. With one job everything runs on
 /// the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
-    /// Units per chunk: enough to make handing a chunk over cheap beside its work, few enough
+    /// Records per chunk (at least; a block of lines is not split): enough to make handing a chunk over cheap beside its work, few enough
     /// that the lanes start at once and the chunks in flight stay small.
     public let chunkSize: Int
 
@@ -32,7 +32,9 @@ public struct ValidationPipeline: Sendable {
     public func run(_ units: some IteratorProtocol<TrafficUnit>, deliver: (Delivery) -> Void) {
         var units = units
         guard jobs > 1 else {
-            while let unit = units.next() { deliver(process(unit)) }
+            while let unit = units.next() {
+                unit.forEachRecord { deliver(process($0)) }
+            }
             return
         }
         let lanes = (0..<jobs).map { Lane(index: $0, pipeline: self) }
@@ -42,8 +44,11 @@ public struct ValidationPipeline: Sendable {
         while true {
             while !exhausted, inFlight.count < 4 * jobs {
                 var next: [TrafficUnit] = []
-                next.reserveCapacity(chunkSize)
-                while next.count < chunkSize, let unit = units.next() { next.append(unit) }
+                var records = 0
+                while records < chunkSize, let unit = units.next() {
+                    next.append(unit)
+                    records += unit.count
+                }
                 if next.isEmpty {
                     exhausted = true
                 } else {
@@ -62,13 +67,12 @@ public struct ValidationPipeline: Sendable {
         }
     }
 
-    /// A unit read and validated.
-    func process(_ unit: TrafficUnit) -> Delivery {
-        Self.process(unit, by: validator)
+    /// A record validated.
+    func process(_ record: TrafficRecord) -> Delivery {
+        Self.process(record, by: validator)
     }
 
-    static func process(_ unit: TrafficUnit, by validator: Validator) -> Delivery {
-        let record = unit.record()
+    static func process(_ record: TrafficRecord, by validator: Validator) -> Delivery {
         guard case .exchange(let exchange) = record else { return (record, nil) }
         return (record, validator.validate(exchange))
     }
@@ -109,8 +113,10 @@ public struct ValidationPipeline: Sendable {
             lane.queue.async { [self] in
                 let validator = lane.validator
                 var records: [Delivery] = []
-                records.reserveCapacity(units.count)
-                for unit in units { records.append(ValidationPipeline.process(unit, by: validator)) }
+                records.reserveCapacity(units.reduce(0) { $0 + $1.count })
+                for unit in units {
+                    unit.forEachRecord { records.append(ValidationPipeline.process($0, by: validator)) }
+                }
                 self.records = records
                 done.signal()
             }

@@ -61,7 +61,9 @@ struct TrafficOptions: ParsableArguments {
     func forEachRecord(_ body: (TrafficRecord) -> Void) throws {
         try forEachInput { units, gate in
             while let unit = units.next() {
-                gate.pass(unit.record(), nil) { record, _ in body(record) }
+                unit.forEachRecord { record in
+                    gate.pass(record, nil) { record, _ in body(record) }
+                }
             }
         }
     }

@@ -52,6 +52,45 @@ struct JSONLReaderTests {
         #expect(TrafficFixtures.exchanges(records).map(\.request.url) == ["/b"])
     }
 
+    /// What the pipeline reads (blocks of lines, split by the reader and read as exchanges by
+    /// the unit) is held to the reader's own line-at-a-time path on seeded files: every kind of
+    /// line, at every chunk size from one that splits every line to one that holds many.
+    @Test("blocks of lines give the records that lines read one by one give", arguments: [7, 61, 512, 4096])
+    func blocksMatchLines(chunkSize: Int) throws {
+        var random = SplitMix64(seed: UInt64(chunkSize))
+        let kinds: [(inout SplitMix64) -> String] = [
+            { random in #"{"request": {"method": "GET", "url": "/v2/p/volumes/\#(random.next() % 1000)"}, "response": {"status": 200, "body": "{\"id\": 1}"}}"# },
+            { _ in "" },
+            { _ in " \t " },
+            { _ in "not json" },
+            { _ in #"{"request": {"method": "PUT"}}"# },
+            { random in #"{"request": {"method": "POST", "url": "/a", "body": "\#(String(repeating: "y", count: Int(random.next() % 3000)))"}}"# },
+            { _ in #"{"request": {"method": "GET", "url": "/\#(String(repeating: "z", count: 2500))"}}"# },
+        ]
+        var blocks = 0
+        for round in 0..<20 {
+            var text = round % 4 == 0 ? "\u{FEFF}" : ""
+            for _ in 0..<(Int(random.next() % 40) + 1) {
+                text += kinds[Int(random.next() % UInt64(kinds.count))](&random)
+                text += random.next() % 3 == 0 ? "\r\n" : "\n"
+            }
+            if round % 2 == 1 { text += kinds[0](&random) }  // a last line without a newline
+            let path = try TrafficFixtures.temporaryFile("blocks-\(round).jsonl", Array(text.utf8))
+            let byLine = Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000)))
+            let reader = JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000))
+            var byBlock: [TrafficRecord] = []
+            while let unit = reader.nextBlockUnit() {
+                if case .lines(let block) = unit, block.lines.count > 1 { blocks += 1 }
+                unit.forEachRecord { byBlock.append($0) }
+            }
+            // Named by position, not printed: some records hold lines of thousands of bytes.
+            #expect(byBlock.count == byLine.count, "round \(round)")
+            let firstDifference = zip(byBlock, byLine).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            #expect(firstDifference == nil, "round \(round): record \(firstDifference ?? -1) differs")
+        }
+        if chunkSize >= 4096 { #expect(blocks > 0, "a chunk that holds many lines gives blocks of them") }
+    }
+
     @Test("lines that are JSON but not exchanges say why", arguments: [
         (#"[1]"#, "not a JSON object"),
         (#"{"response": {"status": 200}}"#, "no \"request\" object"),
