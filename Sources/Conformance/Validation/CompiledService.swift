@@ -70,8 +70,12 @@ final class CompiledOperation: Sendable {
     let rules: [CompiledRule]
     /// The request body paths the rules and the state machines read.
     let captures: CaptureTrie?
-    /// What the state machines read, with the capture slots of each path; `nil` without machines.
+    /// What the state machines read of the request, with the capture slots of each path; `nil`
+    /// without machines.
     let state: CompiledStateCaptures?
+    /// What a response's body scan captures, by status: the state machines' paths and the
+    /// envelope's status field, so that neither needs a second read of the body.
+    let responseCaptures: [Int: ResponseCaptures]
     /// The path template's placeholders: segment index and name (for the state evidence).
     let placeholders: [(index: Int, name: String)]
     /// Error codes the operation's own error examples give, with where: another reading of the
@@ -130,6 +134,7 @@ final class CompiledOperation: Sendable {
         let captures = paths.isEmpty && statePaths.isEmpty ? nil : CaptureTrie(paths: paths + statePaths, everyOccurrence: Set(statePaths))
         self.captures = captures
         self.state = state.map { CompiledStateCaptures($0, requestTrie: captures) }
+        responseCaptures = ResponseCaptures.all(statuses: statuses, state: state, envelope: service.responseEnvelope)
         placeholders = operation.template.placeholders
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
@@ -166,8 +171,8 @@ public final class OperationReference: Sendable {
     }
 }
 
-/// An operation's `StateCaptures` with the capture slot of each path: the request's in the
-/// operation's request trie (shared with the rules), each response status's in a trie of its own.
+/// An operation's request `StateCaptures` with the capture slot of each path in the
+/// operation's request trie (shared with the rules).
 final class CompiledStateCaptures: Sendable {
     struct Side: Sendable {
         let captures: StateCaptures.Side
@@ -176,13 +181,39 @@ final class CompiledStateCaptures: Sendable {
     }
 
     let request: Side?
-    let responses: [Int: (side: Side, trie: CaptureTrie)]
 
     init(_ state: StateCaptures, requestTrie: CaptureTrie?) {
         request = state.request.map { side in Side(captures: side, slots: side.paths.map { requestTrie?.slot(of: $0) ?? -1 }) }
-        responses = state.responses.mapValues { side in
-            let trie = CaptureTrie(paths: side.paths, everyOccurrence: Set(side.paths))
-            return (Side(captures: side, slots: side.paths.map { trie.slot(of: $0) ?? -1 }), trie)
+    }
+}
+
+/// What the scan of one response status's body captures, in one trie: the paths the state
+/// machines read, and the response envelope's status field (Tencent: `scode`), whose value
+/// tells a failure whatever the HTTP status.
+struct ResponseCaptures: Sendable {
+    let trie: CaptureTrie
+    /// The state machines' side, with the slot of each of its paths; `nil` when no machine
+    /// reads this status.
+    let state: CompiledStateCaptures.Side?
+    /// The slot of the envelope's status field; `nil` when the service has none.
+    let envelopeStatusSlot: Int?
+
+    /// The captures of each status that has something to capture.
+    static func all(statuses: [Int], state: StateCaptures?, envelope: ResponseEnvelope?) -> [Int: ResponseCaptures] {
+        let envelopeStatus = envelope?.statusField.map { [$0] } ?? []
+        var all: [Int: ResponseCaptures] = [:]
+        for status in Set(statuses).union(state.map { Array($0.responses.keys) } ?? []) {
+            let side = state?.responses[status]
+            // A machine's side with no paths still counts: its evidence says the body was read.
+            guard side != nil || !envelopeStatus.isEmpty else { continue }
+            let paths = (side?.paths ?? []) + envelopeStatus
+            let trie = CaptureTrie(paths: paths, everyOccurrence: Set(side?.paths ?? []))
+            all[status] = ResponseCaptures(
+                trie: trie,
+                state: side.map { side in CompiledStateCaptures.Side(captures: side, slots: side.paths.map { trie.slot(of: $0) ?? -1 }) },
+                envelopeStatusSlot: envelopeStatus.first.flatMap(trie.slot(of:))
+            )
         }
+        return all
     }
 }

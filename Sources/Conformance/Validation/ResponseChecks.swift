@@ -34,15 +34,23 @@ enum ResponseChecks {
         }
         let body = response.body.flatMap { $0.isEmpty ? nil : $0 }
         let schema = documenting.responseSchema(for: status)
+        let captures = documenting.responseCaptures[status]
         // The state machines read the operation's own documented body; a twin's is read as a tree.
-        let state = documenting === compiled ? compiled.state?.responses[status] : nil
+        let state = documenting === compiled ? captures?.state : nil
         var evidence: StateEvidence.Side?
+        // Whether the envelope's status field says failure, as the scan found it; `nil`: not scanned.
+        var envelopeFailure: Bool?
         if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
-                let issues = BodyScanner.scan(body, schema: schema, captures: state?.trie) { issues, captured in
+                let issues = BodyScanner.scan(body, schema: schema, captures: captures?.trie) { issues, captured in
+                    let malformed = issues.contains { $0.kind == .malformed }
                     if let state {
-                        evidence = captured.evidence(paths: state.side.captures.paths, side: state.side.captures, slots: state.side.slots,
-                                                     malformed: issues.contains { $0.kind == .malformed })
+                        evidence = captured.evidence(paths: state.captures.paths, side: state.captures, slots: state.slots, malformed: malformed)
+                    }
+                    // A malformed body is left to `isEnvelopeFailure`, which reads on past a
+                    // broken value where the scan stops.
+                    if let slot = captures?.envelopeStatusSlot, let envelope = service.responseEnvelope, !malformed {
+                        envelopeFailure = isEnvelopeFailure(captured.value(of: captured.marks[slot]), envelope: envelope)
                     }
                     return issues
                 }
@@ -53,8 +61,8 @@ enum ResponseChecks {
                             expected: "a JSON \(schema.typeName)", actual: "no body", source: schema.source)
             }
         }
-        if body == nil, let state { evidence = StateEvidence.Side(paths: state.side.captures.paths, values: [], states: state.side.captures.states) }
-        guard status >= 400 || isEnvelopeFailure(body, envelope: service.responseEnvelope) else { return (nil, evidence) }
+        if body == nil, let state { evidence = StateEvidence.Side(paths: state.captures.paths, values: [], states: state.captures.states) }
+        guard status >= 400 || (envelopeFailure ?? isEnvelopeFailure(body, envelope: service.responseEnvelope)) else { return (nil, evidence) }
         return (ErrorBodyChecks.check(body, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context), evidence)
     }
 
@@ -71,11 +79,25 @@ enum ResponseChecks {
         }
     }
 
-    /// A body whose envelope status field says failure (Tencent: `scode` not 0), whatever the HTTP status.
+    /// A body whose envelope status field says failure (Tencent: `scode` not 0), whatever the
+    /// HTTP status. For a body the scan did not read (no schema for the status, or a malformed
+    /// one): its top-level fields, read on their own.
     static func isEnvelopeFailure(_ body: [UInt8]?, envelope: ResponseEnvelope?) -> Bool {
         guard let envelope, let field = envelope.statusField, let success = envelope.successValue, let body else { return false }
         guard let value = TopLevelFields.read(body)?.first(where: { $0.key == field })?.value else { return false }
         return value != success
+    }
+
+    /// The same for the status field's value as the body scan captured it (the first of its
+    /// name at the top, as `TopLevelFields` reads it): a scalar's text, `null` as its literal;
+    /// absent, an object or an array say nothing.
+    static func isEnvelopeFailure(_ value: CapturedValue?, envelope: ResponseEnvelope) -> Bool {
+        guard let success = envelope.successValue, let value else { return false }
+        switch value.kind {
+        case "null": return success != "null"
+        case "object", "array": return false
+        default: return value.text.map { $0 != success } ?? false
+        }
     }
 }
 
