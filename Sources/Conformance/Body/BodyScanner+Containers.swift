@@ -22,6 +22,10 @@ extension BodyScanner {
         record(capture, CaptureMark(kind: .object), at: start)
         let outer = memberOf
         defer { memberOf = outer }
+        // 1: the top-level object, 2: its first member's object; 0: not probed.
+        let probeLevel = probe == nil ? 0 : depth == 1 ? 1 : depth == 2 && probingFirstMember ? 2 : 0
+        if probeLevel == 2 { probe!.firstIsObject = true }
+        var members = 0
 
         let entry: UnsafeMutablePointer<CompiledSchema.Node>? = effective >= 0 ? nodes.baseAddress! + Int(effective) : nil
         var seenRequired: Int32 = 0
@@ -78,11 +82,18 @@ extension BodyScanner {
                 childCapture = captures.child(of: capture, key: base + key.start, count: key.end - key.start)
                 memberOf = Int32(start)
             }
+            var probedName: String?
+            if probeLevel > 0 { probedName = probeKey(key, level: probeLevel) }
+            if probeLevel == 1 { probingFirstMember = members == 0 }
+            let probedStart = index
             if optional, index < count, base[index] == UInt8(ascii: "n"), child >= 0, nodes[Int(child)].kind != .any, !nodes[Int(child)].nullable, !nodes[Int(child)].hasReadings {
                 try nullForOptional(child, capture: childCapture)
             } else {
                 try value(child, capture: childCapture)
             }
+            if probeLevel == 1 { probingFirstMember = false }
+            if let probedName { probeValue(probedName, from: probedStart, level: probeLevel) }
+            members += 1
 
             skipWhitespace()
             guard index < count else { throw JSONSyntaxError(message: "unexpected end of input inside an object", offset: index) }
@@ -145,5 +156,35 @@ extension BodyScanner {
         guard effective >= 0, nodes[Int(effective)].kind == .array, nodes[Int(effective)].limits >= 0 else { return }
         let limits = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
         checkCount(itemCount, minimum: limits.pointee.minItems, maximum: limits.pointee.maxItems, inString: false, effective, at: start)
+    }
+
+    /// Notes a key at a probed level; returns it when its value is to be kept.
+    private mutating func probeKey(_ key: Key, level: Int) -> String? {
+        let text = JSONLexer.decode(UnsafeBufferPointer(start: base + key.start, count: key.end - key.start), escaped: key.escaped)
+        if level == 1 {
+            if !probe!.seenKeys.insert(text).inserted { probe!.repeated = true }
+            probe!.keys.append(text)
+        } else if !probe!.firstKeys.insert(text).inserted {
+            probe!.repeated = true
+        }
+        return probe!.names.contains(text) ? text : nil
+    }
+
+    /// Keeps the value just read (from `start` to `index`) under `name`, at a probed level.
+    private mutating func probeValue(_ name: String, from start: Int, level: Int) {
+        let field: ErrorBodyShape.Field
+        switch base[start] {
+        case UInt8(ascii: "\""):
+            field = .string(JSONLexer.decode(UnsafeBufferPointer(start: base + start + 1, count: index - start - 2), escaped: true))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            field = .number(String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self))
+        default:
+            field = .other
+        }
+        if level == 1 {
+            if probe!.fields[name] == nil { probe!.fields[name] = field }
+        } else if probe!.firstFields[name] == nil {
+            probe!.firstFields[name] = field
+        }
     }
 }

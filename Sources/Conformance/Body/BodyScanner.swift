@@ -47,6 +47,10 @@ public struct BodyScanner {
     var anyDepthContext: Int32 = -1
     /// Set while a compiled schema learns the field order of the doc's examples.
     var learning = false
+    /// Set to note an error body's shape as it is read (`ErrorBodyShape`).
+    var probe: ShapeProbe?
+    /// Whether the value being read is the top-level object's first member's.
+    var probingFirstMember = false
     static let maximumDepth = JSONLexer.maximumDepth
 
     /// The first byte of the body and its length (the lexer's).
@@ -82,7 +86,9 @@ public struct BodyScanner {
 
     /// Scans `body` and hands `use` the issues and the captured values where they lie in the
     /// body, before any of them is made into text: the marks live on the stack for the call.
-    static func scan<Result>(_ body: [UInt8], schema: CompiledSchema?, captures: CaptureTrie?, _ use: (_ issues: [BodyIssue], _ captured: CapturedBody) -> Result) -> Result {
+    /// With `shapeNames`, the scan also notes the body's `ErrorBodyShape` keeping those members
+    /// (`captured.shape`; `nil` for a malformed body or a repeated key at the envelope's levels).
+    static func scan<Result>(_ body: [UInt8], schema: CompiledSchema?, captures: CaptureTrie?, shapeNames: Set<String>? = nil, _ use: (_ issues: [BodyIssue], _ captured: CapturedBody) -> Result) -> Result {
         let table = schema ?? noSchema
         let slots = captures?.count ?? 0
         return withExtendedLifetime(table) {
@@ -95,8 +101,13 @@ public struct BodyScanner {
                                    CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks)))
                     }
                     var scanner = BodyScanner(base: base, count: buffer.count, table: table, captures: captures, marks: marks)
+                    scanner.probe = shapeNames.map(ShapeProbe.init)
                     let issues = scanner.run(root: schema == nil ? -1 : table.root)
-                    return use(issues, CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks), occurrences: scanner.occurrences))
+                    var captured = CapturedBody(bytes: buffer, marks: UnsafeBufferPointer(marks), occurrences: scanner.occurrences)
+                    if let probe = scanner.probe, !issues.contains(where: { $0.kind == .malformed }) {
+                        captured.shape = probe.shape(first: base[scanner.lexer.skipWhitespace(from: 0)])
+                    }
+                    return use(issues, captured)
                 }
             }
         }

@@ -187,6 +187,8 @@ struct CapturedBody {
     let marks: UnsafeBufferPointer<CaptureMark>
     /// The values at every-occurrence paths, in body order.
     var occurrences: [CaptureOccurrence] = []
+    /// The body's error shape, when the scan was asked to note it and the body is well-formed.
+    var shape: ErrorBodyShape?
 
     /// Whether the value at `slot` is there and not null.
     func isPresent(_ slot: Int) -> Bool {

@@ -12,6 +12,8 @@ final class CompiledService: Sendable {
     let credentials: [(header: String, prefix: String?)]
     let errorEnvelopes: [ErrorEnvelope]
     let responseEnvelope: ResponseEnvelope?
+    /// The members the error check reads of a body (every envelope's code and message field).
+    let errorShapeNames: Set<String>
     let router: Router
     let operations: [CompiledOperation]
     /// Error-code rows by code.
@@ -31,6 +33,7 @@ final class CompiledService: Sendable {
         credentials = spec.authentication.map { ($0.header, $0.scheme) }
         errorEnvelopes = spec.errorEnvelopes
         responseEnvelope = spec.responseEnvelope
+        errorShapeNames = ErrorBodyShape.names(of: spec.errorEnvelopes)
         router = Router(spec: spec)
         operations = spec.operations.map { operation in
             CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },

@@ -40,9 +40,14 @@ enum ResponseChecks {
         var evidence: StateEvidence.Side?
         // Whether the envelope's status field says failure, as the scan found it; `nil`: not scanned.
         var envelopeFailure: Bool?
+        // The error body as the scan read it, for the envelope check: only a body that may be an
+        // error's (an error status, or a service whose envelope can say failure) is probed.
+        var reading = ErrorBodyChecks.Reading.unread
+        let mayFail = !service.errorEnvelopes.isEmpty && (status >= 400 || captures?.envelopeStatusSlot != nil)
         if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
-                let issues = BodyScanner.scan(body, schema: schema, captures: captures?.trie) { issues, captured in
+                let issues = BodyScanner.scan(body, schema: schema, captures: captures?.trie, shapeNames: mayFail ? service.errorShapeNames : nil) { issues, captured in
+                    if mayFail { reading = .scanned(captured.shape) }
                     let malformed = issues.contains { $0.kind == .malformed }
                     if let state {
                         evidence = captured.evidence(paths: state.captures.paths, side: state.captures, slots: state.slots, malformed: malformed)
@@ -63,7 +68,7 @@ enum ResponseChecks {
         }
         if body == nil, let state { evidence = StateEvidence.Side(paths: state.captures.paths, values: [], states: state.captures.states) }
         guard status >= 400 || (envelopeFailure ?? isEnvelopeFailure(body, envelope: service.responseEnvelope)) else { return (nil, evidence) }
-        return (ErrorBodyChecks.check(body, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context), evidence)
+        return (ErrorBodyChecks.check(body, reading: reading, status: status, operation: documenting, service: service, documentedSchema: schema != nil, into: &context), evidence)
     }
 
     /// Huawei documents error bodies as `{"error": {...}}` and says the key varies: "其中error是
@@ -114,16 +119,28 @@ enum ErrorBodyChecks {
         return code
     }
 
-    static func check(_ body: [UInt8]?, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
+    /// How an error body was read before the check: by the body scan, which noted its shape
+    /// (`nil`: malformed, or a key repeated at the envelope's levels), or not at all.
+    enum Reading {
+        case scanned(ErrorBodyShape?)
+        case unread
+    }
+
+    static func check(_ body: [UInt8]?, reading: Reading = .unread, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
         let envelopes = service.errorEnvelopes
         guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, service: service) }
-        // The envelope is read from the body's first three levels (the body, the wrapper's
-        // value, the code and message); deeper levels are checked, as before, but not built.
-        // This is a second read of an error body that has a documented schema (the body scan
-        // has read it): it stays a small tree because an envelope's wrapper may be any key
-        // (EVS: "其中error是泛指的错误") and the check counts the top-level members, which the
-        // scan's fixed capture paths do not express.
-        guard let body, let value = try? JSONValue.parse(bytes: body, keepingLevels: 3) else {
+        let read: ErrorBodyShape?
+        switch reading {
+        case .scanned(let scanned):
+            // The body scan has read the body and noted its envelope's levels: no second read.
+            read = scanned
+        case .unread:
+            // No scan read it (no documented body, or Huawei's generic `{"error": ...}` wrapper):
+            // its first three levels as a tree (the body, the wrapper's value, the code and
+            // message); deeper levels are checked for syntax and repeated keys, not built.
+            read = body.flatMap { try? JSONValue.parse(bytes: $0, keepingLevels: 3) }.map { ErrorBodyShape($0, names: service.errorShapeNames) }
+        }
+        guard let body, let value = read else {
             if !documentedSchema {
                 context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",
                             message: "an error response (\(status)) without a JSON error body",
@@ -171,20 +188,26 @@ enum ErrorBodyChecks {
         return code
     }
 
-    /// The code in `value` if it has the envelope's shape.
+    /// The code in `value` (an example's) if it has the envelope's shape.
     static func code(in value: JSONValue, envelope: ErrorEnvelope) -> String? {
-        let inner: JSONValue
+        code(in: ErrorBodyShape(value, names: [envelope.codeField, envelope.messageField]), envelope: envelope)
+    }
+
+    /// The code in a body of `shape` if it has the envelope's shape.
+    static func code(in shape: ErrorBodyShape, envelope: ErrorEnvelope) -> String? {
+        let fields: [String: ErrorBodyShape.Field]
         switch envelope.wrapper {
         case .none:
-            inner = value
+            guard shape.typeName == "object" else { return nil }
+            fields = shape.fields
         case .anyKey:
-            guard let members = value.objectValue, members.count == 1, let only = members.values.first else { return nil }
-            inner = only
+            guard shape.keys.count == 1, let only = shape.onlyMemberFields else { return nil }
+            fields = only
         case .keys(let keys):
-            guard let members = value.objectValue, members.count == 1, let key = members.keys.first, keys.contains(key) else { return nil }
-            inner = members[key]!
+            guard shape.keys.count == 1, keys.contains(shape.keys[0]), let only = shape.onlyMemberFields else { return nil }
+            fields = only
         }
-        guard let fields = inner.objectValue, fields[envelope.messageField] != nil || envelope.wrapper == .none else { return nil }
+        guard fields[envelope.messageField] != nil || envelope.wrapper == .none else { return nil }
         switch fields[envelope.codeField] {
         case .string(let code)?: return code
         case .number(let literal)?: return literal
@@ -192,10 +215,10 @@ enum ErrorBodyChecks {
         }
     }
 
-    static func pointer(_ envelope: ErrorEnvelope, _ value: JSONValue) -> String {
+    static func pointer(_ envelope: ErrorEnvelope, _ shape: ErrorBodyShape) -> String {
         switch envelope.wrapper {
         case .none: "/\(envelope.codeField)"
-        case .anyKey, .keys: "/\(value.objectValue?.keys.first ?? "error")/\(envelope.codeField)"
+        case .anyKey, .keys: "/\(shape.keys.first ?? "error")/\(envelope.codeField)"
         }
     }
 
@@ -209,8 +232,8 @@ enum ErrorBodyChecks {
         }.joined(separator: " or ")
     }
 
-    static func shape(of value: JSONValue) -> String {
-        guard let members = value.objectValue else { return value.typeName }
-        return "{" + members.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ") + "}"
+    static func shape(of shape: ErrorBodyShape) -> String {
+        guard shape.typeName == "object" else { return shape.typeName }
+        return "{" + shape.keys.map { "\"\($0)\"" }.joined(separator: ", ") + "}"
     }
 }
