@@ -12,7 +12,8 @@ final class CompiledService: Sendable {
     let credentials: [(header: String, prefix: String?)]
     let errorEnvelopes: [ErrorEnvelope]
     let responseEnvelope: ResponseEnvelope?
-    /// The members the error check reads of a body (every envelope's code and message field).
+    /// The members the error check reads of a body: every envelope's code and message field,
+    /// or `code` when the service lists codes but describes no envelope.
     let errorShapeNames: Set<String>
     let router: Router
     let operations: [CompiledOperation]
@@ -33,7 +34,8 @@ final class CompiledService: Sendable {
         credentials = spec.authentication.map { ($0.header, $0.scheme) }
         errorEnvelopes = spec.errorEnvelopes
         responseEnvelope = spec.responseEnvelope
-        errorShapeNames = ErrorBodyShape.names(of: spec.errorEnvelopes)
+        // Without an envelope, a listed code is read from a top-level `code` (Baidu 004).
+        errorShapeNames = spec.errorEnvelopes.isEmpty ? (spec.errorCodes.isEmpty ? [] : ["code"]) : ErrorBodyShape.names(of: spec.errorEnvelopes)
         router = Router(spec: spec)
         operations = spec.operations.map { operation in
             CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },

@@ -43,7 +43,7 @@ enum ResponseChecks {
         // The error body as the scan read it, for the envelope check: only a body that may be an
         // error's (an error status, or a service whose envelope can say failure) is probed.
         var reading = ErrorBodyChecks.Reading.unread
-        let mayFail = !service.errorEnvelopes.isEmpty && (status >= 400 || captures?.envelopeStatusSlot != nil)
+        let mayFail = !service.errorShapeNames.isEmpty && (status >= 400 || captures?.envelopeStatusSlot != nil)
         if let schema, !isGenericErrorWrapper(schema, status: status, envelopes: service.errorEnvelopes) {
             if let body {
                 let issues = BodyScanner.scan(body, schema: schema, captures: captures?.trie, shapeNames: mayFail ? service.errorShapeNames : nil) { issues, captured in
@@ -112,10 +112,22 @@ enum ErrorBodyChecks {
     /// 004 "Error Code": Code, Message, Description, and no envelope): a top-level `code` member
     /// equal to a listed code is read as that code, for coverage and verify's negative cases.
     /// Decision: nothing is checked, so nothing is reported either way.
-    static func undescribedEnvelopeCode(_ body: [UInt8]?, service: CompiledService) -> String? {
-        guard let body, !service.errorCodes.isEmpty, let fields = TopLevelFields.read(body),
-              let field = fields.first(where: { $0.key == "code" }) else { return nil }
-        guard let code = field.value, service.errorCodes[code] != nil else { return nil }
+    static func undescribedEnvelopeCode(_ body: [UInt8]?, reading: Reading = .unread, service: CompiledService) -> String? {
+        guard let body, !service.errorCodes.isEmpty else { return nil }
+        let code: String?
+        if case .scanned(let shape?) = reading {
+            // As the scan noted it: a string's text or a number's literal. `true`, `false` and
+            // `null` are no code (the top-level reader gave their literal, which no table lists).
+            switch shape.fields["code"] {
+            case .string(let text)?: code = text
+            case .number(let literal)?: code = literal
+            default: code = nil
+            }
+        } else {
+            // Not scanned, or a malformed body (the top-level reader reads on past a broken value).
+            code = TopLevelFields.read(body)?.first(where: { $0.key == "code" })?.value
+        }
+        guard let code, service.errorCodes[code] != nil else { return nil }
         return code
     }
 
@@ -128,7 +140,7 @@ enum ErrorBodyChecks {
 
     static func check(_ body: [UInt8]?, reading: Reading = .unread, status: Int, operation compiled: CompiledOperation, service: CompiledService, documentedSchema: Bool, into context: inout FindingContext) -> String? {
         let envelopes = service.errorEnvelopes
-        guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, service: service) }
+        guard !envelopes.isEmpty else { return undescribedEnvelopeCode(body, reading: reading, service: service) }
         let read: ErrorBodyShape?
         switch reading {
         case .scanned(let scanned):
