@@ -9,7 +9,7 @@ import Dispatch
 /// line into an exchange and validate it. It then takes the oldest chunk back, delivers its
 /// records in order, and returns them to the lane that made them to be freed there. No lane
 /// waits for another: a lane that falls behind holds up delivery, never the other lanes, and
-/// the calling thread only waits when the oldest chunk is not done. At most `4 × jobs` chunks
+/// the calling thread only waits when the oldest chunk is not done. At most `8 × jobs` chunks
 /// are in flight, so memory stays flat on any length of input. With one job everything runs on
 /// the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
@@ -42,7 +42,12 @@ public struct ValidationPipeline: Sendable {
         var nextLane = 0
         var exhausted = false
         while true {
-            while !exhausted, inFlight.count < 4 * jobs {
+            // Eight chunks per lane: a lane that shares its core with this thread falls behind,
+            // and the other needs chunks of its own queued meanwhile. Measured on 100,000
+            // exchanges, two jobs, five rounds each: 2 per lane 0.73–0.81 s, 4 per lane
+            // 0.66–0.69 s, 8 per lane 0.65–0.67 s (6 MB more at the peak), 16 per lane
+            // 0.63–0.67 s but 20 MB more.
+            while !exhausted, inFlight.count < 8 * jobs {
                 var next: [TrafficUnit] = []
                 var records = 0
                 while records < chunkSize, let unit = units.next() {
