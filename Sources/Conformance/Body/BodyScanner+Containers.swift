@@ -157,34 +157,4 @@ extension BodyScanner {
         let limits = tables.limits.baseAddress! + Int(nodes[Int(effective)].limits)
         checkCount(itemCount, minimum: limits.pointee.minItems, maximum: limits.pointee.maxItems, inString: false, effective, at: start)
     }
-
-    /// Notes a key at a probed level; returns it when its value is to be kept.
-    private mutating func probeKey(_ key: Key, level: Int) -> String? {
-        let text = JSONLexer.decode(UnsafeBufferPointer(start: base + key.start, count: key.end - key.start), escaped: key.escaped)
-        if level == 1 {
-            if !probe!.seenKeys.insert(text).inserted { probe!.repeated = true }
-            probe!.keys.append(text)
-        } else if !probe!.firstKeys.insert(text).inserted {
-            probe!.repeated = true
-        }
-        return probe!.names.contains(text) ? text : nil
-    }
-
-    /// Keeps the value just read (from `start` to `index`) under `name`, at a probed level.
-    private mutating func probeValue(_ name: String, from start: Int, level: Int) {
-        let field: ErrorBodyShape.Field
-        switch base[start] {
-        case UInt8(ascii: "\""):
-            field = .string(JSONLexer.decode(UnsafeBufferPointer(start: base + start + 1, count: index - start - 2), escaped: true))
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            field = .number(String(decoding: UnsafeBufferPointer(start: base + start, count: index - start), as: UTF8.self))
-        default:
-            field = .other
-        }
-        if level == 1 {
-            if probe!.fields[name] == nil { probe!.fields[name] = field }
-        } else if probe!.firstFields[name] == nil {
-            probe!.firstFields[name] = field
-        }
-    }
 }

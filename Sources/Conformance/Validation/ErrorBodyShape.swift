@@ -3,7 +3,7 @@ import ConformanceModel
 /// What the error check reads of a body: the top level and, when the top level is an object
 /// with one member, that member's object. An error envelope spans no more (a wrapper key, then
 /// the code and the message). Made from a parsed tree (`init(_:names:)`), or noted by the body
-/// scan as it reads the body (`BodyScanner.ShapeProbe`), so that a scanned body is read once.
+/// scan as it reads the body (`BodyScanner.ShapeProbe`, in `Body/`), so that a scanned body is read once.
 struct ErrorBodyShape: Equatable {
     /// A member's value as the envelope check reads it: the code is a string or a number.
     enum Field: Equatable {
@@ -57,44 +57,5 @@ struct ErrorBodyShape: Equatable {
     /// The names the check reads: every envelope's code and message fields.
     static func names(of envelopes: [ErrorEnvelope]) -> Set<String> {
         Set(envelopes.flatMap { [$0.codeField, $0.messageField] })
-    }
-}
-
-extension BodyScanner {
-    /// Notes an `ErrorBodyShape` while the scan reads the body: the top-level keys, and the
-    /// named members of the top level and of its first member's object.
-    ///
-    /// Decision: a repeated key at these two levels leaves the body without a shape, as the
-    /// tree parser refuses it (the code would be ambiguous). A repeated key deeper down no
-    /// longer does: the envelope does not reach there, and the scan does not look for them.
-    struct ShapeProbe {
-        let names: Set<String>
-        var keys: [String] = []
-        var seenKeys: Set<String> = []
-        var fields: [String: ErrorBodyShape.Field] = [:]
-        var firstIsObject = false
-        var firstKeys: Set<String> = []
-        var firstFields: [String: ErrorBodyShape.Field] = [:]
-        var repeated = false
-
-        init(names: Set<String>) {
-            self.names = names
-        }
-
-        /// The shape, given the body's first byte; `nil` when a key repeats at the probed levels.
-        func shape(first byte: UInt8) -> ErrorBodyShape? {
-            guard !repeated else { return nil }
-            let typeName: String
-            switch byte {
-            case UInt8(ascii: "{"): typeName = "object"
-            case UInt8(ascii: "["): typeName = "array"
-            case UInt8(ascii: "\""): typeName = "string"
-            case UInt8(ascii: "t"), UInt8(ascii: "f"): typeName = "boolean"
-            case UInt8(ascii: "n"): typeName = "null"
-            default: typeName = "number"
-            }
-            return ErrorBodyShape(typeName: typeName, keys: keys.sorted(), fields: fields,
-                                  onlyMemberFields: keys.count == 1 && firstIsObject ? firstFields : nil)
-        }
     }
 }
