@@ -46,9 +46,9 @@ struct ValidateCommandTests {
 
     @Test("--jobs N gives the report --jobs 1 gives: findings, states and unreadable lines in input order")
     func jobsDoNotChangeResults() throws {
-        // Several batches (the pipeline reads 1,024 lines at a time) of traffic with body
-        // findings, state findings (the docs' examples reuse ids across states), a broken line
-        // and all four services.
+        // Many chunks (the pipeline hands out 256 records at a time, to its lanes or to the
+        // calling thread) of traffic with body findings, state findings (the docs' examples
+        // reuse ids across states), a broken line and all four services.
         let root = CommandRunner.repositoryRoot
         let parts = try ["golden/huawei-evs/examples.jsonl", "golden/tencent-cbs/examples.jsonl", "golden/baidu-bcc/examples.jsonl",
                          "golden/huawei-ecs/examples.jsonl", "Tests/ConformanceTests/Fixtures/cinder-traffic.jsonl", "Tests/ConformanceTests/Fixtures/evs.jsonl"]

@@ -1,5 +1,6 @@
 import ConformanceModel
 import ConformanceSpecs
+import Synchronization
 import Testing
 @testable import Conformance
 
@@ -84,5 +85,34 @@ struct ParallelValidationTests {
             guard case .ready(.exchange(let exchange)) = units[index] else { continue }
             #expect(findings == validator.validate(exchange).findings)
         }
+    }
+
+    /// Counts the instances alive, to see when spent records are freed.
+    final class Tracked {
+        static let alive = Mutex<Set<Int>>([])
+        let id: Int
+        init(_ id: Int) { self.id = id; _ = Self.alive.withLock { $0.insert(id) } }
+        deinit { _ = Self.alive.withLock { [id] in $0.remove(id) } }
+    }
+
+    @Test("spent records are freed one per call, newest chunk first, and empty chunks are skipped")
+    func spentRecordsFreedOneByOne() {
+        var spent = ValidationPipeline.SpentRecords<Tracked>()
+        spent.add((0..<3).map { Tracked($0) })
+        spent.add([])
+        spent.add((10..<12).map { Tracked($0) })
+        #expect(Tracked.alive.withLock { $0 } == [0, 1, 2, 10, 11])
+        spent.freeOne()
+        #expect(Tracked.alive.withLock { $0 } == [0, 1, 2, 10])
+        spent.freeOne()
+        spent.freeOne()
+        #expect(Tracked.alive.withLock { $0 } == [0, 1])
+        spent.freeOne()
+        spent.freeOne()
+        #expect(Tracked.alive.withLock { $0 }.isEmpty)
+        spent.freeOne()
+        spent.add([Tracked(20)])
+        spent.freeOne()
+        #expect(Tracked.alive.withLock { $0 }.isEmpty)
     }
 }

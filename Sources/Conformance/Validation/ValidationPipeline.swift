@@ -1,17 +1,21 @@
 import ConformanceModel
 import Dispatch
+import Synchronization
 
 /// Reads and validates traffic on several threads and hands every record back in input order,
 /// so that what must see the traffic in order (the `StateTracker`, the report) still does.
 ///
 /// The calling thread reads the input in chunks of units (blocks of JSONL lines, which it only
-/// splits into lines) and deals them round-robin to `jobs` lanes, serial queues that turn each
-/// line into an exchange and validate it. It then takes the oldest chunk back, delivers its
-/// records in order, and returns them to the lane that made them to be freed there. No lane
-/// waits for another: a lane that falls behind holds up delivery, never the other lanes, and
-/// the calling thread only waits when the oldest chunk is not done. At most `8 × jobs` chunks
-/// are in flight, so memory stays flat on any length of input. With one job everything runs on
-/// the calling thread, unit by unit.
+/// splits into lines) and keeps each of `jobs - 1` lanes, serial queues that turn each line into
+/// an exchange and validate it, a few chunks ahead. It delivers the oldest chunk's records in
+/// order as soon as it is done and returns them to the lane that made them to be freed there.
+/// While the oldest chunk is still on its lane, the calling thread validates the next chunk
+/// itself rather than wait, so `jobs` threads keep `jobs` cores busy and the share each takes
+/// follows from how fast it goes: the calling thread, which also follows states and writes the
+/// report, validates what its spare time allows. No lane waits for another, and at most
+/// `8 × jobs` chunks are in flight (and as many delivered ones waiting to be freed, record by
+/// record, as their threads make new ones), so memory stays flat on any length of input. With
+/// one job everything runs on the calling thread, unit by unit.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
@@ -28,6 +32,11 @@ public struct ValidationPipeline: Sendable {
     /// One record as read, with its result when it is an exchange.
     public typealias Delivery = (record: TrafficRecord, result: ExchangeResult?)
 
+    /// Chunks queued on a lane and not yet done, below which the calling thread hands the lane
+    /// another before it validates one itself: enough that a lane does not run dry while this
+    /// thread validates a chunk of its own and delivers another.
+    static let laneAhead = 4
+
     /// Reads `units` to the end and calls `deliver` for each, in input order, on this thread.
     public func run(_ units: some IteratorProtocol<TrafficUnit>, deliver: (Delivery) -> Void) {
         var units = units
@@ -37,38 +46,53 @@ public struct ValidationPipeline: Sendable {
             }
             return
         }
-        let lanes = (0..<jobs).map { Lane(index: $0, pipeline: self) }
+        let lanes = (1..<jobs).map { Lane(index: $0, pipeline: self) }
+        let capacity = 8 * jobs
         var inFlight: [Chunk] = []
-        var nextLane = 0
         var exhausted = false
-        while true {
-            // Eight chunks per lane: a lane that shares its core with this thread falls behind,
-            // and the other needs chunks of its own queued meanwhile. Measured on 100,000
-            // exchanges, two jobs, five rounds each: 2 per lane 0.73–0.81 s, 4 per lane
-            // 0.66–0.69 s, 8 per lane 0.65–0.67 s (6 MB more at the peak), 16 per lane
-            // 0.63–0.67 s but 20 MB more.
-            while !exhausted, inFlight.count < 8 * jobs {
-                var next: [TrafficUnit] = []
-                var records = 0
-                while records < chunkSize, let unit = units.next() {
-                    next.append(unit)
-                    records += unit.count
-                }
-                if next.isEmpty {
-                    exhausted = true
-                } else {
-                    inFlight.append(Chunk(next, lane: lanes[nextLane]))
-                    nextLane = (nextLane + 1) % jobs
-                }
+        var spent = SpentRecords<Delivery>()
+
+        func nextChunk() -> [TrafficUnit]? {
+            guard !exhausted else { return nil }
+            var next: [TrafficUnit] = []
+            var records = 0
+            while records < chunkSize, let unit = units.next() {
+                next.append(unit)
+                records += unit.count
             }
-            guard !inFlight.isEmpty else { return }
+            if next.isEmpty { exhausted = true }
+            return next.isEmpty ? nil : next
+        }
+        func deliverOldest() {
             let chunk = inFlight.removeFirst()
             let records = chunk.wait()
             for record in records { deliver(record) }
-            // Freed by the lane that allocated them: freeing memory another thread allocated
-            // is slow (glibc locks and consolidates that thread's arena), and this thread is
-            // the one the others wait for when the input is stateful.
-            chunk.lane.queue.async { [records] in withExtendedLifetime(records) {} }
+            // Freed by the thread that made them: freeing memory another thread allocated is
+            // slow (glibc locks and consolidates that thread's arena), and this thread is the
+            // one the others wait for when the input is stateful.
+            if let lane = chunk.lane {
+                lane.recycle(records)
+            } else {
+                spent.add(records)
+            }
+        }
+
+        while true {
+            // Lanes first, so that none runs dry.
+            while inFlight.count < capacity,
+                  let lane = lanes.min(by: { $0.pending < $1.pending }), lane.pending < Self.laneAhead,
+                  let next = nextChunk() {
+                inFlight.append(Chunk(next, lane: lane))
+            }
+            guard let oldest = inFlight.first else { return }
+            if oldest.isDone {
+                deliverOldest()
+            } else if inFlight.count < capacity, let next = nextChunk() {
+                // The oldest chunk is still on its lane: validate the next one here meanwhile.
+                inFlight.append(Chunk(validated: Self.validate(next, by: validator, freeing: &spent)))
+            } else {
+                deliverOldest()
+            }
         }
     }
 
@@ -83,53 +107,124 @@ public struct ValidationPipeline: Sendable {
     }
 
     /// A serial queue with a validator of its own (`Validator.replica()`, compiled on the lane
-    /// itself, in parallel with the others; the first lane takes the pipeline's).
+    /// itself, in parallel with the others, while the calling thread validates with the
+    /// pipeline's).
     private final class Lane: @unchecked Sendable {
         let queue: DispatchQueue
-        private let index: Int
+        /// Chunks handed to the lane and not yet done.
+        private let undone = Atomic<Int>(0)
         private let pipeline: ValidationPipeline
         /// Only touched on `queue`.
         private var ownValidator: Validator?
 
         init(index: Int, pipeline: ValidationPipeline) {
             queue = DispatchQueue(label: "conformance.validate.lane\(index)")
-            self.index = index
             self.pipeline = pipeline
         }
 
-        /// The lane's validator; call on `queue` only.
-        var validator: Validator {
-            if let ownValidator { return ownValidator }
-            let made = index == 0 ? pipeline.validator : pipeline.validator.replica()
-            ownValidator = made
-            return made
+        /// Records delivered and handed back; only touched on `queue`.
+        private var spent = SpentRecords<Delivery>()
+
+        var pending: Int { undone.load(ordering: .relaxed) }
+
+        /// Takes back records the lane made, once delivered, to be freed as it makes the next.
+        func recycle(_ records: [Delivery]) {
+            queue.async { [self] in spent.add(records) }
+        }
+
+        /// Validates the chunk's units on the lane and hands it the records.
+        func validate(_ chunk: Chunk) {
+            undone.add(1, ordering: .relaxed)
+            queue.async { [self] in
+                let validator = ownValidator ?? pipeline.validator.replica()
+                ownValidator = validator
+                chunk.finish(ValidationPipeline.validate(chunk.units, by: validator, freeing: &spent))
+                undone.subtract(1, ordering: .relaxed)
+            }
         }
     }
 
-    /// A chunk of units being validated on its lane.
+    /// The records of `units`, validated, with one of the `spent` records freed before each
+    /// is made.
+    static func validate(_ units: [TrafficUnit], by validator: Validator, freeing spent: inout SpentRecords<Delivery>) -> [Delivery] {
+        var records: [Delivery] = []
+        records.reserveCapacity(units.reduce(0) { $0 + $1.count })
+        for unit in units {
+            unit.forEachRecord { record in
+                spent.freeOne()
+                records.append(process(record, by: validator))
+            }
+        }
+        return records
+    }
+
+    /// Records delivered and handed back to the thread that made them, to be freed one by one as
+    /// it makes new ones. Freeing a whole chunk at once overflows glibc's per-thread cache of
+    /// freed blocks (seven of each size), so the next chunk's allocations went to its slower
+    /// bins (`_int_malloc`, `unlink_chunk`, `malloc_consolidate`: about 9% of two jobs' CPU
+    /// time); a record freed just before the next is made leaves the blocks that one needs in
+    /// the cache.
+    struct SpentRecords<Record> {
+        private var chunks: [[Record]] = []
+
+        mutating func add(_ records: [Record]) {
+            if !records.isEmpty { chunks.append(records) }
+        }
+
+        mutating func freeOne() {
+            while let last = chunks.indices.last {
+                if chunks[last].popLast() != nil { return }
+                chunks.removeLast()
+            }
+        }
+    }
+
+    /// A chunk of units, validated on a lane or on the calling thread.
     private final class Chunk: @unchecked Sendable {
-        let lane: Lane
+        /// The lane it was handed to; nil when the calling thread validated it.
+        let lane: Lane?
         private let done = DispatchSemaphore(value: 0)
+        /// Set on the calling thread once it has seen `done` signalled.
+        private var finished = false
         /// Written on the lane before `done` is signalled; read after.
         private var records: [Delivery] = []
 
+        /// The units, read on the lane and kept until delivery so that the calling thread, which
+        /// allocated their blocks, frees them.
+        private(set) var units: [TrafficUnit]
+
         init(_ units: [TrafficUnit], lane: Lane) {
             self.lane = lane
-            lane.queue.async { [self] in
-                let validator = lane.validator
-                var records: [Delivery] = []
-                records.reserveCapacity(units.reduce(0) { $0 + $1.count })
-                for unit in units {
-                    unit.forEachRecord { records.append(ValidationPipeline.process($0, by: validator)) }
-                }
-                self.records = records
-                done.signal()
-            }
+            self.units = units
+            lane.validate(self)
+        }
+
+        init(validated records: [Delivery]) {
+            lane = nil
+            self.units = []
+            self.records = records
+            finished = true
+        }
+
+        /// Called on the lane when the records are made.
+        func finish(_ records: [Delivery]) {
+            self.records = records
+            done.signal()
+        }
+
+        /// Whether the records are made, without waiting for them.
+        var isDone: Bool {
+            if !finished, done.wait(timeout: .now()) == .success { finished = true }
+            return finished
         }
 
         /// The chunk's records, handed over: the chunk keeps no reference to them.
         func wait() -> [Delivery] {
-            done.wait()
+            if !finished {
+                done.wait()
+                finished = true
+            }
+            units = []
             var taken: [Delivery] = []
             swap(&taken, &records)
             return taken
