@@ -65,8 +65,20 @@ public struct ValidationPipeline: Sendable {
         }
         func deliverOldest() {
             let chunk = inFlight.removeFirst()
-            let records = chunk.wait()
-            for record in records { deliver(record) }
+            var records = chunk.wait()
+            records.withUnsafeMutableBufferPointer { buffer in
+                guard let start = buffer.baseAddress else { return }
+                for index in buffer.indices {
+                    // Lent, not copied: a copy retains every reference the record holds, on
+                    // memory another core wrote, and releases them again after delivery (18
+                    // retains and 18 releases per exchange, counted with uprobes). Moved out,
+                    // delivered, moved back for the thread that made it to free. (`consume`
+                    // on the tuple crashes Swift 6.3's compiler; the optimiser forwards it.)
+                    let record = (start + index).move()
+                    deliver(record)
+                    (start + index).initialize(to: record)
+                }
+            }
             // Freed by the thread that made them: freeing memory another thread allocated is
             // slow (glibc locks and consolidates that thread's arena), and this thread is the
             // one the others wait for when the input is stateful.
