@@ -8,6 +8,42 @@ import Foundation
 // conformance-bench: the figures the README quotes. Run in release mode:
 //   swift run -c release conformance-bench [--quick]
 
+/// The sections `--only` takes.
+let sections = ["extraction", "validation", "pair", "scan", "jsonl", "stream", "breakdown"]
+let usage = """
+    usage: conformance-bench [--quick] [--only SECTION]
+      --quick           smaller corpora, for a first look
+      --only SECTION    one measurement, for profiling: \(sections.joined(separator: ", "))
+      --stream FILE     validate FILE as a stream and print exchanges and peak memory (KiB)
+    Run in release mode: swift run -c release conformance-bench
+    """
+// Every argument is checked before anything runs: a mistyped flag used to start the whole
+// benchmark.
+do {
+    var arguments = CommandLine.arguments.dropFirst()[...]
+    while let argument = arguments.popFirst() {
+        switch argument {
+        case "--help", "-h":
+            print(usage)
+            exit(0)
+        case "--quick":
+            continue
+        case "--only", "--stream":
+            guard let value = arguments.popFirst() else {
+                FileHandle.standardError.write(Data("conformance-bench: \(argument) needs a value\n".utf8))
+                exit(2)
+            }
+            if argument == "--only", !sections.contains(value) {
+                FileHandle.standardError.write(Data("conformance-bench: --only \(value): not a section (\(sections.joined(separator: ", ")))\n".utf8))
+                exit(2)
+            }
+        default:
+            FileHandle.standardError.write(Data("conformance-bench: unknown argument '\(argument)' (see --help)\n".utf8))
+            exit(2)
+        }
+    }
+}
+
 let quick = CommandLine.arguments.contains("--quick")
 /// `--only SECTION` (extraction, validation, pair, scan, jsonl, stream, breakdown): one
 /// measurement, for profiling.

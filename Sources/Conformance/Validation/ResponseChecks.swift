@@ -152,7 +152,7 @@ enum ErrorBodyChecks {
             // message); deeper levels are checked for syntax and repeated keys, not built.
             read = body.flatMap { try? JSONValue.parse(bytes: $0, keepingLevels: 3) }.map { ErrorBodyShape($0, names: service.errorShapeNames) }
         }
-        guard let body, let value = read else {
+        guard body != nil, let value = read else {
             if !documentedSchema {
                 context.add(rule: Rule.responseErrorEnvelope, .error, .responseBody, pointer: "",
                             message: "an error response (\(status)) without a JSON error body",
