@@ -28,8 +28,9 @@ public final class StateTracker {
     }
 
     /// What an operation needs parsed for the machines of its service; most operations need
-    /// nothing, and their bodies are not parsed a second time.
-    private struct Plan {
+    /// nothing, and their bodies are not parsed a second time. A class: looked up for every
+    /// exchange, and a struct would retain and release each of its arrays each time.
+    private final class Plan {
         var request = false
         var response = false
         /// Machines without a state table are found by their status field's name in the body.
@@ -96,32 +97,33 @@ public final class StateTracker {
     /// bodies are read from `result`'s captured evidence where the validator has it
     /// (`Validator(machines:)`), otherwise parsed here.
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
+        // The response and the evidence are read through `exchange` and `result`, not bound
+        // whole: a copy retains each of their arrays, for every exchange.
         guard let service = result.service, let reference = result.operationReference,
-              let response = exchange.response, (200..<300).contains(response.status),
-              let plan = plan(service: service, operation: reference, status: response.status), plan.hasWork else { return [] }
-        let evidence = result.stateEvidence
+              let status = exchange.response?.status, (200..<300).contains(status),
+              let plan = plan(service: service, operation: reference, status: status), plan.hasWork else { return [] }
         let requestBody: StateBody
-        if let captured = evidence?.request {
+        if let captured = result.stateEvidence?.request {
             requestBody = .captured(captured)
         } else {
             requestBody = .tree(plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil)
         }
         let responseBody: StateBody
-        if let captured = evidence?.response {
+        if let captured = result.stateEvidence?.response {
             responseBody = .captured(captured)
         } else {
             var needsResponse = plan.response
-            if !needsResponse, !plan.statusFields.isEmpty, let body = response.body {
+            if !needsResponse, !plan.statusFields.isEmpty, let body = exchange.response?.body {
                 needsResponse = plan.statusFields.contains { Self.contains(body, $0) }
             }
-            responseBody = .tree(needsResponse ? response.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
+            responseBody = .tree(needsResponse ? exchange.response?.body.flatMap { $0.isEmpty ? nil : try? JSONValue.parse(bytes: $0) } : nil)
         }
         var findings: [Finding] = []
         // The path parameters come with the evidence, split on the validator's thread; without
         // it the URL is split here. The path of a finding is worked out when there is one.
         var pathParameters = PathParameters()
-        if let evidence {
-            pathParameters.pairs = evidence.pathParameters
+        if let pairs = result.stateEvidence?.pathParameters {
+            pathParameters.pairs = pairs
         } else if !plan.placeholders.isEmpty {
             let target = RequestTarget(url: exchange.request.url)
             for placeholder in plan.placeholders where placeholder.index < target.segmentCount {
@@ -164,7 +166,7 @@ public final class StateTracker {
             case .captured(let side):
                 observations = Self.observations(side, resource: work.resource)
             case .tree(let value?):
-                observations = Self.observations(value, schema: reference.operation.response(for: response.status)?.body, machine: work.machine, byTable: work.byTable, pointer: "")
+                observations = Self.observations(value, schema: reference.operation.response(for: status)?.body, machine: work.machine, byTable: work.byTable, pointer: "")
             case .tree(nil):
                 observations = []
             }
@@ -176,13 +178,13 @@ public final class StateTracker {
                 // later request is not held to it. Show and list answers are observations.
                 let previous = states.record(observation.state, values: observation.values, for: work.key(id), inferred: !isRead)
                 if !work.machine.states.contains(observation.state) {
-                    finding(Rule.stateUnknownValue, work.machine.closed ? .error : .info, .responseBody, Self.pointer(of: observation, in: response.body),
+                    finding(Rule.stateUnknownValue, work.machine.closed ? .error : .info, .responseBody, Self.pointer(of: observation, in: exchange.response?.body),
                             "\(work.machine.resource) \(id) is \(observation.state), which the state table does not list",
                             expected: "one of \(work.machine.states.joined(separator: ", "))", actual: observation.state, source: work.machine.citation.reference)
                 } else if work.machine.closed, let previous, previous != observation.state, work.machine.states.contains(previous),
                           !work.reachability.reachable(from: previous).contains(observation.state) {
                     let next = work.machine.transitions.filter { $0.from == previous }.map(\.to)
-                    finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: response.body),
+                    finding(Rule.stateTransition, .error, .responseBody, Self.pointer(of: observation, in: exchange.response?.body),
                             "\(work.machine.resource) \(id) moved from \(previous) to \(observation.state); the docs lead from \(previous) only to \(next.isEmpty ? "nowhere" : next.joined(separator: ", "))",
                             expected: "a state reachable from \(previous)", actual: "\(previous) → \(observation.state)", source: work.machine.citation.reference)
                 }
@@ -211,7 +213,7 @@ public final class StateTracker {
         if let cached = plans[key] { return cached }
         guard let machines = machines[service] else { return nil }
         let operation = reference.operation
-        var plan = Plan()
+        let plan = Plan()
         plan.placeholders = operation.template.placeholders
         let body = operation.response(for: status)?.body
         for machine in machines {
