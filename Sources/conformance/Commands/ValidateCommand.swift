@@ -51,10 +51,11 @@ struct ValidateCommand: ParsableCommand {
         try traffic.forEachValidated(by: pipeline) { record, result in
             switch record {
             case .exchange(let exchange):
-                guard let result else { return }
-                // The result is read in place, not copied to append the state findings.
-                let states = tracker.observe(exchange, result: result)
-                report.add(exchange, service: result.service, operation: result.operationID, findings: states.isEmpty ? result.findings : result.findings + states)
+                // The result is read in place (`result!`, after the check), not bound: a binding
+                // copies it, retaining what the lane that made it wrote, for every exchange.
+                guard result != nil else { return }
+                let states = tracker.observe(exchange, result: result!)
+                report.add(exchange, service: result!.service, operation: result!.operationID, findings: states.isEmpty ? result!.findings : result!.findings + states)
             case .unreadable(let error):
                 report.addUnreadable(error)
             }
