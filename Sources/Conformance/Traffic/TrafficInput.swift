@@ -69,7 +69,7 @@ public enum TrafficUnit: Sendable {
     }
 
     /// Each exchange, or why a line is not one, in input order.
-    public func forEachRecord(_ body: (TrafficRecord) -> Void) {
+    public func forEachRecord(_ body: (consuming TrafficRecord) -> Void) {
         switch self {
         case .line(let bytes, let number, let file):
             body(JSONLReader.record(bytes[...], line: number, file: file))

@@ -109,11 +109,11 @@ public struct ValidationPipeline: Sendable {
     }
 
     /// A record validated.
-    func process(_ record: TrafficRecord) -> Delivery {
+    func process(_ record: consuming TrafficRecord) -> Delivery {
         Self.process(record, by: validator)
     }
 
-    static func process(_ record: TrafficRecord, by validator: Validator) -> Delivery {
+    static func process(_ record: consuming TrafficRecord, by validator: Validator) -> Delivery {
         guard case .exchange(let exchange) = record else { return (record, nil) }
         return (record, validator.validate(exchange))
     }
