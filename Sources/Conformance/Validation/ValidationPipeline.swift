@@ -34,7 +34,9 @@ public struct ValidationPipeline: Sendable {
 
     /// Chunks queued on a lane and not yet done, below which the calling thread hands the lane
     /// another before it validates one itself: enough that a lane does not run dry while this
-    /// thread validates a chunk of its own and delivers another.
+    /// thread validates a chunk of its own and delivers another. Measured on 100,000
+    /// exchanges, two jobs, eight interleaved rounds: one ahead 0.99 s (median), two, three,
+    /// four and eight 0.85–0.94 s, within the noise of each other.
     static let laneAhead = 4
 
     /// Reads `units` to the end and calls `deliver` for each, in input order, on this thread.
@@ -47,6 +49,8 @@ public struct ValidationPipeline: Sendable {
             return
         }
         let lanes = (1..<jobs).map { Lane(index: $0, pipeline: self) }
+        // Chunks in flight, the lanes' and this thread's: what bounds memory. Eight per job
+        // was the best of 2, 4, 8 and 16 when every job was a lane (16 took 20 MB more).
         let capacity = 8 * jobs
         var inFlight: [Chunk] = []
         var exhausted = false
