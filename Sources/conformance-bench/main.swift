@@ -6,54 +6,64 @@ import Dispatch
 import Foundation
 
 // conformance-bench: the figures the README quotes. Run in release mode:
-//   swift run -c release conformance-bench [--quick]
+//   swift run -c release conformance-bench [--quick] [--only SECTION]
 
 /// The sections `--only` takes.
 let sections = ["extraction", "validation", "pair", "scan", "jsonl", "stream", "breakdown"]
 let usage = """
-    usage: conformance-bench [--quick] [--only SECTION]
+    usage: conformance-bench [--quick] [--only SECTION] [--stream FILE]
       --quick           smaller corpora, for a first look
       --only SECTION    one measurement, for profiling: \(sections.joined(separator: ", "))
       --stream FILE     validate FILE as a stream and print exchanges and peak memory (KiB)
     Run in release mode: swift run -c release conformance-bench
     """
-// Every argument is checked before anything runs: a mistyped flag used to start the whole
-// benchmark.
-do {
-    var arguments = CommandLine.arguments.dropFirst()[...]
-    while let argument = arguments.popFirst() {
-        switch argument {
-        case "--help", "-h":
-            print(usage)
-            exit(0)
-        case "--quick":
-            continue
-        case "--only", "--stream":
-            guard let value = arguments.popFirst() else {
-                FileHandle.standardError.write(Data("conformance-bench: \(argument) needs a value\n".utf8))
-                exit(2)
+
+/// Stops on bad usage with one line and exit code 2, before anything runs.
+func badUsage(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("conformance-bench: \(message) (see --help)\n".utf8))
+    exit(2)
+}
+
+/// The command line, read whole before anything runs: a mistyped flag used to start the whole
+/// benchmark.
+struct BenchArguments {
+    /// `--quick`: smaller corpora.
+    var quick = false
+    /// `--only SECTION`: one measurement, for profiling.
+    var only: String?
+    /// `--stream FILE`: only validate FILE as a stream and print the peak memory; the main run
+    /// starts itself in this mode so that the figure is not the corpus the other measurements hold.
+    var streamPath: String?
+
+    init(_ line: [String]) {
+        var arguments = line.dropFirst()[...]
+        while let argument = arguments.popFirst() {
+            switch argument {
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            case "--quick":
+                quick = true
+            case "--only":
+                guard let value = arguments.popFirst() else { badUsage("--only needs a section") }
+                guard sections.contains(value) else { badUsage("--only \(value): not a section (\(sections.joined(separator: ", ")))") }
+                only = value
+            case "--stream":
+                guard let value = arguments.popFirst() else { badUsage("--stream needs a file") }
+                streamPath = value
+            default:
+                badUsage("unknown argument '\(argument)'")
             }
-            if argument == "--only", !sections.contains(value) {
-                FileHandle.standardError.write(Data("conformance-bench: --only \(value): not a section (\(sections.joined(separator: ", ")))\n".utf8))
-                exit(2)
-            }
-        default:
-            FileHandle.standardError.write(Data("conformance-bench: unknown argument '\(argument)' (see --help)\n".utf8))
-            exit(2)
         }
     }
 }
-
-let quick = CommandLine.arguments.contains("--quick")
-/// `--only SECTION` (extraction, validation, pair, scan, jsonl, stream, breakdown): one
-/// measurement, for profiling.
-let only: String? = CommandLine.arguments.firstIndex(of: "--only").flatMap { $0 + 1 < CommandLine.arguments.count ? CommandLine.arguments[$0 + 1] : nil }
+let arguments = BenchArguments(CommandLine.arguments)
+let quick = arguments.quick
+let only = arguments.only
 func runs(_ section: String) -> Bool { only == nil || only == section }
 
-/// `--stream FILE`: only validate FILE as a stream and print the peak memory; the main run starts
-/// itself in this mode so that the figure is not the corpus held by the other measurements.
-if let flag = CommandLine.arguments.firstIndex(of: "--stream"), flag + 1 < CommandLine.arguments.count {
-    let exchanges = try validateAsTheCLIDoes(CommandLine.arguments[flag + 1], jobs: ProcessInfo.processInfo.activeProcessorCount).exchanges
+if let streamPath = arguments.streamPath {
+    let exchanges = try validateAsTheCLIDoes(streamPath, jobs: ProcessInfo.processInfo.activeProcessorCount).exchanges
     // ru_maxrss survives execve on Linux (it would report the parent's peak); VmHWM belongs to
     // this process image alone.
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
