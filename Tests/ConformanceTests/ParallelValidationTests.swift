@@ -76,8 +76,8 @@ struct ParallelValidationTests {
             return .ready(.exchange(exchange))
         }
         var delivered: [(index: Int, findings: [Finding])] = []
-        ValidationPipeline(validator: validator, jobs: jobs, chunkSize: chunkSize).run(units.makeIterator()) { record, result in
-            guard case .exchange(let exchange) = record, let result else { return }
+        ValidationPipeline(validator: validator, jobs: jobs, chunkSize: chunkSize).run(units.makeIterator()) { delivery in
+            guard case .exchange(let exchange) = delivery.record, let result = delivery.result else { return }
             delivered.append((exchange.index, result.findings))
         }
         #expect(delivered.map(\.index) == Array(0..<300))
