@@ -58,10 +58,11 @@ public final class StateTracker {
         let reachability: Reachability
         /// The machine's service and resource, kept apart so that a key is made per exchange
         /// without reading through the machine value.
-        let service: String
         let resource: String
+        /// The machine's resources in the tracker's table.
+        let kind: ResourceStates.Kind
 
-        init(machine: StateMachine, operation: String, byTable: Bool, reachability: Reachability) {
+        init(machine: StateMachine, operation: String, byTable: Bool, reachability: Reachability, kind: ResourceStates.Kind) {
             self.machine = machine
             preconditions = machine.preconditions.filter { $0.operations.contains(operation) }
             relations = machine.relations.filter { $0.operations.contains(operation) }
@@ -69,12 +70,12 @@ public final class StateTracker {
             self.byTable = byTable
             idParameter = "\(machine.resource)_id"
             self.reachability = reachability
-            service = machine.service
             resource = machine.resource
+            self.kind = kind
         }
 
         func key(_ id: String) -> ResourceStates.Key {
-            ResourceStates.Key(service: service, resource: resource, id: id)
+            ResourceStates.Key(kind: kind, id: id)
         }
     }
 
@@ -90,7 +91,8 @@ public final class StateTracker {
 
     /// The last observed state of a resource, if remembered.
     public func state(service: String, resource: String, id: String) -> String? {
-        states.state(of: .init(service: service, resource: resource, id: id))
+        guard let key = states.key(service: service, resource: resource, id: id) else { return nil }
+        return states.state(of: key)
     }
 
     /// The state findings for one exchange, which the validator has already routed. The
@@ -219,7 +221,8 @@ public final class StateTracker {
         for machine in machines {
             let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability(machine)]
             self.reachability["\(machine.service)/\(machine.resource)"] = reachability
-            plan.work.append(MachineWork(machine: machine, operation: operation.id, byTable: specs[service]?.stateTable(for: machine.resource) != nil, reachability: reachability))
+            plan.work.append(MachineWork(machine: machine, operation: operation.id, byTable: specs[service]?.stateTable(for: machine.resource) != nil, reachability: reachability,
+                                         kind: states.kind(service: machine.service, resource: machine.resource)))
             let locators = machine.preconditions.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
                 + machine.effects.filter { $0.operations.contains(operation.id) }.flatMap(\.target)
             if locators.contains(where: { if case .requestBody = $0 { true } else { false } }) { plan.request = true }

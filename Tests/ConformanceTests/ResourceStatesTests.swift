@@ -1,0 +1,118 @@
+import ConformanceModel
+import Testing
+@testable import Conformance
+
+/// `ResourceStates` packs its table for size (numbered kinds and fields, slots reused after
+/// eviction). These tests hold it to a plain model written the obvious way: a dictionary from
+/// (service, resource, id) to the state, the values and a touch time, that forgets the least
+/// recently touched tenth past its capacity.
+@Suite("Resource states")
+struct ResourceStatesTests {
+    /// The obvious table.
+    struct Model {
+        struct Key: Hashable {
+            var service: String
+            var resource: String
+            var id: String
+        }
+
+        struct Entry {
+            var state: String?
+            var inferred = false
+            var values: [String: (value: Double, inferred: Bool)] = [:]
+            var touched: UInt64
+        }
+
+        let capacity: Int
+        var entries: [Key: Entry] = [:]
+        var clock: UInt64 = 0
+
+        mutating func lookup(_ key: Key) -> (state: String, inferred: Bool)? {
+            guard let state = entries[key]?.state else { return nil }
+            clock += 1
+            entries[key]?.touched = clock
+            return (state, entries[key]!.inferred)
+        }
+
+        mutating func update(_ key: Key, _ change: (inout Entry) -> Void) {
+            clock += 1
+            var entry = entries[key] ?? Entry(touched: clock)
+            entry.touched = clock
+            change(&entry)
+            entries[key] = entry
+            guard entries.count > capacity else { return }
+            let drop = max(1, capacity / 10)
+            let oldest = entries.sorted { $0.value.touched < $1.value.touched }.prefix(drop).map(\.key)
+            for key in oldest { entries[key] = nil }
+        }
+    }
+
+    static let kinds: [(service: String, resource: String)] = [("huawei-evs", "volume"), ("huawei-evs", "snapshot"), ("huawei-ecs", "server")]
+    static let states = ["creating", "available", "in-use", "error", "deleting"]
+    static let fields = ["size", "count"]
+
+    @Test("matches the plain model over random traffic, evictions included", arguments: [7, 50, 1_000])
+    func matchesTheModel(capacity: Int) {
+        var random = SplitMix64(seed: UInt64(capacity))
+        var table = ResourceStates(capacity: capacity)
+        var model = Model(capacity: capacity)
+        // More ids than the capacity, so that resources are forgotten and come back.
+        let ids = (0..<(capacity * 2 + 3)).map { "id-\($0)" }
+        for step in 0..<20_000 {
+            let kind = Self.kinds.randomElement(using: &random)!
+            let id = ids.randomElement(using: &random)!
+            let modelKey = Model.Key(service: kind.service, resource: kind.resource, id: id)
+            let key = ResourceStates.Key(kind: table.kind(service: kind.service, resource: kind.resource), id: id)
+            let state = Self.states.randomElement(using: &random)!
+            let field = Self.fields.randomElement(using: &random)!
+            let number = Double(Int.random(in: 1...100, using: &random))
+            let inferred = Bool.random(using: &random)
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0:
+                let got = table.lookup(key)
+                let expected = model.lookup(modelKey)
+                #expect(got?.state == expected?.state && got?.inferred == expected?.inferred, "step \(step): lookup")
+            case 1:
+                table.set(state, for: key, inferred: inferred)
+                model.update(modelKey) { $0.state = state; $0.inferred = inferred }
+            case 2:
+                let values = Bool.random(using: &random) ? [(field: field, value: number)] : []
+                let previous = table.record(state, values: values, for: key, inferred: inferred)
+                var expected: String?
+                model.update(modelKey) { entry in
+                    expected = entry.state
+                    entry.state = state
+                    entry.inferred = inferred
+                    for (field, value) in values { entry.values[field] = (value, false) }
+                }
+                #expect(previous == expected, "step \(step): record")
+            case 3:
+                table.set(field, to: number, for: key, inferred: inferred)
+                model.update(modelKey) { $0.values[field] = (number, inferred) }
+            default:
+                let got = table.value(field, of: key)
+                let expected = model.entries[modelKey]?.values[field]
+                #expect(got?.value == expected?.value && got?.inferred == expected?.inferred, "step \(step): value")
+            }
+            #expect(table.count == model.entries.count, "step \(step): count")
+        }
+        for (key, entry) in model.entries {
+            let tableKey = table.key(service: key.service, resource: key.resource, id: key.id)
+            #expect(tableKey.flatMap { table.value("size", of: $0)?.value } == entry.values["size"]?.value)
+        }
+    }
+
+    @Test("a kind never seen has no key, and kinds keep their numbers")
+    func kinds() {
+        var table = ResourceStates(capacity: 10)
+        #expect(table.key(service: "huawei-evs", resource: "volume", id: "a") == nil)
+        let volume = table.kind(service: "huawei-evs", resource: "volume")
+        let server = table.kind(service: "huawei-ecs", resource: "server")
+        #expect(volume != server)
+        #expect(table.kind(service: "huawei-evs", resource: "volume") == volume)
+        table.set("available", for: ResourceStates.Key(kind: volume, id: "a"))
+        // The same id under another kind is another resource.
+        #expect(table.lookup(ResourceStates.Key(kind: server, id: "a")) == nil)
+        #expect(table.key(service: "huawei-evs", resource: "volume", id: "a").flatMap { table.state(of: $0) } == "available")
+    }
+}
