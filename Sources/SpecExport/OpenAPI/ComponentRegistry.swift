@@ -112,7 +112,7 @@ struct ComponentRegistry {
             result = .array(required: required, nullable: schema.nullable, title: title, description: description, minItems: schema.minItems, maxItems: schema.maxItems, items: schema.items.map { jsonSchema($0, required: true, typeWord: schema.docType) })
         case .string:
             result = .string(
-                format: schema.format.map { JSONTypeFormat.StringFormat(rawValue: $0) ?? .generic } ?? .generic,
+                format: schema.format.map { JSONTypeFormat.StringFormat(rawValue: $0) } ?? .generic,
                 required: required, nullable: schema.nullable, title: title, description: description,
                 minLength: schema.minLength, maxLength: schema.maxLength,
                 allowedValues: Self.allowedValues(schema) { AnyCodable($0) },
