@@ -56,10 +56,11 @@ public final class StateTracker {
         /// The path parameter that names the resource when the body does not (`volume_id`).
         let idParameter: String
         let reachability: Reachability
-        /// The machine's service and resource, kept apart so that a key is made per exchange
-        /// without reading through the machine value.
+        /// The machine's resource, kept apart so that the captured states are looked up by it
+        /// per exchange without reading through the machine value.
         let resource: String
-        /// The machine's resources in the tracker's table.
+        /// The machine's kind of resource in the tracker's table: what a key is made of per
+        /// exchange.
         let kind: ResourceStates.Kind
 
         init(machine: StateMachine, operation: String, byTable: Bool, reachability: Reachability, kind: ResourceStates.Kind) {
