@@ -46,7 +46,7 @@ struct ValidateCommandTests {
 
     @Test("--jobs N gives the report --jobs 1 gives: findings, states and unreadable lines in input order")
     func jobsDoNotChangeResults() throws {
-        // Many chunks (the pipeline hands out 256 records at a time, to its lanes or to the
+        // Many chunks (the pipeline hands out 64 records at a time, to its lanes or to the
         // calling thread) of traffic with body findings, state findings (the docs' examples
         // reuse ids across states), a broken line and all four services.
         let root = CommandRunner.repositoryRoot

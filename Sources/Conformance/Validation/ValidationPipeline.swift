@@ -13,17 +13,27 @@ import Synchronization
 /// itself rather than wait, so `jobs` threads keep `jobs` cores busy and the share each takes
 /// follows from how fast it goes: the calling thread, which also follows states and writes the
 /// report, validates what its spare time allows. No lane waits for another, and at most
-/// `8 × jobs` chunks are in flight (and as many delivered ones waiting to be freed, record by
+/// `4 × jobs` chunks are in flight (and as many delivered ones waiting to be freed, record by
 /// record, as their threads make new ones), so memory stays flat on any length of input. With
 /// one job everything runs on the calling thread, unit by unit.
+///
+/// The chunks are small on purpose. A record is freed by the thread that made it, after the
+/// calling thread has read it: the more records are made between the two, the colder its memory
+/// is by then (one job frees each record right after reading it, from the first-level cache).
+/// Measured on 200,000 exchanges, two jobs, 16 interleaved rounds: with chunks of 256, eight in
+/// flight per job and lanes four ahead, two jobs spent 1.32× the CPU time of one and ran 1.41×
+/// as fast (the records' destruction alone took 2.8× the samples it takes with one job); with
+/// chunks of 128, four per job and three ahead, 1.16× and 1.58×; with 64, four and three, 1.08×
+/// and 1.66×. Chunks of 32 were no better (1.06×), and handing them over costs more.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
-    /// Records per chunk (at least; a block of lines is not split): enough to make handing a chunk over cheap beside its work, few enough
-    /// that the lanes start at once and the chunks in flight stay small.
+    /// Records per chunk (at least; a block of lines is not split): enough to make handing a
+    /// chunk over cheap beside its work, few enough that a record is still warm in cache when
+    /// the thread that made it frees it (see above).
     public let chunkSize: Int
 
-    public init(validator: Validator, jobs: Int, chunkSize: Int = 256) {
+    public init(validator: Validator, jobs: Int, chunkSize: Int = 64) {
         self.validator = validator
         self.jobs = max(1, jobs)
         self.chunkSize = max(1, chunkSize)
@@ -34,10 +44,12 @@ public struct ValidationPipeline: Sendable {
 
     /// Chunks queued on a lane and not yet done, below which the calling thread hands the lane
     /// another before it validates one itself: enough that a lane does not run dry while this
-    /// thread validates a chunk of its own and delivers another. Measured on 100,000
-    /// exchanges, two jobs, eight interleaved rounds: one ahead 0.99 s (median), two, three,
-    /// four and eight 0.85–0.94 s, within the noise of each other.
-    static let laneAhead = 4
+    /// thread validates a chunk of its own and delivers another (a lane goes through a chunk in
+    /// about two thirds of the time this thread takes for one of its own), few enough that the
+    /// records handed back wait behind little work (a lane frees them after the chunks queued
+    /// before). With chunks of 64, two and three ahead measured the same; one ahead (chunks of 128)
+    /// left the lane idle and ran slower.
+    static let laneAhead = 3
 
     /// Reads `units` to the end and calls `deliver` for each, in input order, on this thread.
     ///
@@ -58,9 +70,11 @@ public struct ValidationPipeline: Sendable {
             return
         }
         let lanes = (1..<jobs).map { Lane(index: $0, pipeline: self) }
-        // Chunks in flight, the lanes' and this thread's: what bounds memory. Eight per job
-        // was the best of 2, 4, 8 and 16 when every job was a lane (16 took 20 MB more).
-        let capacity = 8 * jobs
+        // Chunks in flight, the lanes' and this thread's: what bounds memory, and how many
+        // records are made before one is freed. Four per job leaves room for each lane's three
+        // and this thread's own while it waits for the oldest; three, six and eight per job
+        // measured the same or slower (see the type's comment).
+        let capacity = 4 * jobs
         var inFlight: [Chunk] = []
         var exhausted = false
         var spent = SpentRecords<Delivery>()
