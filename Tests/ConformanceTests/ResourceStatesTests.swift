@@ -115,4 +115,21 @@ struct ResourceStatesTests {
         #expect(table.lookup(ResourceStates.Key(kind: server, id: "a")) == nil)
         #expect(table.key(service: "huawei-evs", resource: "volume", id: "a").flatMap { table.state(of: $0) } == "available")
     }
+
+    @Test("the eviction's cut, selected, is the value sorting would put at that rank", arguments: [1, 2, 3, 10, 257, 5_000])
+    func selectionMatchesSorting(count: Int) {
+        var random = SplitMix64(seed: UInt64(count) &* 7919)
+        for round in 0..<20 {
+            // Unique times as the clock gives them, and (every other round) values drawn from
+            // a few, so that equal values around the pivot are covered too.
+            var values: [UInt64] = round % 2 == 0
+                ? Array(1...UInt64(count)).shuffled(using: &random)
+                : (0..<count).map { _ in UInt64.random(in: 0...5, using: &random) }
+            let sorted = values.sorted()
+            let rank = Int.random(in: 0..<count, using: &random)
+            let original = values
+            #expect(ResourceStates.smallest(rank, in: &values) == sorted[rank])
+            #expect(values.sorted() == original.sorted(), "selection only reorders")
+        }
+    }
 }
