@@ -24,7 +24,9 @@ import Synchronization
 /// flight per job and lanes four ahead, two jobs spent 1.32× the CPU time of one and ran 1.41×
 /// as fast (the records' destruction alone took 2.8× the samples it takes with one job); with
 /// chunks of 128, four per job and three ahead, 1.16× and 1.58×; with 64, four and three, 1.08×
-/// and 1.66×. Chunks of 32 were no better (1.06×), and handing them over costs more.
+/// and 1.66×. Chunks of 32 were no better (1.06×), and handing them over costs more. The gain
+/// in wall time varies with the host's hour: in later batches the old sizes measured as fast,
+/// while profiles still gave the records' destruction twice the samples with them.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
