@@ -5,8 +5,9 @@
 #
 #   scripts/bench-validate-vs-peer.sh [EXCHANGES] [ROUNDS]      (defaults: 200000, 3)
 #
-# Prints each round's wall time and throughput, the best of the rounds, and the ratios the
-# README quotes: ours on one core (--jobs 1) over the peer, and all cores over one core.
+# Prints each round's wall time, the best and the median of the rounds, and the ratios the
+# README quotes: ours on one core (--jobs 1) over the peer, and all cores over one core (also
+# as the median of each round's own ratio), with the CPU time the threads cost.
 # Needs python3 with venv and PyPI (for orjson and jsonschema-rs, installed into .build/peer-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,31 +36,47 @@ if [ ! -s "$corpus" ]; then
 fi
 bytes=$(stat -c %s "$corpus")
 
-# Wall seconds of one command, its output discarded; fails the script if the command does.
-seconds() {
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+# One command's wall, user and system seconds ("R U S"), its output discarded. When the
+# command fails, its standard error is shown and the script stops. Bash's own `time`, so
+# nothing else needs installing.
+measure() {
+    local TIMEFORMAT='%R %U %S'
+    if ! { time "$@" >/dev/null 2>"$work/stderr.log"; } 2>&1; then
+        echo "bench: failed: $*" >&2
+        cat "$work/stderr.log" >&2
+        return 1
+    fi
 }
 
 best() { printf '%s\n' "$@" | sort -g | head -1; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-ours1=() ; oursN=() ; peer=()
+# The three run one after another in every round, so that a change in the host's load
+# reaches all three alike; the medians and the per-round ratios below are steadier than
+# the best of each on a host whose two vCPUs do not behave the same from one hour to the next.
+ours1=() ; oursN=() ; peer=() ; cpu1=() ; cpuN=() ; paired=()
 for round in $(seq 1 "$rounds"); do
-    a=$(seconds "$binary" validate "$corpus" --jobs 1)
-    b=$(seconds "$binary" validate "$corpus")
-    c=$(seconds "$venv/bin/python" scripts/peer_validate.py specs/huawei-evs/openapi.json "$corpus")
+    one=$(measure "$binary" validate "$corpus" --jobs 1)
+    all=$(measure "$binary" validate "$corpus")
+    theirs=$(measure "$venv/bin/python" scripts/peer_validate.py specs/huawei-evs/openapi.json "$corpus")
+    read -r a au as <<<"$one"
+    read -r b bu bs <<<"$all"
+    read -r c _ _ <<<"$theirs"
     ours1+=("$a"); oursN+=("$b"); peer+=("$c")
-    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s, peer %.2f s\n' "$round" "$a" "$b" "$c"
+    cpu1+=("$(echo "$au + $as" | bc -l)"); cpuN+=("$(echo "$bu + $bs" | bc -l)")
+    paired+=("$(echo "$a / $b" | bc -l)")
+    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s (%.2f s of CPU), peer %.2f s\n' "$round" "$a" "$b" "$(echo "$bu + $bs" | bc -l)" "$c"
 done
 
 o1=$(best "${ours1[@]}"); on=$(best "${oursN[@]}"); p=$(best "${peer[@]}")
+m1=$(median "${ours1[@]}"); mn=$(median "${oursN[@]}"); mp=$(median "${peer[@]}")
 rate() { echo "$exchanges / $1" | bc -l; }
-printf '\n%d exchanges, %.0f MB, best of %d rounds (whole processes, start-up included)\n' "$exchanges" "$(echo "$bytes / 1000000" | bc -l)" "$rounds"
-printf '  conformance validate --jobs 1     %8.0f exchanges/s\n' "$(rate "$o1")"
-printf '  conformance validate (%d cores)    %8.0f exchanges/s\n' "$(nproc)" "$(rate "$on")"
-printf '  peer (orjson + jsonschema-rs)     %8.0f exchanges/s\n' "$(rate "$p")"
-printf '  one core / peer:        %.2fx (goal: at least 1.5x)\n' "$(echo "$p / $o1" | bc -l)"
-printf '  all cores / one core:   %.2fx (goal: at least 1.7x)\n' "$(echo "$o1 / $on" | bc -l)"
+printf '\n%d exchanges, %.0f MB, %d rounds (whole processes, start-up included)\n' "$exchanges" "$(echo "$bytes / 1000000" | bc -l)" "$rounds"
+printf '                                     best of rounds   median\n'
+printf '  conformance validate --jobs 1     %8.0f       %8.0f exchanges/s\n' "$(rate "$o1")" "$(rate "$m1")"
+printf '  conformance validate (%d cores)    %8.0f       %8.0f exchanges/s\n' "$(nproc)" "$(rate "$on")" "$(rate "$mn")"
+printf '  peer (orjson + jsonschema-rs)     %8.0f       %8.0f exchanges/s\n' "$(rate "$p")" "$(rate "$mp")"
+printf '  one core / peer:        %.2fx best, %.2fx median (goal: at least 1.5x)\n' "$(echo "$p / $o1" | bc -l)" "$(echo "$mp / $m1" | bc -l)"
+printf '  all cores / one core:   %.2fx best, %.2fx median, %.2fx median of the rounds'"'"' own ratios (goal: at least 1.7x)\n' \
+    "$(echo "$o1 / $on" | bc -l)" "$(echo "$m1 / $mn" | bc -l)" "$(median "${paired[@]}")"
+printf '  CPU time, all cores over one core: %.2fx (median; 1.00x would be no cost for the threads)\n' "$(echo "$(median "${cpuN[@]}") / $(median "${cpu1[@]}")" | bc -l)"
