@@ -25,8 +25,10 @@ import Synchronization
 /// as fast (the records' destruction alone took 2.8× the samples it takes with one job); with
 /// chunks of 128, four per job and three ahead, 1.16× and 1.58×; with 64, four and three, 1.08×
 /// and 1.66×. Chunks of 32 were no better (1.06×), and handing them over costs more. The gain
-/// in wall time varies with the host's hour: in later batches the old sizes measured as fast,
-/// while profiles still gave the records' destruction twice the samples with them.
+/// depends on the host's hour: when it ran about 20% faster, the old sizes did a few percent
+/// better (1.73× against 1.60×, CPU time 1.07× against 1.11×), while profiles still gave the
+/// records' destruction twice the samples with them. The small chunks keep the slow hours'
+/// fifth, and use less memory in every run.
 public struct ValidationPipeline: Sendable {
     public let validator: Validator
     public let jobs: Int
