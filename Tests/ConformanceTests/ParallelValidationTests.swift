@@ -54,7 +54,14 @@ struct ParallelValidationTests {
         for (mine, theirs) in zip(replica.services, validator.services) {
             #expect(mine !== theirs)
             #expect(mine.id == theirs.id)
+            // The state tracker finds its plan by the serial: the same for an operation's
+            // replicas, another for every other compilation.
+            #expect(mine.operations.map(\.serial) == theirs.operations.map(\.serial))
         }
+        let other = Validator(machines: Rules.stateMachines)
+        let serials = Set(validator.services.flatMap { $0.operations.map(\.serial) })
+        #expect(serials.count == validator.services.reduce(0) { $0 + $1.operations.count })
+        #expect(serials.isDisjoint(with: other.services.flatMap { $0.operations.map(\.serial) }))
         let exchanges = [
             B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody(status: "MELTING")),
             B.exchange("POST", "/v2/\(B.project)/cloudvolumes", body: B.createVolumeBody(#""availability_zone": "az1", "size": "ten""#), status: 202, response: B.jobBody()),

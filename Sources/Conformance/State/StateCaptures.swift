@@ -41,6 +41,15 @@ struct StateCaptures: Sendable {
             self.fields = fields
         }
 
+        /// The same in storage of its own (see `StateEvidence.Side.shape`).
+        var unshared: StatePath {
+            var copy = self
+            copy.path = path.unshared
+            copy.idPath = idPath.unshared
+            copy.fields = fields.map { ($0.name.unshared, $0.path.unshared, $0.index) }
+            return copy
+        }
+
         /// Fills in the indices once `paths` is final.
         mutating func resolve(in paths: [String]) {
             index = paths.firstIndex(of: path) ?? -1
@@ -203,6 +212,22 @@ public struct StateEvidence: Sendable {
         /// Per machine (by resource), its state fields.
         var states: [String: [StateCaptures.StatePath]] = [:]
 
+        /// The paths and state paths without the values, copied into storage of their own:
+        /// what the state tracker keeps per operation, so that it never retains the lists the
+        /// validating thread shares between the exchanges it validates.
+        var shape: Side {
+            var states: [String: [StateCaptures.StatePath]] = [:]
+            for (resource, paths) in self.states { states[resource.unshared] = paths.map(\.unshared) }
+            return Side(paths: paths.map(\.unshared), values: [], states: states)
+        }
+
+        /// This shape with one exchange's values.
+        func with(_ values: [Value]) -> Side {
+            var side = self
+            side.values = values
+            return side
+        }
+
         /// The values at `path`, in body order.
         func values(at path: String) -> [Value] {
             guard let index = paths.firstIndex(of: path) else { return [] }
@@ -278,5 +303,15 @@ extension StateCaptures {
             index += 1
         }
         return found
+    }
+}
+
+extension String {
+    /// The same text in storage of its own: a copy that shares no buffer with this string, so
+    /// that retaining it touches no memory another thread retains this one's in. (Text of up to
+    /// 15 UTF-8 bytes is stored inline and has no buffer to share.)
+    var unshared: String {
+        var text = self
+        return text.withUTF8 { String(decoding: $0, as: UTF8.self) }
     }
 }

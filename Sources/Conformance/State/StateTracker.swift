@@ -22,15 +22,30 @@ public final class StateTracker {
     private var reachability: [String: Reachability] = [:]
     private var plans: [PlanKey: Plan] = [:]
 
+    /// A plan is found by the compiled operation's serial number (`ExchangeResult.operationSerial`),
+    /// or, for a result no validator made, by the identity of its operation reference.
     private struct PlanKey: Hashable {
-        var operation: ObjectIdentifier
+        var serial: Int
+        var reference: ObjectIdentifier?
         var status: Int
     }
 
     /// What an operation needs parsed for the machines of its service; most operations need
     /// nothing, and their bodies are not parsed a second time. A class: looked up for every
     /// exchange, and a struct would retain and release each of its arrays each time.
+    ///
+    /// What an exchange needs of its operation is copied here when the plan is made, so that
+    /// the tracker never retains the objects the validating thread retains for every exchange
+    /// it validates (the operation reference, the captured sides' path lists).
     private final class Plan {
+        /// The operation's id, a copy of its own.
+        var operationID = ""
+        /// The documented body of the response with the plan's status, for reading a tree.
+        var responseSchema: Schema?
+        /// The paths and state paths of the captured sides, copied from the first evidence
+        /// met (the same for every exchange of the operation and status); `values` empty.
+        var requestShape: StateEvidence.Side?
+        var responseShape: StateEvidence.Side?
         var request = false
         var response = false
         /// Machines without a state table are found by their status field's name in the body.
@@ -102,18 +117,19 @@ public final class StateTracker {
     public func observe(_ exchange: Exchange, result: ExchangeResult) -> [Finding] {
         // The response and the evidence are read through `exchange` and `result`, not bound
         // whole: a copy retains each of their arrays, for every exchange.
-        guard let service = result.service, let reference = result.operationReference,
-              let status = exchange.response?.status, (200..<300).contains(status),
-              let plan = plan(service: service, operation: reference, status: status), plan.hasWork else { return [] }
+        guard let status = exchange.response?.status, (200..<300).contains(status),
+              let plan = plan(for: result, status: status), plan.hasWork else { return [] }
         let requestBody: StateBody
-        if let captured = result.stateEvidence?.request {
-            requestBody = .captured(captured)
+        if let values = result.stateEvidence?.request?.values {
+            if plan.requestShape == nil { plan.requestShape = result.stateEvidence?.request?.shape }
+            requestBody = .captured(plan.requestShape!.with(values))
         } else {
             requestBody = .tree(plan.request ? exchange.request.body.flatMap { try? JSONValue.parse(bytes: $0) } : nil)
         }
         let responseBody: StateBody
-        if let captured = result.stateEvidence?.response {
-            responseBody = .captured(captured)
+        if let values = result.stateEvidence?.response?.values {
+            if plan.responseShape == nil { plan.responseShape = result.stateEvidence?.response?.shape }
+            responseBody = .captured(plan.responseShape!.with(values))
         } else {
             var needsResponse = plan.response
             if !needsResponse, !plan.statusFields.isEmpty, let body = exchange.response?.body {
@@ -133,8 +149,7 @@ public final class StateTracker {
                 pathParameters.pairs.append((placeholder.name, String(target.segment(placeholder.index))))
             }
         }
-        // The operation is a large value: read through the reference, never copied per exchange.
-        let operationID = reference.operation.id
+        let operationID = plan.operationID
 
         func finding(_ rule: RuleID, _ severity: Finding.Severity, _ location: Finding.Location, _ pointer: String, _ message: String, expected: String, actual: String, source: DocReference?) {
             findings.append(Finding(exchange: exchange.index, file: exchange.file, operation: operationID, rule: rule, severity: severity, location: location, pointer: pointer, message: message, expected: expected, actual: actual, source: source))
@@ -169,7 +184,7 @@ public final class StateTracker {
             case .captured(let side):
                 observations = Self.observations(side, resource: work.resource)
             case .tree(let value?):
-                observations = Self.observations(value, schema: reference.operation.response(for: status)?.body, machine: work.machine, byTable: work.byTable, pointer: "")
+                observations = Self.observations(value, schema: plan.responseSchema, machine: work.machine, byTable: work.byTable, pointer: "")
             case .tree(nil):
                 observations = []
             }
@@ -208,17 +223,32 @@ public final class StateTracker {
         return findings
     }
 
-    /// The plan for an operation's answers with `status`; `nil` when no machine follows the
-    /// service. Looked up by the operation's identity first: the service's machines are only
-    /// looked up (by name) the first time.
-    private func plan(service: String, operation reference: OperationReference, status: Int) -> Plan? {
-        let key = PlanKey(operation: ObjectIdentifier(reference), status: status)
+    /// The plan for the answers with `status` of the operation `result` was routed to; `nil`
+    /// when no operation matched. Found by the operation's serial number: the operation and
+    /// the service's machines are only read the first time.
+    private func plan(for result: ExchangeResult, status: Int) -> Plan? {
+        let serial = result.operationSerial
+        var key = PlanKey(serial: serial, reference: nil, status: status)
+        if serial < 0 {
+            guard let reference = result.operationReference else { return nil }
+            key.reference = ObjectIdentifier(reference)
+        }
         if let cached = plans[key] { return cached }
-        guard let machines = machines[service] else { return nil }
-        let operation = reference.operation
+        guard let service = result.service, let reference = result.operationReference else { return nil }
+        let plan = makePlan(service: service, operation: reference.operation, status: status)
+        plans[key] = plan
+        return plan
+    }
+
+    /// The plan for `operation`'s answers with `status`; one with no work when no machine
+    /// follows the service.
+    private func makePlan(service: String, operation: Operation, status: Int) -> Plan {
         let plan = Plan()
+        plan.operationID = operation.id.unshared
+        guard let machines = machines[service] else { return plan }
         plan.placeholders = operation.template.placeholders
         let body = operation.response(for: status)?.body
+        plan.responseSchema = body
         for machine in machines {
             let reachability = self.reachability["\(machine.service)/\(machine.resource)", default: Reachability(machine)]
             self.reachability["\(machine.service)/\(machine.resource)"] = reachability
@@ -240,7 +270,6 @@ public final class StateTracker {
             }
         }
         plan.hasWork = plan.hasWork || plan.request || plan.response || !plan.statusFields.isEmpty
-        plans[key] = plan
         return plan
     }
 

@@ -1,4 +1,5 @@
 import ConformanceModel
+import Synchronization
 
 /// A service prepared for validation: its router, its operations with compiled schemas, and
 /// lookup tables for status and error codes.
@@ -25,7 +26,9 @@ final class CompiledService: Sendable {
     /// and 8.2.5.2 both `GET /`): what one of them leaves out, the other may document.
     private let operationsByRoute: [String: [Int]]
 
-    init(spec documented: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
+    /// `serials`: the serial numbers of the operations of a service compiled before from the
+    /// same spec, which this one is a replica of; without them, the operations take new ones.
+    init(spec documented: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = [], serials: [Int]? = nil) {
         // A narrower value list where another table of the service lists more is a reading, not a rule.
         let spec = EnumerationReadings.widened(documented)
         self.spec = spec
@@ -37,8 +40,9 @@ final class CompiledService: Sendable {
         // Without an envelope, a listed code is read from a top-level `code` (Baidu 004).
         errorShapeNames = spec.errorEnvelopes.isEmpty ? (spec.errorCodes.isEmpty ? [] : ["code"]) : ErrorBodyShape.names(of: spec.errorEnvelopes)
         router = Router(spec: spec)
-        operations = spec.operations.map { operation in
-            CompiledOperation(operation, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },
+        let serials = serials ?? Array(CompiledOperation.newSerials(spec.operations.count))
+        operations = zip(spec.operations, serials).map { operation, serial in
+            CompiledOperation(operation, serial: serial, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },
                               machines: machines.filter { $0.service == spec.service })
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
@@ -58,6 +62,11 @@ final class CompiledService: Sendable {
 /// An operation prepared for validation.
 final class CompiledOperation: Sendable {
     let operation: Operation
+    /// A number that names this compiled operation and its replicas (`Validator.replica()`)
+    /// in the process, carried in `ExchangeResult.operationSerial`: the state tracker finds
+    /// its plan for an exchange by it, without touching `reference`, which the thread that
+    /// validated the exchange retains and releases for every exchange it validates.
+    let serial: Int
     let id: String
     let deprecated: Bool
     /// The operation as results hand it out, shared rather than copied per exchange.
@@ -88,8 +97,9 @@ final class CompiledOperation: Sendable {
     /// does not list). Placeholders (`XXX`, `EVS.XXX`, `string`) are not codes.
     let exampleErrorCodes: [String: DocReference]
 
-    init(_ operation: Operation, service: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
+    init(_ operation: Operation, serial: Int = CompiledOperation.newSerials(1).lowerBound, service: ServiceSpec, rules: [BodyRule], machines: [StateMachine] = []) {
         self.operation = operation
+        self.serial = serial
         id = operation.id
         deprecated = operation.deprecated
         reference = OperationReference(operation)
@@ -142,6 +152,14 @@ final class CompiledOperation: Sendable {
         responseCaptures = ResponseCaptures.all(statuses: statuses, state: state, envelope: service.responseEnvelope)
         placeholders = operation.template.placeholders
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
+    }
+
+    private static let serialsTaken = Atomic<Int>(0)
+
+    /// `count` serial numbers no compiled operation has had.
+    static func newSerials(_ count: Int) -> Range<Int> {
+        let first = serialsTaken.add(count, ordering: .relaxed).oldValue
+        return first..<(first + count)
     }
 
     /// A code an example prints where a real one would go: EVS examples give `XXX`, `XXXX`,

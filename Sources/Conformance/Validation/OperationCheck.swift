@@ -47,6 +47,7 @@ public struct OperationCheck: Sendable {
         var result = ExchangeResult(exchange: 0, file: file, status: exchange.response?.status, findings: [])
         result.service = service.id
         result.operationReference = compiled.reference
+        result.operationSerial = compiled.serial
         var context = FindingContext(exchange: exchange, strict: strict)
         context.operation = compiled.id
         if let response = exchange.response {

@@ -20,9 +20,14 @@ public final class Validator: Sendable {
     /// `machines`: the state machines a `StateTracker` behind this validator follows. Their
     /// fields are then captured while the bodies are scanned (`ExchangeResult.stateEvidence`),
     /// so that the tracker reads no body again; without them it reads the bodies it needs.
-    public init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init(), machines: [StateMachine] = []) {
+    public convenience init(specs: [ServiceSpec] = Specs.all, rules: [BodyRule] = Rules.body, options: ValidatorOptions = .init(), machines: [StateMachine] = []) {
+        self.init(specs: specs, rules: rules, options: options, machines: machines, serials: nil)
+    }
+
+    /// `serials`: per chosen service, the serial numbers of its operations, when this is a replica.
+    private init(specs: [ServiceSpec], rules: [BodyRule], options: ValidatorOptions, machines: [StateMachine], serials: [[Int]]?) {
         let chosen = options.service.map { id in specs.filter { $0.service == id } } ?? specs
-        services = chosen.map { CompiledService(spec: $0, rules: rules, machines: machines) }
+        services = chosen.indices.map { CompiledService(spec: chosen[$0], rules: rules, machines: machines, serials: serials?[$0]) }
         self.options = options
         sources = (specs, rules, machines)
     }
@@ -30,9 +35,11 @@ public final class Validator: Sendable {
     /// The same validator compiled again, sharing no compiled object with this one. Threads
     /// validating side by side each take their own: the compiled objects are retained and
     /// released for every exchange, and threads doing that to the same objects slow each
-    /// other down (the reference counts' cache lines move between cores).
+    /// other down (the reference counts' cache lines move between cores). Its operations keep
+    /// this one's serial numbers (`ExchangeResult.operationSerial`), so that a state tracker
+    /// behind both finds the same plan for an operation whichever validated the exchange.
     public func replica() -> Validator {
-        Validator(specs: sources.specs, rules: sources.rules, options: options, machines: sources.machines)
+        Validator(specs: sources.specs, rules: sources.rules, options: options, machines: sources.machines, serials: services.map { $0.operations.map(\.serial) })
     }
 
     /// The findings for one exchange.
@@ -53,6 +60,7 @@ public final class Validator: Sendable {
         let compiled = service.operations[match.operationIndex]
         result.service = service.id
         result.operationReference = compiled.reference
+        result.operationSerial = compiled.serial
         context.operation = compiled.id
 
         if compiled.deprecated {

@@ -25,10 +25,18 @@ public struct ExchangeResult: Sendable {
         get { operationReference?.operation }
         set { operationReference = newValue.map(OperationReference.init) }
     }
-    /// The matched operation's id.
-    public var operationID: String? { operationReference?.operation.id }
+    /// The matched operation's id. Kept beside the reference, not read through it: the thread
+    /// that writes the report reads it for every exchange, and reading it through the
+    /// reference would retain and release an object that the validating thread retains and
+    /// releases too.
+    public private(set) var operationID: String?
     /// The matched operation, shared with the validator's compiled service.
-    public var operationReference: OperationReference?
+    public var operationReference: OperationReference? {
+        didSet { operationID = operationReference?.operation.id }
+    }
+    /// The compiled operation's serial number (`CompiledOperation.serial`), by which the state
+    /// tracker finds its plan; -1 when no validator routed the exchange.
+    var operationSerial = -1
     /// The response status, if there is a response.
     public var status: Int?
     /// The error code an error body carries, if any.
@@ -42,6 +50,7 @@ public struct ExchangeResult: Sendable {
         self.file = file
         self.service = service
         self.operationReference = operation.map(OperationReference.init)
+        self.operationID = operation?.id
         self.status = status
         self.errorCode = errorCode
         self.findings = findings
