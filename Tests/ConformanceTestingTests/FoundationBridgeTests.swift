@@ -1,5 +1,6 @@
 import Conformance
 import ConformanceModel
+import ConformanceTesting
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
