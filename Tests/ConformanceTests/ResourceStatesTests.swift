@@ -56,8 +56,13 @@ struct ResourceStatesTests {
         var random = SplitMix64(seed: UInt64(capacity))
         var table = ResourceStates(capacity: capacity)
         var model = Model(capacity: capacity)
-        // More ids than the capacity, so that resources are forgotten and come back.
-        let ids = (0..<(capacity * 2 + 3)).map { "id-\($0)" }
+        // More ids than the capacity, so that resources are forgotten and come back: short
+        // ids, UUIDs as the Huawei services write them (kept as 128 bits), and the same UUIDs
+        // in uppercase (kept as strings, and other resources).
+        let ids = (0..<(capacity * 2 + 3)).map { number -> String in
+            let uuid = Self.uuid(number)
+            return [("id-\(number)"), uuid, uuid.uppercased()][number % 3]
+        }
         for step in 0..<20_000 {
             let kind = Self.kinds.randomElement(using: &random)!
             let id = ids.randomElement(using: &random)!
@@ -100,6 +105,45 @@ struct ResourceStatesTests {
             let tableKey = table.key(service: key.service, resource: key.resource, id: key.id)
             #expect(tableKey.flatMap { table.value("size", of: $0)?.value } == entry.values["size"]?.value)
         }
+    }
+
+    /// A canonical UUID whose digits depend on `number`.
+    static func uuid(_ number: Int) -> String {
+        let hex = String(UInt64(number) &* 0x9E37_79B9_7F4A_7C15, radix: 16)
+        let digits = String(repeating: "0", count: 32 - hex.count) + hex
+        let characters = Array(digits)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+
+    @Test("a UUID is packed only when spelled canonically, and ids are equal exactly when their strings are")
+    func resourceIDs() {
+        let canonical = "6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a11"
+        #expect(ResourceID(canonical).isPacked)
+        #expect(ResourceID(canonical) == ResourceID(String(canonical.reversed().reversed())))
+        #expect(ResourceID(canonical).hashValue == ResourceID(canonical).hashValue)
+        let others = [
+            canonical.uppercased(),                            // uppercase digits
+            "6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a1",             // 35 characters
+            "6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a110",           // 37
+            "6d61f3e94-b2c-4a8b-9e8f-2f3c1b0d2a11",            // a dash one place late
+            "6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a1g",            // not a hexadecimal digit
+            "6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a1\u{e9}",       // 36 characters, 37 bytes
+            "{6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a1}",
+        ]
+        for other in others {
+            #expect(!ResourceID(other).isPacked, "\(other)")
+            #expect(ResourceID(other) != ResourceID(canonical), "\(other)")
+            #expect(ResourceID(other) == ResourceID(other), "\(other)")
+        }
+        // Different UUIDs stay different, the last digit and the first alike.
+        #expect(ResourceID(canonical) != ResourceID("6d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a10"))
+        #expect(ResourceID(canonical) != ResourceID("7d61f3e9-4b2c-4a8b-9e8f-2f3c1b0d2a11"))
+        #expect(ResourceID("00000000-0000-0000-0000-000000000001") != ResourceID("00000000-0000-0001-0000-000000000000"))
+    }
+
+    @Test("an entry stays within 80 bytes, the size the table's memory figures are for")
+    func entrySize() {
+        #expect(ResourceStates.entryStride <= 80)
     }
 
     @Test("a kind never seen has no key, and kinds keep their numbers")

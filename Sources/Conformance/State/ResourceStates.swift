@@ -4,35 +4,31 @@
 /// that could be proven.
 ///
 /// Laid out for size, since at the cap it holds 100,000 resources: a key names its kind
-/// (service and resource type) by a number the table hands out, the hash table maps keys to
-/// slots in a dense array of entries, and an entry keeps its field values inline. Before,
-/// keys carried both names and each entry a dictionary of values: at the cap (100,000 volumes
-/// with a `size` each, 1 GiB of traffic, one job) the process peaked at 102 MiB, now 75 MiB.
+/// (service and resource type) by a number the table hands out, an entry keeps its id (a UUID
+/// as its 128 bits, `ResourceID`) and its field values inline in one dense array, and the hash
+/// table over it is an array of 8-byte buckets of our own. Round 6 replaced names in each key
+/// and a dictionary of values per entry (at the cap, 1 GiB of traffic, one job: 102 MiB peak,
+/// then 75 MiB); round 8 replaced the `[Key: Int32]` dictionary and the ids as strings. The
+/// dictionary held 100,001 keys of 32 bytes in 262,144 buckets (a Swift dictionary is at most
+/// three quarters full, and 131,072 hold only 98,304), all of them touched, 9 MiB; each UUID
+/// took an 80-byte heap block, 8 MiB. The same cap now takes 2 MiB of buckets and 80 bytes
+/// per entry.
 struct ResourceStates {
     /// A kind of resource: a service's resource type, numbered by `kind(service:resource:)`.
     typealias Kind = Int32
 
-    /// One resource: its kind and its id.
-    struct Key: Hashable {
+    /// One resource: its kind and its id, with the id's hash worked out once.
+    struct Key {
         let kind: Kind
-        let id: String
-        /// The id's hash, worked out once: the table rehashes every key each time it grows,
-        /// and a lookup compares it before any string. Ids are unique well beyond one
-        /// resource type, so the kind is only compared, not hashed.
-        private let fingerprint: Int
+        let id: ResourceID
+        /// The id's hash: where the key's search starts and what a bucket compares before the
+        /// entry. Ids are unique well beyond one resource type, so the kind is only compared.
+        let fingerprint: Int
 
         init(kind: Kind, id: String) {
             self.kind = kind
-            self.id = id
-            fingerprint = id.hashValue
-        }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(fingerprint)
-        }
-
-        static func == (left: Key, right: Key) -> Bool {
-            left.fingerprint == right.fingerprint && left.kind == right.kind && left.id == right.id
+            self.id = ResourceID(id)
+            fingerprint = self.id.hashValue
         }
     }
 
@@ -46,34 +42,61 @@ struct ResourceStates {
             var value: Double
         }
 
-        private var first: Slot?
+        /// The first field's number, or -1 for none. Three stored properties rather than an
+        /// optional `Slot`, which takes 24 bytes with its tag where these take 16.
+        private var firstField: Int32 = -1
+        private var firstInferred = false
+        private var firstValue: Double = 0
         private var rest: [Slot] = []
 
         subscript(field: Int32) -> (value: Double, inferred: Bool)? {
-            if let first, first.field == field { return (first.value, first.inferred) }
+            if firstField == field { return (firstValue, firstInferred) }
             guard let slot = rest.first(where: { $0.field == field }) else { return nil }
             return (slot.value, slot.inferred)
         }
 
         mutating func set(_ field: Int32, to value: Double, inferred: Bool) {
-            let slot = Slot(field: field, inferred: inferred, value: value)
-            if first == nil || first?.field == field {
-                first = slot
+            if firstField < 0 || firstField == field {
+                firstField = field
+                firstValue = value
+                firstInferred = inferred
             } else if let index = rest.firstIndex(where: { $0.field == field }) {
-                rest[index] = slot
+                rest[index] = Slot(field: field, inferred: inferred, value: value)
             } else {
-                rest.append(slot)
+                rest.append(Slot(field: field, inferred: inferred, value: value))
             }
         }
     }
 
+    /// One resource's slot in `entries`. The small fields follow the id, which leaves 7 bytes
+    /// of its 24 unused, so that an entry takes 80 bytes.
     private struct Entry {
-        var state: String?
+        var id: ResourceID
         /// `true` when the state was inferred from an accepted mutation, not seen in a response.
         var inferred: Bool
+        var kind: Kind
+        var fingerprint: Int
+        /// When it was last touched, by `clock`; 0 for a free slot.
         var touched: UInt64
-        var values = FieldValues()
+        var state: String?
+        var values: FieldValues
+
+        init(_ key: Key, touched: UInt64) {
+            id = key.id
+            inferred = false
+            kind = key.kind
+            fingerprint = key.fingerprint
+            self.touched = touched
+            state = nil
+            values = FieldValues()
+        }
+
+        /// A slot forgotten, free for the next new resource: it holds nothing on the heap.
+        static let free = Entry(Key(kind: -1, id: ""), touched: 0)
     }
+
+    /// The bytes an entry takes in `entries` (80: see `Entry`).
+    static var entryStride: Int { MemoryLayout<Entry>.stride }
 
     private struct KindName: Hashable {
         let service: String
@@ -84,18 +107,21 @@ struct ResourceStates {
     private var kinds: [KindName: Kind] = [:]
     /// Field names, numbered in the order first met; the relations name a handful.
     private var fields: [String: Int32] = [:]
-    /// Each resource's slot in `entries`.
-    private var slots: [Key: Int32] = [:]
+    /// The resources, each in a slot that stays its own until it is forgotten.
     private var entries: [Entry] = []
     /// Slots of `entries` forgotten and free for the next new resource.
     private var free: [Int32] = []
+    /// The hash table: open addressing, searched one bucket after the other from the key's
+    /// fingerprint, a power of two of them and at most half in use. A bucket holds the upper
+    /// 32 bits of its entry's fingerprint and its slot in `entries` plus one; 0 is empty.
+    /// There is no removal: forgetting (a tenth at a time) builds the table again.
+    private var buckets: [UInt64] = Array(repeating: 0, count: 16)
+    private(set) var count = 0
     private var clock: UInt64 = 0
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
-
-    var count: Int { slots.count }
 
     /// The number of resources of `resource` in `service`, handed out on first use.
     mutating func kind(service: String, resource: String) -> Kind {
@@ -117,7 +143,7 @@ struct ResourceStates {
 
     /// The state and whether it was inferred.
     mutating func lookup(_ key: Key) -> (state: String, inferred: Bool)? {
-        guard let slot = slots[key].map(Int.init), let state = entries[slot].state else { return nil }
+        guard let slot = slot(of: key), let state = entries[slot].state else { return nil }
         clock += 1
         entries[slot].touched = clock
         return (state, entries[slot].inferred)
@@ -147,8 +173,8 @@ struct ResourceStates {
 
     /// The last value of `field` and whether it was inferred.
     func value(_ field: String, of key: Key) -> (value: Double, inferred: Bool)? {
-        guard let field = fields[field], let slot = slots[key] else { return nil }
-        return entries[Int(slot)].values[field]
+        guard let field = fields[field], let slot = slot(of: key) else { return nil }
+        return entries[slot].values[field]
     }
 
     mutating func set(_ field: String, to value: Double, for key: Key, inferred: Bool = false) {
@@ -163,25 +189,68 @@ struct ResourceStates {
         return number
     }
 
-    /// Changes the entry in place, making it if new: one hash lookup, no copy of its values.
+    /// The key's slot in `entries`, if it has one.
+    private func slot(of key: Key) -> Int? {
+        let mask = buckets.count - 1
+        let tag = Self.tag(key.fingerprint)
+        var index = key.fingerprint & mask
+        while true {
+            let bucket = buckets[index]
+            if bucket == 0 { return nil }
+            if bucket & Self.tagBits == tag {
+                let slot = Int(truncatingIfNeeded: bucket & ~Self.tagBits) - 1
+                if entries[slot].kind == key.kind, entries[slot].id == key.id { return slot }
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private static let tagBits: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// The upper half of a fingerprint, where a bucket keeps it. The lower half picks the
+    /// first bucket, so the two halves sort keys independently.
+    private static func tag(_ fingerprint: Int) -> UInt64 {
+        UInt64(truncatingIfNeeded: fingerprint) & tagBits
+    }
+
+    /// Puts a slot in the first empty bucket from its fingerprint's.
+    private mutating func place(_ slot: Int, fingerprint: Int) {
+        let mask = buckets.count - 1
+        var index = fingerprint & mask
+        while buckets[index] != 0 { index = (index + 1) & mask }
+        buckets[index] = Self.tag(fingerprint) | UInt64(slot + 1)
+    }
+
+    /// Builds the hash table again from the entries in use, with `size` buckets.
+    private mutating func rebuild(buckets size: Int) {
+        buckets = Array(repeating: 0, count: size)
+        for slot in entries.indices where entries[slot].touched > 0 {
+            place(slot, fingerprint: entries[slot].fingerprint)
+        }
+    }
+
+    /// Changes the entry in place, making it if new: one search, no copy of its values.
     private mutating func update(_ key: Key, _ change: (inout Entry) -> Void) {
         clock += 1
         let now = clock
         let slot: Int
-        if let existing = slots[key] {
-            slot = Int(existing)
-        } else if let reused = free.popLast() {
-            slot = Int(reused)
-            entries[slot] = Entry(state: nil, inferred: false, touched: now)
-            slots[key] = reused
+        if let existing = self.slot(of: key) {
+            slot = existing
         } else {
-            slot = entries.count
-            entries.append(Entry(state: nil, inferred: false, touched: now))
-            slots[key] = Int32(slot)
+            if (count + 1) * 2 > buckets.count { rebuild(buckets: buckets.count * 2) }
+            if let reused = free.popLast() {
+                slot = Int(reused)
+                entries[slot] = Entry(key, touched: now)
+            } else {
+                slot = entries.count
+                entries.append(Entry(key, touched: now))
+            }
+            place(slot, fingerprint: key.fingerprint)
+            count += 1
         }
         entries[slot].touched = now
         change(&entries[slot])
-        if slots.count > capacity { evict() }
+        if count > capacity { evict() }
     }
 
     /// Drops the least recently touched tenth (at least one). Touch times are unique (each
@@ -189,29 +258,25 @@ struct ResourceStates {
     ///
     /// It runs on the thread that follows states, which the lanes wait on for new work, so it
     /// is kept short: the cut is selected, not sorted for, and the dense entries are read in
-    /// order (for their times, then into a mark per slot that the scan of the hash table reads)
-    /// instead of one by one through the table. Sorting all touch times and reading each entry
+    /// order, for their times and then to free those at or below the cut, before the hash
+    /// table is built again from what is left. Sorting all touch times and reading each entry
     /// through the table took 9.5% of `--jobs 1`'s CPU time on 1 GiB of traffic (500,000
     /// volumes, 40 evictions of 10,000), in bursts of about 12 ms, while a lane holds well under
-    /// a millisecond of work ahead; now 4.6%.
+    /// a millisecond of work ahead; selecting the cut, 4.6%.
     private mutating func evict() {
-        let drop = min(max(1, capacity / 10), slots.count)
+        let drop = min(max(1, capacity / 10), count)
         guard drop > 0 else { return }
-        // A slot in use has been touched (the clock starts at 1); a free one is reset to 0.
         var times: [UInt64] = []
-        times.reserveCapacity(slots.count)
+        times.reserveCapacity(count)
         for entry in entries where entry.touched > 0 { times.append(entry.touched) }
         let cut = Self.smallest(drop - 1, in: &times)
-        let doomed = entries.map { $0.touched > 0 && $0.touched <= cut }
-        var oldest: [Key] = []
-        oldest.reserveCapacity(drop)
-        for index in slots.indices where doomed[Int(slots.values[index])] { oldest.append(slots.keys[index]) }
-        for key in oldest {
-            guard let slot = slots.removeValue(forKey: key) else { continue }
+        for slot in entries.indices where entries[slot].touched > 0 && entries[slot].touched <= cut {
             // The state and values go now; the slot is reused by the next new resource.
-            entries[Int(slot)] = Entry(state: nil, inferred: false, touched: 0)
-            free.append(slot)
+            entries[slot] = Entry.free
+            free.append(Int32(slot))
+            count -= 1
         }
+        rebuild(buckets: buckets.count)
     }
 
     /// The `rank`-th smallest of `values` (0 the smallest), found by selection (Hoare's
@@ -251,6 +316,67 @@ struct ResourceStates {
                 }
             }
             return buffer[rank]
+        }
+    }
+}
+
+/// A resource's id as `ResourceStates` keeps it: a UUID spelled the canonical way (36
+/// characters, lowercase hexadecimal digits, dashes after the 8th, 12th, 16th and 20th: the
+/// Huawei services' volume, snapshot and server ids) as its 128 bits inline, any other id as
+/// its string. Two ids are equal exactly when their strings are: whether an id is packed
+/// depends on its characters alone, and only the one spelling is packed, so an uppercase UUID
+/// stays a string and apart from its lowercase twin. Packed, a UUID takes no allocation; as a
+/// string its 36 bytes took an 80-byte heap block, and its hash read them all.
+struct ResourceID: Hashable {
+    private enum Storage: Hashable {
+        case uuid(UInt64, UInt64)
+        case text(String)
+    }
+
+    private let storage: Storage
+
+    init(_ id: String) {
+        if let (high, low) = Self.pack(id) {
+            storage = .uuid(high, low)
+        } else {
+            storage = .text(id)
+        }
+    }
+
+    /// Whether the id is kept as a UUID's 128 bits.
+    var isPacked: Bool {
+        if case .uuid = storage { return true }
+        return false
+    }
+
+    /// The 128 bits of a canonically spelled UUID, or `nil` for any other string.
+    private static func pack(_ id: String) -> (UInt64, UInt64)? {
+        guard id.utf8.count == 36 else { return nil }
+        var id = id
+        return id.withUTF8 { bytes -> (UInt64, UInt64)? in
+            var high: UInt64 = 0
+            var low: UInt64 = 0
+            var digits = 0
+            for index in 0..<36 {
+                let byte = bytes[index]
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                let nibble: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = byte &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = byte &- UInt8(ascii: "a") &+ 10
+                default: return nil
+                }
+                if digits < 16 {
+                    high = high << 4 | UInt64(nibble)
+                } else {
+                    low = low << 4 | UInt64(nibble)
+                }
+                digits += 1
+            }
+            return (high, low)
         }
     }
 }
