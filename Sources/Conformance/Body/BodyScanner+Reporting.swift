@@ -14,7 +14,12 @@ extension BodyScanner {
     mutating func record(_ capture: Int32?, _ mark: @autoclosure () -> CaptureMark, at offset: Int) {
         guard let capture, let captures, let slot = captures.slot(of: capture) else { return }
         if marks[slot].kind == .absent { marks[slot] = mark() }
-        if captures.repeating[slot] { occurrences.append(CaptureOccurrence(slot: Int32(slot), mark: mark(), offset: Int32(offset), object: memberOf)) }
+        if captures.repeating[slot] {
+            // Room for a few at once: grown from empty one by one, the list took two
+            // allocations per response body with repeating captures.
+            if occurrences.capacity == 0 { occurrences.reserveCapacity(8) }
+            occurrences.append(CaptureOccurrence(slot: Int32(slot), mark: mark(), offset: Int32(offset), object: memberOf))
+        }
     }
 
     /// The bytes from `start` to `end` as text (a number's literal, say).

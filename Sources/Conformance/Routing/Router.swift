@@ -223,6 +223,7 @@ public final class Router: Sendable {
 
     private func match(_ route: Route, _ target: RequestTarget) -> Match {
         var parameters: [(name: String, value: Substring)] = []
+        parameters.reserveCapacity(Int(route.segmentCount) - route.literalCount)
         for position in 0..<Int(route.segmentCount) {
             let segment = segments[Int(route.segmentStart) + position]
             if segment.kind != .literal { parameters.append((parameterNames[Int(segment.start)], target.segment(position))) }

@@ -152,7 +152,10 @@ enum JSONLFastPath {
             guard open("{") else { return nil }
             let base = keys.count
             defer { keys.removeLast(keys.count - base) }
+            // Room for a typical message's headers: grown from empty one by one, two headers
+            // took two allocations and ten took four.
             var headers: [Exchange.Header] = []
+            headers.reserveCapacity(8)
             members: while true {
                 let next = nextKey(since: base)
                 guard case .key(let key) = next else {

@@ -76,6 +76,7 @@ public final class Validator: Sendable {
             result.errorCode = errorCode
             if compiled.state != nil, (200..<300).contains(response.status) {
                 var parameters: [(name: String, value: String)] = []
+                parameters.reserveCapacity(compiled.placeholders.count)
                 for placeholder in compiled.placeholders where placeholder.index < target.segmentCount {
                     parameters.append((placeholder.name, String(target.segment(placeholder.index))))
                 }
