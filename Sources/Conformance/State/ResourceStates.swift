@@ -119,8 +119,10 @@ struct ResourceStates {
     private(set) var count = 0
     private var clock: UInt64 = 0
 
+    /// At most `Int32.max - 1` resources: a slot is an `Int32`, and a bucket keeps it plus one
+    /// in 32 bits (a table that size would take 160 GiB).
     init(capacity: Int) {
-        self.capacity = max(1, capacity)
+        self.capacity = min(max(1, capacity), Int(Int32.max) - 1)
     }
 
     /// The number of resources of `resource` in `service`, handed out on first use.
