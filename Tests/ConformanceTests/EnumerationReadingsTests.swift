@@ -25,7 +25,7 @@ struct EnumerationReadingsTests {
         let finding = try #require(Self.findings(Self.show(volumeType: "GPSSD2")).first)
         #expect(finding.severity == .warning)
         #expect(finding.rule == Rule.responseBodyEnum)
-        let sections = (finding.sources ?? []).compactMap(\.section)
+        let sections = finding.sources.compactMap(\.section)
         #expect(sections.sorted() == ["6.1.1", "6.1.13"])
         #expect(finding.message.contains("GPSSD2"))
     }

@@ -339,6 +339,10 @@ public struct OpenAPIExporter {
         if !valid.isEmpty {
             var map: OrderedDictionary<String, Either<OpenAPI.Reference<OpenAPI.Example>, OpenAPI.Example>> = [:]
             for (index, pair) in valid.enumerated() {
+                // `value`, which OpenAPIKit 6 marks deprecated (OpenAPI 3.2 replaced it), is
+                // the field of the 3.1 Example Object this export declares. The initializers
+                // it points to write `dataValue`, a 3.2 key the 3.1 Example Object does not
+                // have, so the compiler's deprecation warning here stays.
                 map["example-\(index + 1)"] = .b(OpenAPI.Example(summary: pair.0.title, value: .b(Self.anyCodable(pair.1))))
             }
             content.examples = map
