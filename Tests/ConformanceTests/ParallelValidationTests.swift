@@ -72,8 +72,9 @@ struct ParallelValidationTests {
         }
     }
 
-    @Test("the pipeline delivers in input order for any number of lanes and chunk sizes", arguments: [(1, 256), (2, 1), (3, 2), (2, 256), (5, 7)])
-    func pipelineOrder(jobs: Int, chunkSize: Int) {
+    @Test("the pipeline delivers in input order for any number of lanes and chunk sizes, lanes ready or not",
+          arguments: [(1, 256, false), (2, 1, true), (2, 1, false), (3, 2, true), (3, 2, false), (2, 256, true), (2, 256, false), (5, 7, true), (5, 7, false)])
+    func pipelineOrder(jobs: Int, chunkSize: Int, waitsForLanes: Bool) {
         let validator = Validator()
         let units: [TrafficUnit] = (0..<300).map { index in
             var exchange = index % 3 == 0
@@ -83,11 +84,16 @@ struct ParallelValidationTests {
             return .ready(.exchange(exchange))
         }
         var delivered: [(index: Int, findings: [Finding])] = []
-        ValidationPipeline(validator: validator, jobs: jobs, chunkSize: chunkSize).run(units.makeIterator()) { delivery in
+        let pipeline = ValidationPipeline(validator: validator, jobs: jobs, chunkSize: chunkSize, waitsForLanes: waitsForLanes)
+        let laneChunks = pipeline.runCountingLaneChunks(units.makeIterator()) { delivery in
             guard case .exchange(let exchange) = delivery.record, let result = delivery.result else { return }
             delivered.append((exchange.index, result.findings))
         }
         #expect(delivered.map(\.index) == Array(0..<300))
+        // Lanes that are ready from the start take part (with chunks of 256, the lane takes
+        // the whole input's one chunk and more when there is more); none exist for one job.
+        if jobs == 1 { #expect(laneChunks == 0) }
+        if jobs > 1, waitsForLanes { #expect(laneChunks > 0) }
         for (index, findings) in delivered {
             guard case .ready(.exchange(let exchange)) = units[index] else { continue }
             #expect(findings == validator.validate(exchange).findings)

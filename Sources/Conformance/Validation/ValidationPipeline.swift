@@ -12,7 +12,8 @@ import Synchronization
 /// While the oldest chunk is still on its lane, the calling thread validates the next chunk
 /// itself rather than wait, so `jobs` threads keep `jobs` cores busy and the share each takes
 /// follows from how fast it goes: the calling thread, which also follows states and writes the
-/// report, validates what its spare time allows. No lane waits for another, and at most
+/// report, validates what its spare time allows. A lane first compiles its own validator and is
+/// handed nothing until then, so a short input is validated on the calling thread alone. No lane waits for another, and at most
 /// `4 × jobs` chunks are in flight (and as many delivered ones waiting to be freed, record by
 /// record, as their threads make new ones), so memory stays flat on any length of input. With
 /// one job everything runs on the calling thread, unit by unit.
@@ -37,10 +38,20 @@ public struct ValidationPipeline: Sendable {
     /// the thread that made it frees it (see above).
     public let chunkSize: Int
 
+    /// Whether `run` waits for every lane's validator before it hands out the first chunk,
+    /// rather than validating on the calling thread meanwhile: for tests, to be sure the lanes
+    /// take part in a short run.
+    let waitsForLanes: Bool
+
     public init(validator: Validator, jobs: Int, chunkSize: Int = 64) {
+        self.init(validator: validator, jobs: jobs, chunkSize: chunkSize, waitsForLanes: false)
+    }
+
+    init(validator: Validator, jobs: Int, chunkSize: Int = 64, waitsForLanes: Bool) {
         self.validator = validator
         self.jobs = max(1, jobs)
         self.chunkSize = max(1, chunkSize)
+        self.waitsForLanes = waitsForLanes
     }
 
     /// One record as read, with its result when it is an exchange.
@@ -63,6 +74,12 @@ public struct ValidationPipeline: Sendable {
     /// memory another core wrote and releasing them after: 18 retains and 18 releases per
     /// exchange with two jobs, counted with uprobes on `swift_retain` and `swift_release`.
     public func run(_ units: some IteratorProtocol<TrafficUnit>, deliver: (inout Delivery) -> Void) {
+        runCountingLaneChunks(units, deliver: deliver)
+    }
+
+    /// `run`, returning how many chunks the lanes validated.
+    @discardableResult
+    func runCountingLaneChunks(_ units: some IteratorProtocol<TrafficUnit>, deliver: (inout Delivery) -> Void) -> Int {
         var units = units
         guard jobs > 1 else {
             while let unit = units.next() {
@@ -71,9 +88,16 @@ public struct ValidationPipeline: Sendable {
                     deliver(&delivery)
                 }
             }
-            return
+            return 0
         }
+        // Each lane compiles its validator first, on its own thread. Until it is ready it is
+        // handed nothing: the first chunk handed to it would be the oldest in flight, which the
+        // calling thread must deliver before any later one, so it sat waiting out the compile
+        // (about 10 ms) after a few chunks of its own. A file of one exchange took 48 ms with
+        // two jobs and 35 ms with one.
         let lanes = (1..<jobs).map { Lane(index: $0, pipeline: self) }
+        if waitsForLanes { lanes.forEach { $0.waitUntilReady() } }
+        var laneChunks = 0
         // Chunks in flight, the lanes' and this thread's: what bounds memory, and how many
         // records are made before one is freed. Four per job leaves room for each lane's three
         // and this thread's own while it waits for the oldest; three, six and eight per job
@@ -116,16 +140,19 @@ public struct ValidationPipeline: Sendable {
         while true {
             // Lanes first, so that none runs dry.
             while inFlight.count < capacity,
-                  let lane = lanes.min(by: { $0.pending < $1.pending }), lane.pending < Self.laneAhead,
+                  let lane = lanes.lazy.filter(\.isReady).min(by: { $0.pending < $1.pending }), lane.pending < Self.laneAhead,
                   let next = nextChunk() {
                 inFlight.append(Chunk(next, lane: lane))
+                laneChunks += 1
             }
-            guard let oldest = inFlight.first else { return }
-            if oldest.isDone {
+            if let oldest = inFlight.first, oldest.isDone {
                 deliverOldest()
             } else if inFlight.count < capacity, let next = nextChunk() {
-                // The oldest chunk is still on its lane: validate the next one here meanwhile.
+                // The oldest chunk is still on its lane, or no lane is ready yet: validate the
+                // next one here meanwhile.
                 inFlight.append(Chunk(validated: Self.validate(next, by: validator, freeing: &spent)))
+            } else if inFlight.isEmpty {
+                return laneChunks
             } else {
                 deliverOldest()
             }
@@ -152,10 +179,28 @@ public struct ValidationPipeline: Sendable {
         private let pipeline: ValidationPipeline
         /// Only touched on `queue`.
         private var ownValidator: Validator?
+        /// Set on `queue` once `ownValidator` is compiled.
+        private let ready = Atomic<Bool>(false)
+        private let compiled = DispatchSemaphore(value: 0)
 
+        /// Starts compiling the lane's validator on its queue.
         init(index: Int, pipeline: ValidationPipeline) {
             queue = DispatchQueue(label: "conformance.validate.lane\(index)")
             self.pipeline = pipeline
+            queue.async { [self] in
+                ownValidator = pipeline.validator.replica()
+                ready.store(true, ordering: .releasing)
+                compiled.signal()
+            }
+        }
+
+        /// Whether the lane's validator is compiled, so that a chunk handed to it starts at once.
+        var isReady: Bool { ready.load(ordering: .acquiring) }
+
+        func waitUntilReady() {
+            guard !isReady else { return }
+            compiled.wait()
+            compiled.signal()
         }
 
         /// Records delivered and handed back; only touched on `queue`.
@@ -172,8 +217,8 @@ public struct ValidationPipeline: Sendable {
         func validate(_ chunk: Chunk) {
             undone.add(1, ordering: .relaxed)
             queue.async { [self] in
-                let validator = ownValidator ?? pipeline.validator.replica()
-                ownValidator = validator
+                // Compiled by the block `init` queued first.
+                guard let validator = ownValidator else { preconditionFailure("lane \(queue.label) has no validator") }
                 chunk.finish(ValidationPipeline.validate(chunk.units, by: validator, freeing: &spent))
                 undone.subtract(1, ordering: .relaxed)
             }
