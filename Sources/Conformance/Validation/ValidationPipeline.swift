@@ -13,7 +13,8 @@ import Synchronization
 /// itself rather than wait, so `jobs` threads keep `jobs` cores busy and the share each takes
 /// follows from how fast it goes: the calling thread, which also follows states and writes the
 /// report, validates what its spare time allows. A lane first compiles its own validator and is
-/// handed nothing until then, so a short input is validated on the calling thread alone. No lane waits for another, and at most
+/// handed nothing until then, so a short input is validated on the calling thread alone (the
+/// compile goes on in the background and is dropped). No lane waits for another, and at most
 /// `4 × jobs` chunks are in flight (and as many delivered ones waiting to be freed, record by
 /// record, as their threads make new ones), so memory stays flat on any length of input. With
 /// one job everything runs on the calling thread, unit by unit.
