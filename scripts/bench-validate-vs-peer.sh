@@ -63,9 +63,10 @@ for round in $(seq 1 "$rounds"); do
     read -r b bu bs <<<"$all"
     read -r c _ _ <<<"$theirs"
     ours1+=("$a"); oursN+=("$b"); peer+=("$c")
-    cpu1+=("$(echo "$au + $as" | bc -l)"); cpuN+=("$(echo "$bu + $bs" | bc -l)")
+    cpu=$(echo "$bu + $bs" | bc -l)
+    cpu1+=("$(echo "$au + $as" | bc -l)"); cpuN+=("$cpu")
     paired+=("$(echo "$a / $b" | bc -l)")
-    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s (%.2f s of CPU), peer %.2f s\n' "$round" "$a" "$b" "$(echo "$bu + $bs" | bc -l)" "$c"
+    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s (%.2f s of CPU), peer %.2f s\n' "$round" "$a" "$b" "$cpu" "$c"
 done
 
 o1=$(best "${ours1[@]}"); on=$(best "${oursN[@]}"); p=$(best "${peer[@]}")
