@@ -54,7 +54,9 @@ struct ValidateCommandTests {
                          "golden/huawei-ecs/examples.jsonl", "Tests/ConformanceTests/Fixtures/cinder-traffic.jsonl", "Tests/ConformanceTests/Fixtures/evs.jsonl"]
             .map { try String(contentsOf: root.appendingPathComponent($0), encoding: .utf8) }
         let corpus = String(repeating: parts.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined(), count: 9)
-        let file = try CommandRunner.temporaryFolder().appendingPathComponent("mixed.jsonl")
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("mixed.jsonl")
         try corpus.write(to: file, atomically: true, encoding: .utf8)
         let one = try CommandRunner.run(["validate", file.path, "--format", "json", "--jobs", "1"])
         let report = try JSONValue.parse(one.standardOutput)

@@ -33,9 +33,9 @@ struct JSONLReaderTests {
             "   ",
             #"{"request": {"method": "get", "url": "/b"}, "response": {"status": 204}}"#,
         ]
-        let path = try TrafficFixtures.temporaryFile("long.jsonl", Array(lines.joined(separator: "\n").utf8))
-        let reader = JSONLReader(stream: try ByteStream(path: path, chunkSize: 7))
-        let exchanges = TrafficFixtures.exchanges(Array(reader))
+        let exchanges = try TrafficFixtures.withTemporaryFile("long.jsonl", Array(lines.joined(separator: "\n").utf8)) { path in
+            TrafficFixtures.exchanges(Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: 7))))
+        }
         #expect(exchanges.map(\.request.method) == ["PUT", "GET"])
         #expect(exchanges.first?.request.body?.count == 300_000)
         #expect(exchanges.last?.index == 3)
@@ -45,8 +45,9 @@ struct JSONLReaderTests {
     @Test("a line over the limit is skipped and reported, and reading goes on")
     func tooLong() throws {
         let text = "{\"request\": {\"method\": \"GET\", \"url\": \"/\(String(repeating: "a", count: 5000))\"}}\n{\"request\": {\"method\": \"GET\", \"url\": \"/b\"}}\n"
-        let path = try TrafficFixtures.temporaryFile("limit.jsonl", Array(text.utf8))
-        let records = Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: 512, maximumLineLength: 1000)))
+        let records = try TrafficFixtures.withTemporaryFile("limit.jsonl", Array(text.utf8)) { path in
+            Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: 512, maximumLineLength: 1000)))
+        }
         #expect(TrafficFixtures.errors(records).map(\.position) == [.line(1)])
         #expect(TrafficFixtures.errors(records).first?.reason.contains("longer than the limit") == true)
         #expect(TrafficFixtures.exchanges(records).map(\.request.url) == ["/b"])
@@ -75,13 +76,15 @@ struct JSONLReaderTests {
                 text += random.next() % 3 == 0 ? "\r\n" : "\n"
             }
             if round % 2 == 1 { text += kinds[0](&random) }  // a last line without a newline
-            let path = try TrafficFixtures.temporaryFile("blocks-\(round).jsonl", Array(text.utf8))
-            let byLine = Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000)))
-            let reader = JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000))
-            var byBlock: [TrafficRecord] = []
-            while let unit = reader.nextBlockUnit() {
-                if case .lines(let block) = unit, block.lines.count > 1 { blocks += 1 }
-                unit.forEachRecord { byBlock.append($0) }
+            let (byLine, byBlock) = try TrafficFixtures.withTemporaryFile("blocks-\(round).jsonl", Array(text.utf8)) { path in
+                let byLine = Array(JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000)))
+                let reader = JSONLReader(stream: try ByteStream(path: path, chunkSize: chunkSize, maximumLineLength: 2000))
+                var byBlock: [TrafficRecord] = []
+                while let unit = reader.nextBlockUnit() {
+                    if case .lines(let block) = unit, block.lines.count > 1 { blocks += 1 }
+                    unit.forEachRecord { byBlock.append($0) }
+                }
+                return (byLine, byBlock)
             }
             // Named by position, not printed: some records hold lines of thousands of bytes.
             #expect(byBlock.count == byLine.count, "round \(round)")
@@ -98,8 +101,9 @@ struct JSONLReaderTests {
         (#"{"request": {"method": "GET", "url": "/", "bodyBase64": "***"}}"#, "bodyBase64"),
     ])
     func brokenLines(line: String, reason: String) throws {
-        let path = try TrafficFixtures.temporaryFile("broken.jsonl", Array((line + "\n").utf8))
-        let errors = TrafficFixtures.errors(Array(try JSONLReader(path: path)))
+        let errors = try TrafficFixtures.withTemporaryFile("broken.jsonl", Array((line + "\n").utf8)) { path in
+            TrafficFixtures.errors(Array(try JSONLReader(path: path)))
+        }
         #expect(errors.count == 1)
         #expect(errors.first?.reason.contains(reason) == true, "\(errors)")
     }
@@ -112,9 +116,10 @@ struct JSONLReaderTests {
         #expect(TrafficFormat.sniff(Array("\u{FEFF}{\n  \"log\": {".utf8)) == .har)
         #expect(TrafficFormat.sniff(Array(#"{"request": {}}"#.utf8)) == .jsonl)
         let har = try String(contentsOfFile: TrafficFixtures.path("evs.har"), encoding: .utf8)
-        let path = try TrafficFixtures.temporaryFile("recording", Array(har.utf8))
-        let input = try TrafficInput(path: path)
-        #expect(input.format == .har)
-        #expect(TrafficFixtures.exchanges(input).count == 4)
+        try TrafficFixtures.withTemporaryFile("recording", Array(har.utf8)) { path in
+            let input = try TrafficInput(path: path)
+            #expect(input.format == .har)
+            #expect(TrafficFixtures.exchanges(input).count == 4)
+        }
     }
 }

@@ -13,13 +13,15 @@ enum TrafficFixtures {
         return url.path
     }
 
-    /// A file with `text` in a fresh temporary folder.
-    static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
+    /// Calls `body` with the path of a file holding `bytes`, in a fresh temporary folder that is
+    /// removed afterwards (test runs left hundreds of them behind).
+    static func withTemporaryFile<T>(_ name: String, _ bytes: [UInt8], _ body: (String) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("traffic-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        return url.path
+        return try body(url.path)
     }
 
     static func exchanges(_ records: some Sequence<TrafficRecord>) -> [Exchange] {
