@@ -17,7 +17,7 @@ struct EnvelopeStatusTests {
         #expect(envelope.statusField == "scode")
         let service = CompiledService(spec: Self.tencent, rules: Rules.body, machines: Rules.stateMachines)
         #expect(!service.operations.isEmpty)
-        for operation in service.operations {
+        for operation in service.operations.map(\.compiled) {
             for status in operation.statuses {
                 let captures = try #require(operation.responseCaptures[status], "\(operation.id) \(status)")
                 let slot = try #require(captures.envelopeStatusSlot, "\(operation.id) \(status)")

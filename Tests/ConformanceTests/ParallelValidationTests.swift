@@ -70,6 +70,29 @@ struct ParallelValidationTests {
             #expect(replica.validate(exchange).findings == validator.validate(exchange).findings)
             #expect(!validator.validate(exchange).findings.isEmpty)
         }
+        for (mine, theirs) in zip(replica.services, validator.services) {
+            for (slot, original) in zip(mine.operations, theirs.operations) where slot.isCompiled {
+                #expect(slot.compiled !== original.compiled)
+            }
+        }
+    }
+
+    /// Operations are compiled when an exchange is first routed to them (`OperationSlot`): the
+    /// two exchanges reach ShowJob and CreateVolume of EVS, and nothing else is compiled.
+    @Test("an operation is compiled when an exchange first reaches it, and only then")
+    func lazyOperations() throws {
+        let validator = Validator(machines: Rules.stateMachines)
+        #expect(validator.services.allSatisfy { $0.operations.allSatisfy { !$0.isCompiled } })
+        let show = B.exchange("GET", "/v1/\(B.project)/jobs/\(B.job)", status: 200, response: B.jobBody(status: "SUCCESS"))
+        let create = B.exchange("POST", "/v2/\(B.project)/cloudvolumes", body: B.createVolumeBody(#""availability_zone": "az1", "size": 10"#), status: 202, response: B.jobBody())
+        let routed = [validator.validate(show), validator.validate(create)].map(\.operationID)
+        let compiled = validator.services.flatMap { service in service.operations.filter(\.isCompiled).map(\.compiled.id) }
+        #expect(Set(compiled) == Set(routed.compactMap { $0 }))
+        #expect(compiled.count == 2, "\(compiled)")
+        // The same answer whether the operation was compiled for this exchange or before it.
+        let again = validator.validate(show)
+        #expect(again.findings == validator.replica().validate(show).findings)
+        #expect(again.operationSerial == validator.validate(show).operationSerial)
     }
 
     @Test("the pipeline delivers in input order for any number of lanes and chunk sizes, lanes ready or not",

@@ -17,7 +17,8 @@ final class CompiledService: Sendable {
     /// or `code` when the service lists codes but describes no envelope.
     let errorShapeNames: Set<String>
     let router: Router
-    let operations: [CompiledOperation]
+    /// The operations in the spec's order, each compiled when first asked for.
+    let operations: [OperationSlot]
     /// Error-code rows by code.
     let errorCodes: [String: [ErrorCode]]
     /// Statuses the service documents as a whole: its status table and its error-code table.
@@ -41,9 +42,12 @@ final class CompiledService: Sendable {
         errorShapeNames = spec.errorEnvelopes.isEmpty ? (spec.errorCodes.isEmpty ? [] : ["code"]) : ErrorBodyShape.names(of: spec.errorEnvelopes)
         router = Router(spec: spec)
         let serials = serials ?? Array(CompiledOperation.newSerials(spec.operations.count))
+        let machines = machines.filter { $0.service == spec.service }
         operations = zip(spec.operations, serials).map { operation, serial in
-            CompiledOperation(operation, serial: serial, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },
-                              machines: machines.filter { $0.service == spec.service })
+            OperationSlot(serial: serial) {
+                CompiledOperation(operation, serial: serial, service: spec, rules: rules.filter { $0.service == spec.service && $0.operations.contains(operation.id) },
+                                  machines: machines)
+            }
         }
         errorCodes = Dictionary(grouping: spec.errorCodes, by: \.code)
         serviceStatuses = Set(spec.statusCodes.map(\.status)).union(spec.errorCodes.map(\.status))
@@ -52,11 +56,40 @@ final class CompiledService: Sendable {
 
     /// Another operation on the same route that documents `status`, if the docs have one.
     func twin(of operation: CompiledOperation, documenting status: Int) -> CompiledOperation? {
-        for index in operationsByRoute[operation.operation.routeKey] ?? [] where operations[index] !== operation && operations[index].statuses.contains(status) {
-            return operations[index]
+        for index in operationsByRoute[operation.operation.routeKey] ?? [] where operations[index].serial != operation.serial {
+            let twin = operations[index].compiled
+            if twin.statuses.contains(status) { return twin }
         }
         return nil
     }
+}
+
+/// An operation of a `CompiledService`, compiled the first time an exchange is routed to it.
+///
+/// A service documents dozens of operations (EVS about 50, ECS over 100) and a recording
+/// usually reaches a few: compiling every schema up front took about a fifth of the command's
+/// start-up (`validate` of one exchange: 30 ms), and again on each thread's replica. Safe to
+/// read from several threads: one compilation is kept if two race.
+final class OperationSlot: Sendable {
+    /// The compiled operation's serial number, known before it is compiled (`Validator.replica()`
+    /// hands it on).
+    let serial: Int
+    private let compile: @Sendable () -> CompiledOperation
+    private let done = AtomicLazyReference<CompiledOperation>()
+
+    init(serial: Int, compile: @escaping @Sendable () -> CompiledOperation) {
+        self.serial = serial
+        self.compile = compile
+    }
+
+    /// The operation, compiled on the first call.
+    var compiled: CompiledOperation {
+        if let compiled = done.load() { return compiled }
+        return done.storeIfNil(compile())
+    }
+
+    /// Whether it has been compiled yet (for tests).
+    var isCompiled: Bool { done.load() != nil }
 }
 
 /// An operation prepared for validation.

@@ -24,9 +24,9 @@ public struct OperationCheck: Sendable {
     /// The check of `operationID` of `spec`; nil when the spec has no such operation.
     public init?(spec: ServiceSpec, operationID: String, rules: [BodyRule] = Rules.body) {
         let service = CompiledService(spec: spec, rules: rules)
-        guard let compiled = service.operations.first(where: { $0.id == operationID }) else { return nil }
+        guard let index = service.spec.operations.firstIndex(where: { $0.id == operationID }) else { return nil }
         self.service = service
-        self.compiled = compiled
+        self.compiled = service.operations[index].compiled
     }
 
     /// The exchange a body stands for: the operation's method and path, with the body on `side`

@@ -57,7 +57,7 @@ public final class Validator: Sendable {
             result.findings = context.findings
             return result
         }
-        let compiled = service.operations[match.operationIndex]
+        let compiled = service.operations[match.operationIndex].compiled
         result.service = service.id
         result.operationReference = compiled.reference
         result.operationSerial = compiled.serial
