@@ -7,7 +7,9 @@
 #
 # Prints each round's wall time, the best and the median of the rounds, and the ratios the
 # README quotes: ours on one core (--jobs 1) over the peer, and all cores over one core (also
-# as the median of each round's own ratio), with the CPU time the threads cost.
+# as the median of each round's own ratio), with the CPU time the threads cost. Each round also
+# runs one one-core process per core side by side, which share nothing: what the host's cores
+# give at best in that hour, the ceiling for all cores over one.
 # Needs python3 with venv and PyPI (for orjson and jsonschema-rs, installed into .build/peer-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -48,17 +50,28 @@ measure() {
     fi
 }
 
+# One one-core run per core, side by side as separate processes: their wall seconds.
+measure_side_by_side() {
+    local TIMEFORMAT='%R'
+    { time {
+        for _ in $(seq 2 "$(nproc)"); do "$binary" validate "$corpus" --jobs 1 >/dev/null 2>&1 & done
+        "$binary" validate "$corpus" --jobs 1 >/dev/null 2>&1
+        wait
+    }; } 2>&1
+}
+
 best() { printf '%s\n' "$@" | sort -g | head -1; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # The three run one after another in every round, so that a change in the host's load
 # reaches all three alike; the medians and the per-round ratios below are steadier than
 # the best of each on a host whose two vCPUs do not behave the same from one hour to the next.
-ours1=() ; oursN=() ; peer=() ; cpu1=() ; cpuN=() ; paired=()
+ours1=() ; oursN=() ; peer=() ; cpu1=() ; cpuN=() ; paired=() ; ceiling=()
 for round in $(seq 1 "$rounds"); do
     one=$(measure "$binary" validate "$corpus" --jobs 1)
     all=$(measure "$binary" validate "$corpus")
     theirs=$(measure "$venv/bin/python" scripts/peer_validate.py specs/huawei-evs/openapi.json "$corpus")
+    side=$(measure_side_by_side)
     read -r a au as <<<"$one"
     read -r b bu bs <<<"$all"
     read -r c _ _ <<<"$theirs"
@@ -66,7 +79,8 @@ for round in $(seq 1 "$rounds"); do
     cpu=$(echo "$bu + $bs" | bc -l)
     cpu1+=("$(echo "$au + $as" | bc -l)"); cpuN+=("$cpu")
     paired+=("$(echo "$a / $b" | bc -l)")
-    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s (%.2f s of CPU), peer %.2f s\n' "$round" "$a" "$b" "$cpu" "$c"
+    ceiling+=("$(echo "$(nproc) * $a / $side" | bc -l)")
+    printf 'round %d: conformance --jobs 1 %.2f s, conformance (all cores) %.2f s (%.2f s of CPU), peer %.2f s, %d --jobs 1 side by side %.2f s\n' "$round" "$a" "$b" "$cpu" "$c" "$(nproc)" "$side"
 done
 
 o1=$(best "${ours1[@]}"); on=$(best "${oursN[@]}"); p=$(best "${peer[@]}")
@@ -81,3 +95,5 @@ printf '  one core / peer:        %.2fx best, %.2fx median (goal: at least 1.5x)
 printf '  all cores / one core:   %.2fx best, %.2fx median, %.2fx median of the rounds'"'"' own ratios (goal: at least 1.7x)\n' \
     "$(echo "$o1 / $on" | bc -l)" "$(echo "$m1 / $mn" | bc -l)" "$(median "${paired[@]}")"
 printf '  CPU time, all cores over one core: %.2fx (median; 1.00x would be no cost for the threads)\n' "$(echo "$(median "${cpuN[@]}") / $(median "${cpu1[@]}")" | bc -l)"
+printf '  %d one-core processes side by side: %.2fx one (median of the rounds; the ceiling for all cores, which reached %.0f%% of it)\n' \
+    "$(nproc)" "$(median "${ceiling[@]}")" "$(echo "100 * $(median "${paired[@]}") / $(median "${ceiling[@]}")" | bc -l)"
