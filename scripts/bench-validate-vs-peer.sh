@@ -8,8 +8,9 @@
 # Prints each round's wall time, the best and the median of the rounds, and the ratios the
 # README quotes: ours on one core (--jobs 1) over the peer, and all cores over one core (also
 # as the median of each round's own ratio), with the CPU time the threads cost. Each round also
-# runs one one-core process per core side by side, which share nothing: what the host's cores
-# give at best in that hour, the ceiling for all cores over one.
+# runs one one-core process per core side by side, which share no memory (only the host's caches,
+# its memory bandwidth and the file's pages): what the host's cores give at best in that hour to
+# work that does not pass data between them, the ceiling for all cores over one.
 # Needs python3 with venv and PyPI (for orjson and jsonschema-rs, installed into .build/peer-venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,14 +51,24 @@ measure() {
     fi
 }
 
-# One one-core run per core, side by side as separate processes: their wall seconds.
+# One one-core run per core, side by side as separate processes: their wall seconds. When one
+# fails, its standard error is shown and the script stops (as `measure` does).
 measure_side_by_side() {
-    local TIMEFORMAT='%R'
+    local TIMEFORMAT='%R' pids=() failed=() i
     { time {
-        for _ in $(seq 2 "$(nproc)"); do "$binary" validate "$corpus" --jobs 1 >/dev/null 2>&1 & done
-        "$binary" validate "$corpus" --jobs 1 >/dev/null 2>&1
-        wait
+        for i in $(seq 1 "$(nproc)"); do
+            "$binary" validate "$corpus" --jobs 1 >/dev/null 2>"$work/side-$i.log" &
+            pids+=($!)
+        done
+        for i in "${!pids[@]}"; do
+            wait "${pids[$i]}" || failed+=("$work/side-$((i + 1)).log")
+        done
     }; } 2>&1
+    if [ "${#failed[@]}" -ne 0 ]; then
+        echo "bench: failed: $binary validate $corpus --jobs 1 (side by side)" >&2
+        cat "${failed[@]}" >&2
+        return 1
+    fi
 }
 
 best() { printf '%s\n' "$@" | sort -g | head -1; }

@@ -1,8 +1,8 @@
 import ConformanceModel
 import Synchronization
 
-/// A service prepared for validation: its router, its operations with compiled schemas, and
-/// lookup tables for status and error codes.
+/// A service prepared for validation: its router, its operations (each compiled with its
+/// schemas when an exchange first reaches it), and lookup tables for status and error codes.
 final class CompiledService: Sendable {
     let spec: ServiceSpec
     /// What the per-exchange checks read of `spec`, held apart: reading a field through the
