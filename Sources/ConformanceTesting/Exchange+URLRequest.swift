@@ -1,7 +1,7 @@
 // Foundation's URL-loading types live here, not in `Conformance`: on Linux they come from
 // FoundationNetworking, which links libcurl and its TLS stack into every program that imports
 // it. The `conformance` command never builds a `URLRequest`; without this file in its
-// dependencies it loads eight fewer shared libraries and starts about 4 MiB smaller.
+// dependencies, `conformance --help` peaks at 25 MiB instead of 32.
 import Conformance
 import ConformanceModel
 import Foundation

@@ -123,8 +123,6 @@ final class CompiledOperation: Sendable {
     /// What a response's body scan captures, by status: the state machines' paths and the
     /// envelope's status field, so that neither needs a second read of the body.
     let responseCaptures: [Int: ResponseCaptures]
-    /// The path template's placeholders: segment index and name (for the state evidence).
-    let placeholders: [(index: Int, name: String)]
     /// Error codes the operation's own error examples give, with where: another reading of the
     /// codes beside the error-code table (EVS 6.1.6's 400 example gives `EVS.2203`, which A.1
     /// does not list). Placeholders (`XXX`, `EVS.XXX`, `string`) are not codes.
@@ -183,7 +181,6 @@ final class CompiledOperation: Sendable {
         self.captures = captures
         self.state = state.map { CompiledStateCaptures($0, requestTrie: captures) }
         responseCaptures = ResponseCaptures.all(statuses: statuses, state: state, envelope: service.responseEnvelope)
-        placeholders = operation.template.placeholders
         self.rules = captures.map { captures in rules.compactMap { CompiledRule($0, captures: captures) } } ?? []
     }
 

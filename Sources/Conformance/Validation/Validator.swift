@@ -75,11 +75,8 @@ public final class Validator: Sendable {
             let (errorCode, responseState) = ResponseChecks.check(response, operation: compiled, service: service, into: &context)
             result.errorCode = errorCode
             if compiled.state != nil, (200..<300).contains(response.status) {
-                var parameters: [(name: String, value: String)] = []
-                parameters.reserveCapacity(compiled.placeholders.count)
-                for placeholder in compiled.placeholders where placeholder.index < target.segmentCount {
-                    parameters.append((placeholder.name, String(target.segment(placeholder.index))))
-                }
+                // The router has split the path along the operation's template already.
+                let parameters = match.pathParameters.map { (name: $0.name, value: String($0.value)) }
                 result.stateEvidence = StateEvidence(request: requestState, response: responseState, pathParameters: parameters)
             }
         }
